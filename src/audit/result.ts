@@ -1,0 +1,165 @@
+import type { SourceLocation } from "../diagnostics.js";
+
+/** Worst first (SPEC §3). */
+export const verdicts = ["unreachable", "dirty", "routed-dirty", "fragile", "exposed", "clean"] as const;
+export type Verdict = (typeof verdicts)[number];
+
+/** True when `v` is `threshold` or worse. */
+export function atOrWorse(v: Verdict, threshold: Verdict): boolean {
+  return verdicts.indexOf(v) <= verdicts.indexOf(threshold);
+}
+
+export type Level = "error" | "warning" | "note";
+
+/** Why an item is high-risk (or unknown), always naming its source. */
+export interface Reason {
+  kind: "vendor" | "component" | "operator" | "jurisdiction" | "tag" | "explicit" | "unknown-vendor";
+  /** The vendor, operator, country or tag that triggered it. */
+  value: string;
+  /** Human-readable source: "FCC Covered List, added 2021-03-12". */
+  source: string;
+  /** Designation list or profile id, when the reason comes from one. */
+  list?: string;
+  date?: string;
+  /** Set when the underlying fact is flagged as unverified in the built-in data. */
+  confidence?: "unverified";
+  /** How the written vendor reached the designated one ("HiSilicon: subsidiary of huawei"). */
+  via?: string;
+}
+
+export interface ItemInfo {
+  type: "element" | "link";
+  name?: string;
+  role?: string;
+  /** Vendor as written. */
+  vendor?: string;
+  /** Registry id the vendor resolved to (at the item's install date). */
+  vendorId?: string;
+  operator?: string;
+  site?: string;
+  /** Link ends. */
+  a?: string;
+  b?: string;
+  medium?: string;
+  risk: "high" | "unknown" | "clean";
+  reasons: Reason[];
+  location: SourceLocation;
+}
+
+export interface Citation {
+  title: string;
+  date?: string;
+  url?: string;
+  confidence?: "unverified";
+}
+
+export interface RoutedResult {
+  metric: number;
+  /** Distinct element-id sequences from `from` to `to`, at most a few. */
+  paths: string[][];
+  /** How many distinct ECMP paths there are (the list above may be shorter). */
+  pathCount: number;
+  /** Every item (elements other than the endpoints, and links) on at least one routed path. */
+  items: string[];
+  riskyItems: string[];
+  unknownItems: string[];
+}
+
+export interface FailoverResult {
+  failures: number;
+  dirtyAfter: { failed: string; alsoFailed?: string; riskyItems: string[] }[];
+  disconnectedBy: string[];
+  /** Pairs of failures that disconnect (only with failures = 2). */
+  disconnectedByPair?: [string, string][];
+}
+
+export interface PairResult {
+  /** Flow id, or null for an ad-hoc `--from/--to` pair. */
+  flow: string | null;
+  from: string;
+  to: string;
+  verdict: Verdict;
+  /** Present only when treating unknown items as clean would give a better verdict. */
+  verdictIfUnknownClean?: Verdict;
+  failOn: Verdict;
+  passed: boolean;
+  reachable: boolean;
+  routed: RoutedResult | null;
+  cleanAlternative: { metric: number; path: string[]; links: string[] } | null;
+  exposure: { items: string[]; count: number; approximate: boolean };
+  failover: FailoverResult | null;
+  remediation: { items: string[]; cost: number; measure: "count" | "replacementCost" } | null;
+  diversity: number;
+  /** Unknown items that this pair's verdict depends on. */
+  unknownItems: string[];
+  waivedBy: string[];
+  location?: SourceLocation;
+}
+
+export interface Finding {
+  /** Rule id from the policy, or a built-in check: `risky-endpoint`, `waiver-expired`, … */
+  rule: string;
+  /** Rule kind: forbid, cap, diversity, deadline, noNewAfter, or the built-in check name. */
+  kind: string;
+  level: Level;
+  message: string;
+  items: string[];
+  location?: SourceLocation;
+  /** The regulation the rule comes from. */
+  source?: Citation;
+  waived?: boolean;
+  waivedBy?: string;
+  /** Figures behind the message (share, cap, items to remove, days left…). */
+  details?: Record<string, string | number | boolean | string[]>;
+}
+
+export interface RuleResult {
+  id: string;
+  kind: string;
+  level: Level;
+  passed: boolean;
+  /** False when the rule could not be checked (e.g. no site has coordinates). */
+  checked: boolean;
+  description: string;
+  source?: Citation;
+  location?: SourceLocation;
+  findings: number;
+}
+
+export interface DesignationSummary {
+  /** Where the designation came from: "default" or the policy files and profiles. */
+  origin: string;
+  description: string;
+  vendors: string[];
+  lists: string[];
+  operators: string[];
+  jurisdictions: string[];
+  tags: string[];
+  components: boolean;
+  unknownVendor: "risky" | "clean";
+  includePassive: boolean;
+}
+
+export interface AuditSummary {
+  pairs: number;
+  failedPairs: number;
+  failedRules: number;
+  byVerdict: Partial<Record<Verdict, number>>;
+  findings: { error: number; warning: number; note: number; waived: number };
+  passed: boolean;
+}
+
+/** The contract: what `--format json` prints, what every other reporter reads. */
+export interface AuditResult {
+  cleanpath: 1;
+  tool: { name: "cleanpath"; version: string };
+  generatedAt: string;
+  inputs: { file: string; sha256: string }[];
+  asOf: string;
+  designation: DesignationSummary;
+  summary: AuditSummary;
+  pairs: PairResult[];
+  rules: RuleResult[];
+  items: Record<string, ItemInfo>;
+  findings: Finding[];
+}

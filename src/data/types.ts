@@ -1,0 +1,41 @@
+/** Shapes of the built-in data. Data files hold facts with sources; logic lives elsewhere. */
+
+/** Where a fact comes from. Every entry of every data file cites at least one. */
+export interface Source {
+  title: string;
+  /** Publication date of the source, YYYY-MM-DD (or YYYY-MM when the day is unknown). */
+  date: string;
+  url?: string;
+  /** Set when the research marks the fact as not confirmed by any source seen. */
+  confidence?: "unverified";
+  note?: string;
+}
+
+export type Relationship = "subsidiary" | "former-subsidiary" | "brand" | "affiliate" | "joint-venture";
+
+/** A company that counts as another one (for designation) during a period. */
+export interface VendorParent {
+  vendor: string;
+  relationship: Relationship;
+  /** Inclusive first day the relationship holds. */
+  validFrom?: string;
+  /** First day it no longer holds (Honor left Huawei on 2020-11-17: validTo "2020-11-17"). */
+  validTo?: string;
+  sources: Source[];
+}
+
+export interface VendorEntry {
+  /** Canonical id, lower-case kebab: "huawei", "hpe-aruba". */
+  id: string;
+  /** Display name. */
+  name: string;
+  legalNames: string[];
+  /** Other spellings and brand names that always mean this entry. */
+  aliases: string[];
+  /** ISO 3166-1 alpha-2 country of the headquarters. */
+  country: string;
+  parents?: VendorParent[];
+  /** containerlab kind names and prefixes ("huawei_vrp", "vr-sros"). */
+  containerlabKinds?: string[];
+  sources: Source[];
+}

@@ -1,0 +1,102 @@
+/**
+ * The compact graph every path algorithm works on.
+ *
+ * Items are numbered in one space: nodes (in-service elements) are 0..n-1 and links
+ * (in-service links whose two ends are in service) are n..n+m-1, so one typed array can
+ * flag risk for both kinds.
+ */
+export interface NetGraph {
+  /** Number of nodes. */
+  readonly n: number;
+  /** Number of links. */
+  readonly m: number;
+  /** node → element id. */
+  readonly nodeIds: readonly string[];
+  /** node → index in `Topology.elements`. */
+  readonly nodeElement: Int32Array;
+  readonly nodeIndex: ReadonlyMap<string, number>;
+  /** link (0..m-1, not offset by n) → link id. */
+  readonly linkIds: readonly string[];
+  /** link → index in `Topology.links`. */
+  readonly linkTopo: Int32Array;
+  readonly linkA: Int32Array;
+  readonly linkB: Int32Array;
+  /** Positive integer metrics. */
+  readonly linkMetric: Int32Array;
+  /** 1 when the link only carries traffic a → b. */
+  readonly linkOneWay: Uint8Array;
+  /** True when any link is one-way (exposure then becomes approximate). */
+  readonly hasOneWay: boolean;
+  /** Out-arcs of node u: indices outStart[u] .. outStart[u+1]-1 into outTo / outLink. */
+  readonly outStart: Int32Array;
+  readonly outTo: Int32Array;
+  readonly outLink: Int32Array;
+  /** In-arcs of node v, for searches that run backwards from a target. */
+  readonly inStart: Int32Array;
+  readonly inFrom: Int32Array;
+  readonly inLink: Int32Array;
+}
+
+/** Item index of a link: links follow the nodes. */
+export function linkItem(g: Pick<NetGraph, "n">, link: number): number {
+  return g.n + link;
+}
+
+/**
+ * Per-item flags (length n + m): 1 = counts as risky for this analysis.
+ * Endpoints of a pair never count, whatever their flag.
+ */
+export type RiskMask = Uint8Array;
+
+/** Per-item replacement cost (length n + m) for remediation; clean items are ignored. */
+export type CostVector = Float64Array;
+
+export interface PairQuery {
+  s: number;
+  t: number;
+  /** 0, 1 or 2. */
+  failures: number;
+}
+
+export interface PathFacts {
+  metric: number;
+  /** Node sequences from s to t, distinct, at most `maxPaths` of them. */
+  paths: number[][];
+  /** Number of distinct node sequences (saturates at Number.MAX_SAFE_INTEGER). */
+  pathCount: number;
+  /** Every item (nodes other than s and t, and links) on at least one of the paths. */
+  items: number[];
+}
+
+export interface FailoverEntry {
+  /** One or two failed items. */
+  failed: number[];
+  /** Risky items on the re-routed (ECMP) paths. */
+  riskyItems: number[];
+}
+
+export interface FailoverFacts {
+  failures: number;
+  dirtyAfter: FailoverEntry[];
+  /** Failure sets that disconnect the pair. */
+  disconnectedBy: number[][];
+}
+
+/** Everything SPEC §3 asks for one pair, in item indices. */
+export interface PairFacts {
+  s: number;
+  t: number;
+  reachable: boolean;
+  /** ECMP set of minimum-metric paths; null when unreachable. */
+  routed: PathFacts | null;
+  /** Minimum-metric path avoiding every risky item; null when none exists. */
+  cleanAlternative: { metric: number; path: number[]; links: number[] } | null;
+  /** Risky items on at least one simple s–t path. */
+  exposure: { items: number[]; approximate: boolean };
+  /** Null when failures = 0. */
+  failover: FailoverFacts | null;
+  /** Fewest (or cheapest) risky items to replace so a clean path exists; null unless the pair is dirty. */
+  remediation: { items: number[]; cost: number } | null;
+  /** Internally element-disjoint clean paths, capped at 4 (a direct s–t link counts once). */
+  diversity: number;
+}

@@ -1,0 +1,164 @@
+import type { SourceLocation } from "../diagnostics.js";
+
+/** Roles of SPEC §4. */
+export const roles = [
+  "core",
+  "ran",
+  "access",
+  "aggregation",
+  "transport",
+  "backbone",
+  "edge",
+  "management",
+  "datacenter",
+  "cloud",
+  "landing-station",
+  "cable",
+  "ixp",
+  "endpoint",
+  "service",
+  "other",
+] as const;
+export type Role = (typeof roles)[number];
+
+export const states = ["in-service", "planned", "out-of-service"] as const;
+export type State = (typeof states)[number];
+
+export const media = [
+  "fiber",
+  "microwave",
+  "satellite",
+  "submarine",
+  "copper",
+  "radio",
+  "virtual",
+  "other",
+] as const;
+export type Medium = (typeof media)[number];
+
+/** Keys a selector may use (SPEC §4). Each value is one string or a list (any of). */
+export const selectorKeys = ["id", "role", "vendor", "operator", "site", "country", "region", "tag"] as const;
+export type SelectorKey = (typeof selectorKeys)[number];
+export type SelectorObject = Partial<Record<SelectorKey, string | string[]>>;
+/** A bare string is an element id. */
+export type Selector = string | SelectorObject;
+
+/** A file that went into the topology, with its digest for the report. */
+export interface InputFile {
+  file: string;
+  sha256: string;
+}
+
+export interface Component {
+  /** Vendor as written. */
+  vendor: string;
+  part?: string;
+  model?: string;
+  location: SourceLocation;
+}
+
+export interface Element {
+  id: string;
+  name?: string;
+  description?: string;
+  role: Role;
+  /** Vendor as written (any alias or legal name); resolved against the registry by the policy layer. */
+  vendor?: string;
+  model?: string;
+  operator?: string;
+  site?: string;
+  components: Component[];
+  /** ISO dates (YYYY-MM-DD), already checked to be real calendar dates. */
+  installed?: string;
+  decommission?: string;
+  replacementCost?: number;
+  /** Weight for share rules (`cap` with `measure: weight`). */
+  weight?: number;
+  passive: boolean;
+  risk?: "high";
+  state: State;
+  tags: string[];
+  location: SourceLocation;
+}
+
+export interface Link {
+  /** Explicit `id`, else `a--b` as written, with `#2`, `#3`… for later parallels (SPEC §7). */
+  id: string;
+  a: string;
+  b: string;
+  /** Positive integer, default 1. */
+  metric: number;
+  direction: "both" | "forward";
+  medium?: Medium;
+  vendor?: string;
+  model?: string;
+  operator?: string;
+  /** Name of the cable system (submarine or terrestrial) the link rides. */
+  cable?: string;
+  name?: string;
+  description?: string;
+  components: Component[];
+  installed?: string;
+  decommission?: string;
+  replacementCost?: number;
+  passive: boolean;
+  risk?: "high";
+  state: State;
+  tags: string[];
+  location: SourceLocation;
+}
+
+export interface Site {
+  id: string;
+  name?: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country?: string;
+  region?: string;
+  lat?: number;
+  lon?: number;
+  tags: string[];
+  location: SourceLocation;
+}
+
+export interface Operator {
+  id: string;
+  name?: string;
+  country?: string;
+  tags: string[];
+  location: SourceLocation;
+}
+
+/** A vendor declared in a topology or policy file, extending the built-in registry. */
+export interface VendorDeclaration {
+  id: string;
+  name?: string;
+  country?: string;
+  aliases: string[];
+  location: SourceLocation;
+}
+
+export interface Flow {
+  id: string;
+  description?: string;
+  from: Selector;
+  to: Selector;
+  /** Verdict threshold for this flow; the command line's `--fail-on` when absent. */
+  failOn?: string;
+  failures?: number;
+  location: SourceLocation;
+}
+
+/** The normalised network: every reference checked, every item located. */
+export interface Topology {
+  name?: string;
+  inputs: InputFile[];
+  /** In file order (files in argument order, includes depth first). */
+  elements: Element[];
+  links: Link[];
+  sites: Map<string, Site>;
+  operators: Map<string, Operator>;
+  vendors: Map<string, VendorDeclaration>;
+  flows: Flow[];
+  elementIndex: Map<string, number>;
+  linkIndex: Map<string, number>;
+}
