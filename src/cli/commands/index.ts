@@ -1,0 +1,15 @@
+import type { Command } from "commander";
+import type { CliIo } from "../io.js";
+
+/**
+ * A subcommand: registers itself on the program. The action sets `ctx.exitCode`
+ * (never calls process.exit) and throws InputError for anything the user can fix.
+ */
+export interface CliContext {
+  io: CliIo;
+  exitCode: number;
+}
+export type CommandModule = (program: Command, ctx: CliContext) => void;
+
+/** Every subcommand, in the order `--help` lists them. Adding a command is one file plus one line here. */
+export const commands: CommandModule[] = [];
