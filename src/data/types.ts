@@ -39,3 +39,28 @@ export interface VendorEntry {
   containerlabKinds?: string[];
   sources: Source[];
 }
+
+/** One entity on a designation list (FCC Covered List, NDAA §889, Clean Network). */
+export interface ListEntry {
+  /** What the entry designates: equipment vendors, carriers (operators), clouds or cable vendors. */
+  kind: "vendor" | "operator" | "cloud" | "cable-vendor" | "software";
+  /** Registry id for vendors and clouds; an operator id (matched against topology operator ids and names). */
+  id: string;
+  /** Name as the list writes it. */
+  name: string;
+  /** Other names to match operators by (vendors match through the registry). */
+  aliases?: string[];
+  /** Day the entity was added to the list, YYYY-MM-DD. */
+  added: string;
+  /** The scope the list gives ("telecom equipment for public-safety… purposes"). */
+  scope: string;
+  sources: Source[];
+}
+
+export interface DesignationList {
+  id: string;
+  title: string;
+  description: string;
+  sources: Source[];
+  entries: ListEntry[];
+}

@@ -51,6 +51,15 @@ export type RiskMask = Uint8Array;
 /** Per-item replacement cost (length n + m) for remediation; clean items are ignored. */
 export type CostVector = Float64Array;
 
+export interface AnalysisOptions {
+  /** Most distinct routed paths to list per pair (default 8). */
+  maxPaths?: number;
+  /** Most exposure items to list per pair (default 1000); the count stays exact. */
+  maxExposureItems?: number;
+  /** Replacement costs for remediation; unit costs (fewest replacements) when absent. */
+  costs?: CostVector;
+}
+
 export interface PairQuery {
   s: number;
   t: number;
@@ -91,8 +100,11 @@ export interface PairFacts {
   routed: PathFacts | null;
   /** Minimum-metric path avoiding every risky item; null when none exists. */
   cleanAlternative: { metric: number; path: number[]; links: number[] } | null;
-  /** Risky items on at least one simple s–t path. */
-  exposure: { items: number[]; approximate: boolean };
+  /**
+   * Risky items on at least one simple s–t path: `count` is exact, `items` lists at most
+   * `maxExposureItems` of them (lowest item index first).
+   */
+  exposure: { items: number[]; count: number; approximate: boolean };
   /** Null when failures = 0. */
   failover: FailoverFacts | null;
   /** Fewest (or cheapest) risky items to replace so a clean path exists; null unless the pair is dirty. */
