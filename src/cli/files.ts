@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { InputError } from "../diagnostics.js";
+
+/**
+ * Writes `text` to `path` through a temporary file in the same folder and a rename, so a
+ * failed or interrupted run never leaves a partial file behind (SPEC §6).
+ */
+export function writeFileAtomic(path: string, text: string, options: { overwrite?: boolean } = {}): void {
+  if (options.overwrite === false && existsSync(path)) {
+    throw new InputError([
+      { code: "E_EXISTS", severity: "error", message: `${path} already exists; pass --force to overwrite it` },
+    ]);
+  }
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const fd = openSync(tmp, "wx", 0o644);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === "ENOENT" || e.code === "EACCES" || e.code === "EISDIR" || e.code === "EROFS") {
+      throw new InputError([{ code: "E_WRITE", severity: "error", message: `cannot write ${path}: ${e.message}` }]);
+    }
+    throw err;
+  }
+}
