@@ -67,7 +67,7 @@ export interface Element {
   model?: string;
   operator?: string;
   site?: string;
-  components: Component[];
+  components: readonly Component[];
   /** ISO dates (YYYY-MM-DD), already checked to be real calendar dates. */
   installed?: string;
   decommission?: string;
@@ -77,7 +77,7 @@ export interface Element {
   passive: boolean;
   risk?: "high";
   state: State;
-  tags: string[];
+  tags: readonly string[];
   location: SourceLocation;
 }
 
@@ -97,14 +97,14 @@ export interface Link {
   cable?: string;
   name?: string;
   description?: string;
-  components: Component[];
+  components: readonly Component[];
   installed?: string;
   decommission?: string;
   replacementCost?: number;
   passive: boolean;
   risk?: "high";
   state: State;
-  tags: string[];
+  tags: readonly string[];
   location: SourceLocation;
 }
 
@@ -116,7 +116,7 @@ export interface Site {
   region?: string;
   lat?: number;
   lon?: number;
-  tags: string[];
+  tags: readonly string[];
   location: SourceLocation;
 }
 
@@ -124,7 +124,7 @@ export interface Operator {
   id: string;
   name?: string;
   country?: string;
-  tags: string[];
+  tags: readonly string[];
   location: SourceLocation;
 }
 
@@ -133,7 +133,7 @@ export interface VendorDeclaration {
   id: string;
   name?: string;
   country?: string;
-  aliases: string[];
+  aliases: readonly string[];
   location: SourceLocation;
 }
 

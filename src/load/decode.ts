@@ -1,0 +1,108 @@
+import { errorAt, InputError } from "../diagnostics.js";
+import { offsetToLocation } from "./positions.js";
+
+/**
+ * Bytes → text, refusing what would otherwise parse into garbage: UTF-16/32 (which a UTF-8
+ * decoder reads without complaint), invalid UTF-8 (often a Latin-1 file), and control or
+ * bidirectional-override characters (which can hide text from a reviewer). A UTF-8 BOM is
+ * dropped so that columns on line 1 stay right.
+ */
+export function decodeText(file: string, bytes: Uint8Array): string {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (b0 === 0 && b1 === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    const kind = b0 === 0 || (b0 === 0xff && bytes[2] === 0 && bytes[3] === 0) ? "UTF-32" : "UTF-16";
+    throw new InputError([
+      errorAt("E_ENCODING", `the file is ${kind}; save it as UTF-8`, { file, line: 1, column: 1 }),
+    ]);
+  }
+  if (looksLikeUtf16WithoutBom(bytes)) {
+    throw new InputError([
+      errorAt("E_ENCODING", "the file looks like UTF-16 (every other byte is zero); save it as UTF-8", { file, line: 1, column: 1 }),
+    ]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const prefix = new TextDecoder("utf-8").decode(bytes.subarray(0, at));
+    const loc = offsetToLocation(file, prefix.charCodeAt(0) === 0xfeff ? prefix.slice(1) : prefix, prefix.length);
+    const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    throw new InputError([
+      errorAt("E_ENCODING", `invalid UTF-8 byte 0x${byte} (is the file Latin-1 or Windows-1252?); save it as UTF-8`, loc),
+    ]);
+  }
+  const control = firstControlChar(text);
+  if (control >= 0) {
+    const code = text.charCodeAt(control);
+    const what = code >= 0x200e ? "a bidirectional text control character" : "a control character";
+    throw new InputError([
+      errorAt(
+        "E_CONTROL_CHAR",
+        `${what} (U+${code.toString(16).toUpperCase().padStart(4, "0")}) is not allowed; remove it`,
+        offsetToLocation(file, text, control),
+      ),
+    ]);
+  }
+  return text;
+}
+
+// C0 controls other than tab, line feed and carriage return; DEL; bidi embeddings, overrides,
+// isolates and marks (the "Trojan Source" characters).
+const controlChars = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+function firstControlChar(text: string): number {
+  const m = controlChars.exec(text);
+  return m ? m.index : -1;
+}
+
+function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64);
+  if (n < 4) return false;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? evenZeros++ : oddZeros++);
+  const half = n / 2;
+  return evenZeros > half * 0.7 || oddZeros > half * 0.7;
+}
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let len = 0;
+    let min = 0;
+    if (b >= 0xc2 && b <= 0xdf) {
+      len = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      len = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 3;
+      min = 0x10000;
+    } else return i;
+    if (i + len >= n) return i;
+    let cp = b & (0x3f >> len);
+    for (let k = 1; k <= len; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += len + 1;
+  }
+  return n;
+}
+
+/** The text without its UTF-8 byte-order mark. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

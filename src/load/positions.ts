@@ -1,0 +1,104 @@
+import type { SourceLocation } from "../diagnostics.js";
+
+/**
+ * Where a parsed node sits in its file. The node's own fields are the position of its value;
+ * map entries also carry the position of their key. Children are recorded only as deep as the
+ * reader was asked to (items of the top-level collections by default), so that a 10^6-element
+ * file does not pay for positions nobody asks for.
+ */
+export interface PosNode extends SourceLocation {
+  key?: SourceLocation;
+  children?: Map<string, PosNode> | PosNode[] | PackedPositions;
+}
+
+/**
+ * Positions of the items of a sequence at the deepest recorded level, in typed arrays: a
+ * 10^6-element file would otherwise allocate 10^6 position objects nobody may ever read.
+ */
+export class PackedPositions {
+  length = 0;
+  line: Int32Array = new Int32Array(1024);
+  column: Int32Array = new Int32Array(1024);
+
+  push(line: number, column: number): void {
+    if (this.length === this.line.length) {
+      const l = new Int32Array(this.length * 2);
+      l.set(this.line);
+      this.line = l;
+      const c = new Int32Array(this.length * 2);
+      c.set(this.column);
+      this.column = c;
+    }
+    this.line[this.length] = line;
+    this.column[this.length] = column;
+    this.length++;
+  }
+}
+
+/** A path into a parsed document: map keys and sequence indices. */
+export type DocPath = readonly (string | number)[];
+
+/** Paths the deep locator must record, as a prefix tree (indices as decimal strings). */
+export type PathTrie = Map<string, PathTrie>;
+
+export function pathTrie(paths: readonly DocPath[]): PathTrie {
+  const root: PathTrie = new Map();
+  for (const path of paths) {
+    let node = root;
+    for (const seg of path) {
+      const k = String(seg);
+      let next = node.get(k);
+      if (!next) {
+        next = new Map();
+        node.set(k, next);
+      }
+      node = next;
+    }
+  }
+  return root;
+}
+
+/** What a reader records: every node down to `depth`, plus the nodes on the paths of `trie`. */
+export interface RecordSpec {
+  depth: number;
+  trie?: PathTrie;
+}
+
+export function childPos(node: PosNode | undefined, seg: string | number): PosNode | undefined {
+  const c = node?.children;
+  if (!c) return undefined;
+  if (c instanceof Map) return c.get(String(seg));
+  if (typeof seg !== "number" && !/^\d+$/.test(seg)) return undefined;
+  const i = Number(seg);
+  if (Array.isArray(c)) return c[i];
+  return i < c.length ? { file: node!.file, line: c.line[i]!, column: c.column[i]! } : undefined;
+}
+
+/**
+ * The deepest recorded node on `path` and how many segments it covers. `wantKey` returns the
+ * key's position when the full path was found and is a map entry.
+ */
+export function walkPos(root: PosNode, path: DocPath, wantKey: boolean): { loc: SourceLocation; depth: number } {
+  let node = root;
+  let depth = 0;
+  for (const seg of path) {
+    const next = childPos(node, seg);
+    if (!next) break;
+    node = next;
+    depth++;
+  }
+  const loc = wantKey && depth === path.length && node.key ? node.key : node;
+  return { loc: { file: loc.file, line: loc.line, column: loc.column }, depth };
+}
+
+/** 1-based line and column (UTF-16 units) of a character offset. Linear: for error paths only. */
+export function offsetToLocation(file: string, text: string, offset: number): SourceLocation {
+  const end = Math.max(0, Math.min(offset, text.length));
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { file, line, column: end - lineStart + 1 };
+}
