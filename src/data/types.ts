@@ -3,7 +3,7 @@
 /** Where a fact comes from. Every entry of every data file cites at least one. */
 export interface Source {
   title: string;
-  /** Publication date of the source, YYYY-MM-DD (or YYYY-MM when the day is unknown). */
+  /** Publication date of the source, YYYY-MM-DD (YYYY-MM or YYYY when the day or month is unknown). */
   date: string;
   url?: string;
   /** Set when the research marks the fact as not confirmed by any source seen. */
@@ -63,4 +63,11 @@ export interface DesignationList {
   description: string;
   sources: Source[];
   entries: ListEntry[];
+}
+
+/** A containerlab kind that names no equipment vendor (hosts, bridges, community NOSes). */
+export interface VendorlessKind {
+  kind: string;
+  /** What the kind is, and why it has no vendor. */
+  what: string;
 }

@@ -70,6 +70,12 @@ export interface RuleDeclaration {
   level?: "error" | "warning";
   /** The regulation the rule implements. */
   source?: Source;
+  /**
+   * First day (inclusive, judged by `--as-of`) the rule is checked; before it the rule does not
+   * apply. Expresses a regulation's "by DATE" for caps and placement rules (a 35% cap "by
+   * 2023-10-31" is written `from: 2023-11-01`). Deadline and noNewAfter rules carry their own day.
+   */
+  from?: string;
   forbid?: ForbidRule;
   cap?: CapRule;
   diversity?: DiversityRule;
