@@ -27,7 +27,11 @@ function compile(schema, allErrors) {
   const imports = [];
   code = code.replace(/require\("([^"]+)"\)\.default/g, (_, mod) => {
     const name = `runtime${imports.length}`;
-    imports.push(`import ${name} from "${mod.endsWith(".js") ? mod : mod + ".js"}";`);
+    // Node hands ESM code the whole CommonJS exports object; bundlers unwrap `default`. Accept both.
+    imports.push(
+      `import ${name}Module from "${mod.endsWith(".js") ? mod : mod + ".js"}";\n` +
+        `const ${name} = ${name}Module.default ?? ${name}Module;`,
+    );
     return name;
   });
   if (/require\(/.test(code)) throw new Error("unexpected require() left in generated validator");

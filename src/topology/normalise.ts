@@ -16,14 +16,7 @@ import type {
   VendorDeclaration,
 } from "./types.js";
 
-/** How normalisation asks whether a vendor name is known (registry or declarations). */
-export interface VendorCheck {
-  known(name: string): boolean;
-  suggest(name: string): string | undefined;
-}
-
 export interface NormaliseOptions {
-  vendors?: VendorCheck;
   /** Most errors reported before giving up (default 200). */
   maxErrors?: number;
 }
@@ -159,6 +152,11 @@ class LinkRecord implements Link {
   }
 }
 
+/** Where a field of a normalised item is written; the item's own location when unknown. */
+export function fieldLocation(item: Element | Link, field: string | number): SourceLocation {
+  return item instanceof ElementRecord || item instanceof LinkRecord ? item.fieldLocation(field) : item.location;
+}
+
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True for a real calendar date written YYYY-MM-DD. */
@@ -242,18 +240,6 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
 
   // Pass 2: links, references, dates, flows.
   const parallel = new Map<string, number>();
-  const unknownVendors = new Map<string, { count: number; at: () => SourceLocation }>();
-  const noteVendor = (vendor: string | undefined, at: () => SourceLocation): void => {
-    if (vendor === undefined || !options.vendors) return;
-    const seen = unknownVendors.get(vendor);
-    if (seen) {
-      seen.count++;
-      return;
-    }
-    if (options.vendors.known(vendor)) unknownVendors.set(vendor, { count: -Infinity, at });
-    else unknownVendors.set(vendor, { count: 1, at });
-  };
-
   for (const f of files) {
     const list = f.value.links as (Raw | unknown[])[] | undefined;
     if (!list) continue;
@@ -319,8 +305,6 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
     if (item.installed && item.decommission && item.decommission < item.installed) {
       warnings.push(warningAt("W_DATES", `\`${item.id}\` is decommissioned (${item.decommission}) before it is installed (${item.installed})`, item.location));
     }
-    noteVendor(item.vendor, () => item.fieldLocation("vendor"));
-    for (const c of item.components) noteVendor(c.vendor, () => item.fieldLocation("components"));
   };
   for (const el of elements) check(el as ElementRecord);
   for (const link of links) check(link as LinkRecord);
@@ -356,20 +340,6 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   }
 
   if (errors.length > 0) throw new InputError(errors);
-
-  for (const [vendor, { count, at }] of unknownVendors) {
-    if (count <= 0) continue;
-    const guess = options.vendors?.suggest(vendor);
-    warnings.push(
-      warningAt(
-        "W_UNKNOWN_VENDOR",
-        `vendor \`${vendor}\` is not in the registry${count > 1 ? ` (${count} items; this is the first)` : ""}; ` +
-          `it counts as risky until you declare it under \`vendors:\` or pass --unknown-vendor clean` +
-          (guess ? ` — did you mean \`${guess}\`?` : ""),
-        at(),
-      ),
-    );
-  }
 
   const topology: Topology = {
     inputs: files.map((f) => ({ file: f.file, sha256: f.sha256 ?? "" })),

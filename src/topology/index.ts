@@ -1,0 +1,48 @@
+import { type Diagnostic, InputError } from "../diagnostics.js";
+import { validate as validateAll } from "../generated/topology-all.js";
+import { validate as validateFast } from "../generated/topology-fast.js";
+import { type LoadedFile, type LoadHost, type LoadOptions, loadFiles } from "../load/index.js";
+import { VendorRegistry } from "../policy/registry.js";
+import { normalise } from "./normalise.js";
+import { checkSchema } from "./schema-check.js";
+import type { Topology } from "./types.js";
+import { unknownVendorWarnings } from "./vendor-check.js";
+
+export interface LoadTopologyOptions extends LoadOptions {
+  /** Receives the duration of each phase, for `CLEANPATH_TIMINGS`. */
+  timings?: { clock: () => number; record: (phase: string, ms: number) => void };
+}
+
+export interface LoadedTopology {
+  topology: Topology;
+  registry: VendorRegistry;
+  files: LoadedFile[];
+  warnings: Diagnostic[];
+}
+
+/**
+ * Files → one checked Topology: read and parse (with includes), validate every file against
+ * the schema (all errors, located), normalise, then resolve vendors against the registry.
+ * Throws InputError with every problem found.
+ */
+export function loadTopology(paths: readonly string[], host: LoadHost, options: LoadTopologyOptions = {}): LoadedTopology {
+  const t = options.timings;
+  let mark = t?.clock() ?? 0;
+  const lap = (phase: string): void => {
+    if (!t) return;
+    const now = t.clock();
+    t.record(phase, now - mark);
+    mark = now;
+  };
+  const files = loadFiles(paths, host, options);
+  lap("parse");
+  const problems: Diagnostic[] = [];
+  for (const f of files) problems.push(...checkSchema(f, validateFast, validateAll, options.maxProblemsPerFile ?? 100));
+  if (problems.length > 0) throw new InputError(problems);
+  lap("validate");
+  const { topology, warnings } = normalise(files);
+  const registry = new VendorRegistry(topology.vendors);
+  warnings.push(...registry.warnings, ...unknownVendorWarnings(topology, registry));
+  lap("normalise");
+  return { topology, registry, files, warnings };
+}

@@ -1,0 +1,39 @@
+import { type Diagnostic, warningAt } from "../diagnostics.js";
+import type { VendorRegistry } from "../policy/registry.js";
+import { fieldLocation } from "./normalise.js";
+import type { Topology } from "./types.js";
+
+/**
+ * One warning per vendor name the registry does not know (with how many items use it and
+ * where the first one is): unknown is never silently clean, so the user should hear about it.
+ */
+export function unknownVendorWarnings(topology: Topology, registry: VendorRegistry): Diagnostic[] {
+  const seen = new Map<string, { count: number; first: () => Diagnostic["location"] }>();
+  const note = (vendor: string | undefined, first: () => Diagnostic["location"]): void => {
+    if (vendor === undefined) return;
+    const s = seen.get(vendor);
+    if (s) s.count++;
+    else seen.set(vendor, { count: registry.lookup(vendor) ? -Infinity : 1, first });
+  };
+  for (const item of [topology.elements, topology.links]) {
+    for (const it of item) {
+      note(it.vendor, () => fieldLocation(it, "vendor"));
+      for (const c of it.components) note(c.vendor, () => fieldLocation(it, "components"));
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const [vendor, { count, first }] of seen) {
+    if (count <= 0) continue;
+    const guess = registry.suggest(vendor);
+    out.push(
+      warningAt(
+        "W_UNKNOWN_VENDOR",
+        `vendor \`${vendor}\` is not in the registry${count > 1 ? ` (${count} items; this is the first)` : ""}; ` +
+          "it counts as risky until you declare it under `vendors:` or pass --unknown-vendor clean" +
+          (guess ? ` — did you mean \`${guess}\`?` : ""),
+        first(),
+      ),
+    );
+  }
+  return out;
+}
