@@ -102,7 +102,7 @@ function runSize(n, opts) {
     maxRowMs: opts.maxRowSeconds * 1000,
   };
   const selected = scenarios.filter((s) => (!opts.only || opts.only.includes(s.name)) && (!s.sizes || s.sizes.includes(label)));
-  const floorNames = Object.keys(floors).filter((f) => selected.some((s) => s.floor === f) || opts.only?.includes(f));
+  const floorNames = Object.keys(floors).filter((f) => floors[f].always || selected.some((s) => s.floor === f) || opts.only?.includes(f));
   const rows = [];
   const floorRows = {};
   for (const f of floorNames) {

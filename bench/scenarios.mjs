@@ -6,8 +6,13 @@ import { fileURLToPath } from "node:url";
 
 const floorScript = (name) => fileURLToPath(new URL(`./floors/${name}`, import.meta.url));
 
-/** Reference programs: the bare cost of reading and parsing the same file in a fresh process. */
+/** Reference programs: the bare cost of reading and parsing the same file in a fresh process (`always`: measured in every run). */
 export const floors = {
+  "node-start": {
+    describe: "an empty script: Node start-up plus the RSS hook, paid by every row",
+    always: true,
+    argv: () => [floorScript("empty.mjs")],
+  },
   "json-parse": {
     describe: "readFileSync + JSON.parse of topo-N.json",
     argv: (f) => [floorScript("json-parse.mjs"), f.json],
