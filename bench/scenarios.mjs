@@ -1,0 +1,83 @@
+// What `npm run bench` measures: reference floors and CLI scenarios, as tables. Adding a
+// measurement is one row here. `argv` receives the files of one size:
+//   { cli, json, yaml, flowsJson, flowsYaml, output }
+// and returns the arguments after `node`. Targets apply only at the listed sizes.
+import { fileURLToPath } from "node:url";
+
+const floorScript = (name) => fileURLToPath(new URL(`./floors/${name}`, import.meta.url));
+
+/** Reference programs: the bare cost of reading and parsing the same file in a fresh process (`always`: measured in every run). */
+export const floors = {
+  "node-start": {
+    describe: "an empty script: Node start-up plus the RSS hook, paid by every row",
+    always: true,
+    argv: () => [floorScript("empty.mjs")],
+  },
+  "json-parse": {
+    describe: "readFileSync + JSON.parse of topo-N.json",
+    argv: (f) => [floorScript("json-parse.mjs"), f.json],
+  },
+  "js-yaml": {
+    describe: "readFileSync + js-yaml load of topo-N.yaml",
+    argv: (f) => [floorScript("js-yaml.mjs"), f.yaml],
+  },
+};
+
+const audit = (f, ...rest) => [f.cli, "audit", ...rest, "--format", "json", "-o", f.output];
+const big = ["1e5", "1e6"];
+
+/** CLI scenarios; `sizes` limits a row to some sizes, `okExitCodes` defaults to [0, 1] (1 = findings). */
+export const scenarios = [
+  {
+    name: "load-json",
+    describe: "cleanpath validate topo-N.json (read, parse, schema, references)",
+    argv: (f) => [f.cli, "validate", f.json],
+    floor: "json-parse",
+    targets: [
+      { sizes: big, maxRatio: 2.5 },
+      { sizes: ["1e6"], maxRssMB: 2048 },
+    ],
+  },
+  {
+    name: "load-yaml",
+    describe: "cleanpath validate topo-N.yaml",
+    argv: (f) => [f.cli, "validate", f.yaml],
+    floor: "js-yaml",
+    targets: [
+      { sizes: big, maxRatio: 1.5 },
+      { sizes: ["1e6"], maxRssMB: 4096 },
+    ],
+  },
+  {
+    name: "audit-1k",
+    describe: "audit path, 500 RUs × 2 datacenter gateways = 1,000 pairs",
+    argv: (f) => audit(f, "path", f.json, "--from", "tag=bench-src-1k", "--to", "tag=bench-dst"),
+    floor: "json-parse",
+    targets: [
+      { sizes: big, maxRatio: 3.5 },
+      { sizes: ["1e6"], maxRssMB: 2560 },
+    ],
+  },
+  {
+    name: "audit-10k",
+    describe: "audit path, 5,000 RAN elements × 2 gateways = 10,000 pairs",
+    argv: (f) => audit(f, "path", f.json, "--from", "tag=bench-src-10k", "--to", "tag=bench-dst"),
+    floor: "json-parse",
+    targets: [{ sizes: ["1e6"], maxRssMB: 2560 }],
+  },
+  {
+    name: "audit-failures1",
+    describe: "audit path, one pair, survives any single failure (--failures 1)",
+    sizes: ["1e5"],
+    argv: (f) => audit(f, "path", f.json, "--from", "tag=bench-src-1", "--to", "tag=bench-dst-1", "--failures", "1"),
+    floor: "json-parse",
+    targets: [],
+  },
+  {
+    name: "audit-flows",
+    describe: "audit flows topo-N.json flows-N.json (1 + 1,000 + 10,000 pairs in 3 flows)",
+    argv: (f) => audit(f, "flows", f.json, f.flowsJson),
+    floor: "json-parse",
+    targets: [{ sizes: ["1e6"], maxRssMB: 2560 }],
+  },
+];
