@@ -21,7 +21,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 /** The closest candidate within a distance that still reads as a typo, or undefined. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
-  const max = Math.max(1, Math.min(3, Math.floor(w.length / 3)));
+  // Short words are too easy to "match": `x` is one edit from every one-letter id.
+  const max = w.length < 3 ? 0 : Math.max(1, Math.min(3, Math.floor(w.length / 3)));
   let best: string | undefined;
   let bestD = max + 1;
   for (const c of candidates) {

@@ -27,6 +27,15 @@ export interface LoadedTopology {
  */
 export function loadTopology(paths: readonly string[], host: LoadHost, options: LoadTopologyOptions = {}): LoadedTopology {
   const t = options.timings;
+  const start = t?.clock() ?? 0;
+  const files = loadFiles(paths, host, options);
+  t?.record("parse", t.clock() - start);
+  return buildTopology(files, options);
+}
+
+/** Parsed files → checked Topology (schema, normalisation, vendor resolution). */
+export function buildTopology(files: LoadedFile[], options: LoadTopologyOptions = {}): LoadedTopology {
+  const t = options.timings;
   let mark = t?.clock() ?? 0;
   const lap = (phase: string): void => {
     if (!t) return;
@@ -34,8 +43,6 @@ export function loadTopology(paths: readonly string[], host: LoadHost, options: 
     t.record(phase, now - mark);
     mark = now;
   };
-  const files = loadFiles(paths, host, options);
-  lap("parse");
   const problems: Diagnostic[] = [];
   for (const f of files) problems.push(...checkSchema(f, validateFast, validateAll, options.maxProblemsPerFile ?? 100));
   if (problems.length > 0) throw new InputError(problems);

@@ -185,6 +185,7 @@ function explainOne(e: ErrorObject): Located {
       return { path, key: false, code: "E_SCHEMA_VALUE", message: `${field} must not be empty` };
     case "maxLength":
       return { path, key: false, code: "E_SCHEMA_VALUE", message: `${field} is longer than ${String(p.limit)} characters` };
+    case "items":
     case "minItems":
     case "maxItems":
       if (path[0] === "links" && path.length === 2) {
@@ -194,7 +195,7 @@ function explainOne(e: ErrorObject): Located {
         path,
         key: false,
         code: "E_SCHEMA_VALUE",
-        message: `${field} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} entries`,
+        message: `${field} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit ?? "")} entries`,
       };
     case "minProperties":
       return { path, key: false, code: "E_SCHEMA_VALUE", message: `${field} is empty: a selector needs at least one of id, role, vendor, operator, site, country, region, tag` };

@@ -1,0 +1,61 @@
+import { Chalk, type ChalkInstance } from "chalk";
+import { type Diagnostic, formatDiagnostic, InputError } from "../diagnostics.js";
+import type { CliIo } from "./io.js";
+
+/** Colour only on a terminal, never with NO_COLOR or --no-color (https://no-color.org). */
+export function useColor(io: CliIo, stream: "stdout" | "stderr", flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0") return true;
+  return stream === "stdout" ? io.stdoutIsTTY : io.stderrIsTTY;
+}
+
+export function chalkFor(color: boolean): ChalkInstance {
+  return new Chalk({ level: color ? 1 : 0 });
+}
+
+/** Prints diagnostics to stderr, warnings dimmed when colour is on. */
+export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], color: boolean): void {
+  const c = chalkFor(color);
+  for (const d of diagnostics) {
+    const line = formatDiagnostic(d);
+    io.stderr((d.severity === "error" ? c.red(line) : c.yellow(line)) + "\n");
+  }
+}
+
+/** Phase timings for `CLEANPATH_TIMINGS=1` (docs/benchmarks.md): one JSON line on stderr at the end. */
+export class Timings {
+  private readonly phases: [string, number][] = [];
+  constructor(private readonly enabled: boolean) {}
+  readonly clock = (): number => performance.now();
+  readonly record = (phase: string, ms: number): void => {
+    if (this.enabled) this.phases.push([phase, Math.round(ms * 10) / 10]);
+  };
+  sink(): { clock: () => number; record: (phase: string, ms: number) => void } | undefined {
+    return this.enabled ? { clock: this.clock, record: this.record } : undefined;
+  }
+  /** Times `fn` as `phase`. */
+  time<T>(phase: string, fn: () => T): T {
+    const t0 = this.clock();
+    try {
+      return fn();
+    } finally {
+      this.record(phase, this.clock() - t0);
+    }
+  }
+  flush(io: CliIo): void {
+    if (!this.enabled) return;
+    io.stderr(JSON.stringify({ timings: Object.fromEntries(this.phases) }) + "\n");
+  }
+}
+
+/** `--max-file-size 200` (MB) → bytes; rejects anything but a positive number. */
+export function parseMegabytes(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) {
+      throw new InputError([{ code: "E_USAGE", severity: "error", message: `${flag} takes a size in MB (a positive number), not \`${value}\`` }]);
+    }
+    return Math.round(n * 1024 * 1024);
+  };
+}
