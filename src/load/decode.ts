@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import { errorAt, InputError } from "../diagnostics.js";
 import { offsetToLocation } from "./positions.js";
 
@@ -22,6 +23,14 @@ export function decodeText(file: string, bytes: Uint8Array): string {
     ]);
   }
   let text: string;
+  if (isAscii(bytes)) {
+    // Most topology files are pure ASCII: copy the bytes into a one-byte string (no decoding),
+    // and only C0 controls and DEL can be present (bidi controls are not ASCII).
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+    const control = asciiControls.exec(text);
+    if (control) throw controlError(file, text, control.index);
+    return text;
+  }
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -34,19 +43,19 @@ export function decodeText(file: string, bytes: Uint8Array): string {
     ]);
   }
   const control = firstControlChar(text);
-  if (control >= 0) {
-    const code = text.charCodeAt(control);
-    const what = code >= 0x200e ? "a bidirectional text control character" : "a control character";
-    throw new InputError([
-      errorAt(
-        "E_CONTROL_CHAR",
-        `${what} (U+${code.toString(16).toUpperCase().padStart(4, "0")}) is not allowed; remove it`,
-        offsetToLocation(file, text, control),
-      ),
-    ]);
-  }
+  if (control >= 0) throw controlError(file, text, control);
   return text;
 }
+
+function controlError(file: string, text: string, at: number): InputError {
+  const code = text.charCodeAt(at);
+  const what = code >= 0x200e || code === 0x61c ? "a bidirectional text control character" : "a control character";
+  return new InputError([
+    errorAt("E_CONTROL_CHAR", `${what} (U+${code.toString(16).toUpperCase().padStart(4, "0")}) is not allowed; remove it`, offsetToLocation(file, text, at)),
+  ]);
+}
+
+const asciiControls = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
 // C0 controls other than tab, line feed and carriage return; DEL; bidi embeddings, overrides,
 // isolates and marks (the "Trojan Source" characters).

@@ -1,5 +1,6 @@
 import { type Diagnostic, errorAt, InputError, type SourceLocation, warningAt } from "../diagnostics.js";
 import type { LoadedFile } from "../load/index.js";
+import { childPos, type DocPath } from "../load/positions.js";
 import { closest } from "../suggest.js";
 import type {
   Component,
@@ -27,6 +28,34 @@ export interface NormaliseResult {
 }
 
 type Raw = Record<string, unknown>;
+
+/** A location to find later: deep positions cost a pass over the file, so they are batched. */
+export interface LocRef {
+  file: LoadedFile;
+  path: DocPath;
+}
+
+/** A diagnostic whose location may still be a reference. */
+interface Pending {
+  d: Diagnostic;
+  ref?: LocRef;
+}
+
+/** Resolves every reference with one extra pass per file, then returns the diagnostics. */
+export function resolvePending(pending: readonly Pending[]): Diagnostic[] {
+  const byFile = new Map<LoadedFile, Pending[]>();
+  for (const p of pending) {
+    if (!p.ref) continue;
+    const list = byFile.get(p.ref.file) ?? [];
+    list.push(p);
+    byFile.set(p.ref.file, list);
+  }
+  for (const [file, list] of byFile) {
+    const locs = file.locateAll(list.map((p) => p.ref!.path));
+    list.forEach((p, i) => (p.d.location = locs[i]!));
+  }
+  return pending.map((p) => p.d);
+}
 const EMPTY: readonly never[] = Object.freeze([]);
 
 /** Where an item was written; resolved only when someone asks (most items are never shown). */
@@ -81,6 +110,7 @@ class ElementRecord implements Element {
     this.tags = (raw.tags as string[] | undefined) ?? EMPTY;
     this.#src = src;
     this.#index = index;
+    if (raw.components) this.components = (raw.components as Raw[]).map((c) => component(c, this));
   }
 
   get location(): SourceLocation {
@@ -91,12 +121,19 @@ class ElementRecord implements Element {
   fieldLocation(field: string | number): SourceLocation {
     return this.#src.file.locate([this.#src.section, this.#index, field]);
   }
+
+  /** The same, resolved later together with others (one pass over the file for all of them). */
+  fieldRef(field: string | number): LocRef {
+    return { file: this.#src.file, path: [this.#src.section, this.#index, field] };
+  }
 }
 
 class LinkRecord implements Link {
   id: string;
   a: string;
   b: string;
+  ai: number;
+  bi: number;
   metric: number;
   direction: "both" | "forward";
   medium?: Medium;
@@ -117,10 +154,12 @@ class LinkRecord implements Link {
   readonly #src: ItemSource;
   readonly #index: number;
 
-  constructor(id: string, a: string, b: string, metric: number, raw: Raw | null, src: ItemSource, index: number) {
+  constructor(id: string, a: string, b: string, ai: number, bi: number, metric: number, raw: Raw | null, src: ItemSource, index: number) {
     this.id = id;
     this.a = a;
     this.b = b;
+    this.ai = ai;
+    this.bi = bi;
     this.metric = metric;
     this.direction = raw?.direction === "forward" ? "forward" : "both";
     this.medium = raw?.medium as Medium | undefined;
@@ -140,6 +179,7 @@ class LinkRecord implements Link {
     this.tags = (raw?.tags as string[] | undefined) ?? EMPTY;
     this.#src = src;
     this.#index = index;
+    if (raw?.components) this.components = (raw.components as Raw[]).map((c) => component(c, this));
   }
 
   get location(): SourceLocation {
@@ -150,11 +190,21 @@ class LinkRecord implements Link {
   fieldLocation(field: string | number): SourceLocation {
     return this.#src.file.locate([this.#src.section, this.#index, field]);
   }
+
+  /** The same, resolved later together with others (one pass over the file for all of them). */
+  fieldRef(field: string | number): LocRef {
+    return { file: this.#src.file, path: [this.#src.section, this.#index, field] };
+  }
 }
 
 /** Where a field of a normalised item is written; the item's own location when unknown. */
 export function fieldLocation(item: Element | Link, field: string | number): SourceLocation {
   return item instanceof ElementRecord || item instanceof LinkRecord ? item.fieldLocation(field) : item.location;
+}
+
+/** A reference to a field of a normalised item, for `resolvePending`; undefined for other items. */
+export function fieldRef(item: Element | Link, field: string | number): LocRef | undefined {
+  return item instanceof ElementRecord || item instanceof LinkRecord ? item.fieldRef(field) : undefined;
 }
 
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -177,10 +227,10 @@ export function isCalendarDate(s: string): boolean {
  */
 export function normalise(files: readonly LoadedFile[], options: NormaliseOptions = {}): NormaliseResult {
   const maxErrors = options.maxErrors ?? 200;
-  const errors: Diagnostic[] = [];
+  const errors: Pending[] = [];
   const warnings: Diagnostic[] = [];
-  const err = (d: Diagnostic): void => {
-    if (errors.length < maxErrors) errors.push(d);
+  const err = (d: Diagnostic, ref?: LocRef): void => {
+    if (errors.length < maxErrors) errors.push(ref ? { d, ref } : { d });
   };
 
   const sites = new Map<string, Site>();
@@ -190,7 +240,6 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   const links: Link[] = [];
   const flows: Flow[] = [];
   const elementIndex = new Map<string, number>();
-  const linkIndex = new Map<string, number>();
   let name: string | undefined;
 
   // Pass 1: declarations and elements (links and flows refer to them).
@@ -227,19 +276,22 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
     for (let i = 0; i < list.length; i++) {
       const raw = list[i]!;
       const el = new ElementRecord(raw, src, i);
-      const prev = elementIndex.get(el.id);
-      if (prev !== undefined) {
-        err({ ...errorAt("E_DUPLICATE_ID", `element id \`${el.id}\` is already used`, el.location), related: [elements[prev]!.location] });
+      // One Map operation per element: set, and notice a duplicate by the size not growing.
+      const size = elementIndex.size;
+      elementIndex.set(el.id, elements.length);
+      if (elementIndex.size === size) {
+        const first = elements.findIndex((x) => x.id === el.id);
+        elementIndex.set(el.id, first);
+        err({ ...errorAt("E_DUPLICATE_ID", `element id \`${el.id}\` is already used`, el.location), related: [elements[first]!.location] });
         continue;
       }
-      if (raw.components) el.components = (raw.components as Raw[]).map((c) => component(c, el));
-      elementIndex.set(el.id, elements.length);
       elements.push(el);
     }
   }
 
-  // Pass 2: links, references, dates, flows.
-  const parallel = new Map<string, number>();
+  // Pass 2: links. Ends resolve to element indices once; ids follow SPEC §7.
+  const explicitIds = new Map<string, LinkRecord>();
+  const autoLinks: LinkRecord[] = [];
   for (const f of files) {
     const list = f.value.links as (Raw | unknown[])[] | undefined;
     if (!list) continue;
@@ -262,45 +314,48 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
         metric = (raw.metric as number | undefined) ?? 1;
         explicit = raw.id as string | undefined;
       }
-      let id: string;
-      if (explicit !== undefined) id = explicit;
-      else {
-        const pairKey = `${a}\u0000${b}`;
-        const k = (parallel.get(pairKey) ?? 0) + 1;
-        parallel.set(pairKey, k);
-        id = k === 1 ? `${a}--${b}` : `${a}--${b}#${k}`;
-      }
-      const link = new LinkRecord(id, a, b, metric, obj, src, i);
-      if (a === b) err(errorAt("E_SELF_LOOP", `link \`${id}\` joins \`${a}\` to itself`, link.location));
-      for (const [end, seg] of [[a, obj ? "a" : 0], [b, obj ? "b" : 1]] as const) {
-        if (!elementIndex.has(end)) {
-          err(errorAt("E_UNKNOWN_ELEMENT", `link end \`${end}\` is not an element${hint(end, elementIndex.keys())}`, link.fieldLocation(seg)));
+      const ai = elementIndex.get(a) ?? -1;
+      const bi = elementIndex.get(b) ?? -1;
+      const link = new LinkRecord(explicit ?? "", a, b, ai, bi, metric, obj, src, i);
+      if (a === b) err(errorAt("E_SELF_LOOP", `link \`${explicit ?? `${a}--${b}`}\` joins \`${a}\` to itself`, link.location));
+      if (ai < 0) err(errorAt("E_UNKNOWN_ELEMENT", `link end \`${a}\` is not an element${hint(a, elementIndex.keys())}`), link.fieldRef(obj ? "a" : 0));
+      if (bi < 0) err(errorAt("E_UNKNOWN_ELEMENT", `link end \`${b}\` is not an element${hint(b, elementIndex.keys())}`), link.fieldRef(obj ? "b" : 1));
+      if (explicit !== undefined) {
+        const prev = explicitIds.get(explicit);
+        const el = elementIndex.get(explicit);
+        if (prev || el !== undefined) {
+          const other = prev ? prev.location : elements[el!]!.location;
+          err({ ...errorAt("E_DUPLICATE_ID", `link id \`${explicit}\` is already used`, link.location), related: [other] });
+          continue;
         }
-      }
-      const clash = linkIndex.get(id);
-      if (clash !== undefined || elementIndex.has(id)) {
-        const other = clash !== undefined ? links[clash]!.location : elements[elementIndex.get(id)!]!.location;
-        err({ ...errorAt("E_DUPLICATE_ID", `link id \`${id}\` is already used`, link.location), related: [other] });
-        continue;
-      }
-      if (obj?.components) link.components = (obj.components as Raw[]).map((c) => component(c, link));
-      linkIndex.set(id, links.length);
+        explicitIds.set(explicit, link);
+      } else autoLinks.push(link);
       links.push(link);
     }
   }
-
+  if (errors.length === 0) nameAutoLinks(autoLinks, elements.length);
+  // Generated ids can only clash with explicit ids or with element ids that contain `--`.
+  const elementIdsWithDashes = elements.filter((e) => e.id.includes("--"));
+  if (explicitIds.size > 0 || elementIdsWithDashes.length > 0) {
+    for (const link of autoLinks) {
+      const clash = explicitIds.get(link.id)?.location ?? (elementIndex.has(link.id) ? elements[elementIndex.get(link.id)!]!.location : undefined);
+      if (clash) err({ ...errorAt("E_DUPLICATE_ID", `link id \`${link.id}\` is already used`, link.location), related: [clash] });
+    }
+  }
   const check = (item: ElementRecord | LinkRecord): void => {
     const site = item instanceof ElementRecord ? item.site : undefined;
     if (site !== undefined && !sites.has(site)) {
-      err(errorAt("E_UNKNOWN_SITE", `site \`${site}\` is not declared under \`sites\`${hint(site, sites.keys())}`, item.fieldLocation("site")));
+      err(errorAt("E_UNKNOWN_SITE", `site \`${site}\` is not declared under \`sites\`${hint(site, sites.keys())}`), item.fieldRef("site"));
     }
     if (item.operator !== undefined && !operators.has(item.operator)) {
-      const where = item.fieldLocation("operator");
-      err(errorAt("E_UNKNOWN_OPERATOR", `operator \`${item.operator}\` is not declared under \`operators\`${hint(item.operator, operators.keys())}`, where));
+      err(
+        errorAt("E_UNKNOWN_OPERATOR", `operator \`${item.operator}\` is not declared under \`operators\`${hint(item.operator, operators.keys())}`),
+        item.fieldRef("operator"),
+      );
     }
     for (const field of ["installed", "decommission"] as const) {
       const d = item[field];
-      if (d !== undefined && !isCalendarDate(d)) err(errorAt("E_DATE", `\`${field}\` ${d} is not a calendar date`, item.fieldLocation(field)));
+      if (d !== undefined && !isCalendarDate(d)) err(errorAt("E_DATE", `\`${field}\` ${d} is not a calendar date`), item.fieldRef(field));
     }
     if (item.installed && item.decommission && item.decommission < item.installed) {
       warnings.push(warningAt("W_DATES", `\`${item.id}\` is decommissioned (${item.decommission}) before it is installed (${item.installed})`, item.location));
@@ -330,7 +385,10 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
         const ids = typeof sel === "string" ? [sel] : sel.id === undefined ? [] : typeof sel.id === "string" ? [sel.id] : sel.id;
         for (const id of ids) {
           if (!elementIndex.has(id)) {
-            err(errorAt("E_UNKNOWN_ELEMENT", `flow \`${flow.id}\`: \`${side}\` names \`${id}\`, which is not an element${hint(id, elementIndex.keys())}`, f.locate(["flows", i, side])));
+            err(
+              errorAt("E_UNKNOWN_ELEMENT", `flow \`${flow.id}\`: \`${side}\` names \`${id}\`, which is not an element${hint(id, elementIndex.keys())}`),
+              { file: f, path: ["flows", i, side] },
+            );
           }
         }
       }
@@ -339,7 +397,7 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
     });
   }
 
-  if (errors.length > 0) throw new InputError(errors);
+  if (errors.length > 0) throw new InputError(resolvePending(errors));
 
   const topology: Topology = {
     inputs: files.map((f) => ({ file: f.file, sha256: f.sha256 ?? "" })),
@@ -350,10 +408,46 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
     vendors,
     flows,
     elementIndex,
-    linkIndex,
+    get linkIndex() {
+      const index = new Map<string, number>();
+      links.forEach((l, i) => index.set(l.id, i));
+      Object.defineProperty(this, "linkIndex", { value: index, enumerable: true });
+      return index;
+    },
   };
   if (name !== undefined) topology.name = name;
   return { topology, warnings };
+}
+
+/**
+ * Ids for links written without one: `a--b`, and `a--b#2`, `#3`… for the later links with the
+ * same written ends, in file order. A stable counting sort by (a, b) puts parallels side by side
+ * in linear time, without hashing a million strings.
+ */
+function nameAutoLinks(links: LinkRecord[], n: number): void {
+  const m = links.length;
+  const byB = stableOrder(m, n, (k) => links[k]!.bi, null);
+  const order = stableOrder(m, n, (k) => links[k]!.ai, byB);
+  let run = 0;
+  for (let r = 0; r < m; r++) {
+    const link = links[order[r]!]!;
+    const prev = r > 0 ? links[order[r - 1]!]! : undefined;
+    run = prev && prev.ai === link.ai && prev.bi === link.bi ? run + 1 : 1;
+    link.id = run === 1 ? `${link.a}--${link.b}` : `${link.a}--${link.b}#${run}`;
+  }
+}
+
+/** Counting sort of 0..m-1 (or of `input`'s order) by an integer key in 0..n-1; stable. */
+function stableOrder(m: number, n: number, key: (k: number) => number, input: Int32Array | null): Int32Array {
+  const count = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) count[key(k) + 1]!++;
+  for (let v = 0; v < n; v++) count[v + 1]! += count[v]!;
+  const out = new Int32Array(m);
+  for (let r = 0; r < m; r++) {
+    const k = input ? input[r]! : r;
+    out[count[key(k)]!++] = k;
+  }
+  return out;
 }
 
 function component(raw: Raw, owner: { location: SourceLocation }): Component {
@@ -373,6 +467,12 @@ function hint(word: string, candidates: Iterable<string>): string {
   return c === undefined ? "" : ` — did you mean \`${c}\`?`;
 }
 
+/** Position of a top-level map's key: recorded by every reader, so no extra pass. */
+function keyLocation(f: LoadedFile, section: string, id: string): SourceLocation {
+  const node = childPos(childPos(f.pos, section), id);
+  return node?.key ?? f.locate([section, id], true);
+}
+
 /** Reads a user-named map section, refusing an id declared twice across files. */
 function declare<T extends { location: SourceLocation }>(
   f: LoadedFile,
@@ -384,7 +484,7 @@ function declare<T extends { location: SourceLocation }>(
 ): void {
   if (!raw || typeof raw !== "object") return;
   for (const [id, value] of Object.entries(raw as Raw)) {
-    const loc = f.locate([section, id], true);
+    const loc = keyLocation(f, section, id);
     const prev = into.get(id);
     if (prev) {
       err({ ...errorAt("E_DUPLICATE_ID", `${section.replace(/s$/, "")} \`${id}\` is declared twice`, loc), related: [prev.location] });

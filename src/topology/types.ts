@@ -86,6 +86,9 @@ export interface Link {
   id: string;
   a: string;
   b: string;
+  /** Indices of the two ends in `Topology.elements` (resolved once, here, for every later stage). */
+  ai: number;
+  bi: number;
   /** Positive integer, default 1. */
   metric: number;
   direction: "both" | "forward";
@@ -159,6 +162,7 @@ export interface Topology {
   operators: Map<string, Operator>;
   vendors: Map<string, VendorDeclaration>;
   flows: Flow[];
-  elementIndex: Map<string, number>;
-  linkIndex: Map<string, number>;
+  elementIndex: ReadonlyMap<string, number>;
+  /** Built on first use: most runs never look a link up by id. */
+  readonly linkIndex: ReadonlyMap<string, number>;
 }

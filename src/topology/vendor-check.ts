@@ -1,6 +1,6 @@
 import { type Diagnostic, warningAt } from "../diagnostics.js";
 import type { VendorRegistry } from "../policy/registry.js";
-import { fieldLocation } from "./normalise.js";
+import { fieldRef, type LocRef, resolvePending } from "./normalise.js";
 import type { Topology } from "./types.js";
 
 /**
@@ -8,8 +8,8 @@ import type { Topology } from "./types.js";
  * where the first one is): unknown is never silently clean, so the user should hear about it.
  */
 export function unknownVendorWarnings(topology: Topology, registry: VendorRegistry): Diagnostic[] {
-  const seen = new Map<string, { count: number; first: () => Diagnostic["location"] }>();
-  const note = (vendor: string | undefined, first: () => Diagnostic["location"]): void => {
+  const seen = new Map<string, { count: number; first: () => { ref?: LocRef; at: Diagnostic["location"] } }>();
+  const note = (vendor: string | undefined, first: () => { ref?: LocRef; at: Diagnostic["location"] }): void => {
     if (vendor === undefined) return;
     const s = seen.get(vendor);
     if (s) s.count++;
@@ -17,23 +17,24 @@ export function unknownVendorWarnings(topology: Topology, registry: VendorRegist
   };
   for (const item of [topology.elements, topology.links]) {
     for (const it of item) {
-      note(it.vendor, () => fieldLocation(it, "vendor"));
-      for (const c of it.components) note(c.vendor, () => fieldLocation(it, "components"));
+      const at = (field: string) => () => ({ ref: fieldRef(it, field), at: it.location });
+      note(it.vendor, at("vendor"));
+      for (const c of it.components) note(c.vendor, at("components"));
     }
   }
-  const out: Diagnostic[] = [];
+  const out: { d: Diagnostic; ref?: LocRef }[] = [];
   for (const [vendor, { count, first }] of seen) {
     if (count <= 0) continue;
     const guess = registry.suggest(vendor);
-    out.push(
-      warningAt(
+    const where = first();
+    const d = warningAt(
         "W_UNKNOWN_VENDOR",
         `vendor \`${vendor}\` is not in the registry${count > 1 ? ` (${count} items; this is the first)` : ""}; ` +
           "it counts as risky until you declare it under `vendors:` or pass --unknown-vendor clean" +
           (guess ? ` — did you mean \`${guess}\`?` : ""),
-        first(),
-      ),
-    );
+        where.at,
+      );
+    out.push(where.ref ? { d, ref: where.ref } : { d });
   }
-  return out;
+  return resolvePending(out);
 }
