@@ -248,7 +248,10 @@ function parseYamlText(text: string, file: string, maxDepth: number, options: Lo
     };
   } catch (err) {
     if (!(err instanceof YamlBail)) throw err;
-    if (text.length > maxFull) {
+    // The fast reader locates an unterminated quote or bracket at its opening, which helps more
+    // than the full parser's "end of file"; duplicate keys go to the full parser, which also
+    // points at the first occurrence and finds every duplicate.
+    if (text.length > maxFull || (err.definite && err.code !== "E_DUPLICATE_KEY")) {
       const hint = err.definite
         ? ""
         : ` (files over ${mb(maxFull)} are read by cleanpath's fast YAML reader, which does not accept this; ` +

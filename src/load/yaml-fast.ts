@@ -550,7 +550,7 @@ class FastYamlParser {
         return out;
       }
       if (c === LF || c === CR || i >= this.n) {
-        if (i >= this.n) this.fail("E_YAML_SYNTAX", "unterminated double-quoted string", true, open);
+        if (i >= this.n || s.indexOf('"', i) === -1) this.fail("E_YAML_SYNTAX", "unterminated double-quoted string", true, open);
         this.fail("E_YAML_UNSUPPORTED", "a double-quoted string that continues on the next line", false, open);
       }
       if (c === BACKSLASH) {
@@ -597,7 +597,7 @@ class FastYamlParser {
         return out;
       }
       if (c === LF || c === CR || i >= this.n) {
-        if (i >= this.n) this.fail("E_YAML_SYNTAX", "unterminated single-quoted string", true, open);
+        if (i >= this.n || s.indexOf("'", i) === -1) this.fail("E_YAML_SYNTAX", "unterminated single-quoted string", true, open);
         this.fail("E_YAML_UNSUPPORTED", "a single-quoted string that continues on the next line", false, open);
       }
       i++;

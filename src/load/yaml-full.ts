@@ -73,7 +73,7 @@ export function parseYamlFull(text: string, file: string, spec: RecordSpec, maxD
     problems.push(errorAt("E_DIRECTIVE", "YAML directives (such as %YAML 1.1) are not accepted: remove the line", { file, line: 1, column: 1 }));
   }
   for (const e of [...doc.errors, ...doc.warnings]) {
-    problems.push(errorAt(`E_YAML_${e.code}`, cleanMessage(e.message), at(e.pos[0])));
+    problems.push(errorAt(`E_YAML_${e.code}`, friendlier[e.code] ?? cleanMessage(e.message), at(e.pos[0])));
   }
   if (problems.length === 0) checkTree(doc, at, problems);
   if (problems.length > 0) throw new YamlProblems(problems.slice(0, maxProblems));
@@ -98,6 +98,13 @@ export function parseYamlFull(text: string, file: string, spec: RecordSpec, maxD
   const pos = positionsOf(doc, file, at, spec);
   return { value, pos, locate: (trie) => positionsOf(doc, file, at, { depth: 0, trie }) };
 }
+
+/** Messages for the errors a topology author meets most, in the author's terms. */
+const friendlier: Partial<Record<string, string>> = {
+  TAG_RESOLVE_FAILED: "YAML tags (such as !custom, !!set, !!binary) are not accepted in topology files: remove the tag",
+  NON_STRING_KEY: "complex keys (`? [a, b]`, lists or mappings as keys) are not accepted: keys are plain names",
+  TAB_AS_INDENT: "a tab in the indentation: YAML indents with spaces only",
+};
 
 function cleanMessage(m: string): string {
   return m.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "").trim();
