@@ -341,7 +341,7 @@ class FastYamlParser {
 
   /** A node whose first character is at the current position (column > parentIndent). */
   private blockNode(parentIndent: number, depth: number, pos: PosNode | null, trie: PathTrie | undefined): unknown {
-    if (depth > this.maxDepth) this.fail("E_TOO_DEEP", `nesting deeper than ${this.maxDepth} levels`, true);
+    if (depth >= this.maxDepth) this.fail("E_TOO_DEEP", `nesting deeper than ${this.maxDepth} levels`, true);
     const c = this.code();
     const indent = this.col();
     if (c === MINUS && isBreakOrBlank(this.src.charCodeAt(this.p + 1))) return this.blockSeq(indent, depth, pos, trie);
@@ -480,7 +480,7 @@ class FastYamlParser {
   }
 
   private blockSeq(indent: number, depth: number, pos: PosNode | null, trie: PathTrie | undefined): unknown[] {
-    if (depth > this.maxDepth) this.fail("E_TOO_DEEP", `nesting deeper than ${this.maxDepth} levels`, true);
+    if (depth >= this.maxDepth) this.fail("E_TOO_DEEP", `nesting deeper than ${this.maxDepth} levels`, true);
     const s = this.src;
     const arr: unknown[] = [];
     for (;;) {
@@ -634,7 +634,7 @@ class FastYamlParser {
   }
 
   private flowSeq(blockIndent: number, depth: number, pos: PosNode | null, trie: PathTrie | undefined): unknown[] {
-    if (depth > this.maxDepth) this.fail("E_TOO_DEEP", `nesting deeper than ${this.maxDepth} levels`, true);
+    if (depth >= this.maxDepth) this.fail("E_TOO_DEEP", `nesting deeper than ${this.maxDepth} levels`, true);
     const open = this.p;
     this.p++;
     const arr: unknown[] = [];
@@ -661,7 +661,7 @@ class FastYamlParser {
   }
 
   private flowMap(blockIndent: number, depth: number, pos: PosNode | null, trie: PathTrie | undefined): Record<string, unknown> {
-    if (depth > this.maxDepth) this.fail("E_TOO_DEEP", `nesting deeper than ${this.maxDepth} levels`, true);
+    if (depth >= this.maxDepth) this.fail("E_TOO_DEEP", `nesting deeper than ${this.maxDepth} levels`, true);
     const s = this.src;
     const open = this.p;
     this.p++;
