@@ -175,6 +175,21 @@ export function scanJson(text: string, file: string, spec: RecordSpec, maxDepth 
     i = stringEnd(text, i, fail);
     const ke = i;
     let decoded: string | null = null;
+    // A key written with escapes ("\u0061") can only be compared decoded: switch this object to
+    // decoded keys.
+    let escaped = false;
+    for (let k = ks + 1; k < ke - 1; k++) {
+      if (text.charCodeAt(k) === BACKSLASH) {
+        escaped = true;
+        break;
+      }
+    }
+    if (escaped && (setStack[sp] === null || setStack[sp] === undefined)) {
+      const fresh = new Set<string>();
+      for (let k = keyBase[sp]!; k < keys.top; k++) fresh.add(decodeKey(text.slice(keys.start[k]!, keys.end[k]!)));
+      keys.top = keyBase[sp]!;
+      setStack[sp] = fresh;
+    }
     const set = setStack[sp];
     if (set === null || set === undefined) {
       const dup = keys.find(text, keyBase[sp]!, ks, ke);

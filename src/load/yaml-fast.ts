@@ -27,7 +27,7 @@ export class YamlBail extends Error {
 }
 
 export interface FastYamlResult {
-  /** Undefined when the file holds no document at all (empty or comments only). */
+  /** Null when the file holds no document at all (empty or comments only), as `yaml` gives. */
   value: unknown;
   pos: PosNode;
 }
@@ -155,9 +155,9 @@ class FastYamlParser {
 
   parse(): FastYamlResult {
     const root: PosNode = { file: this.file, line: 1, column: 1 };
-    if (!this.nextContentLine()) return { value: undefined, pos: root };
+    if (!this.nextContentLine()) return { value: null, pos: root };
     if (this.col() === 0 && this.code() === PERCENT) {
-      this.fail("E_DIRECTIVE", "YAML directives (such as %YAML 1.1) are not accepted: remove the line", true);
+      this.fail("E_DIRECTIVE", "YAML directives (such as %YAML 1.1 or %TAG) are not accepted: remove the line", true);
     }
     if (this.atMarker(MINUS)) {
       this.p += 3;
@@ -282,11 +282,11 @@ class FastYamlParser {
   /** After a node: only blanks and a comment may remain on the line; moves to the next line. */
   private endOfLine(): void {
     const s = this.src;
-    const start = this.p;
     let c = s.charCodeAt(this.p);
     while (c === SPACE || c === TAB) c = s.charCodeAt(++this.p);
     if (c === HASH) {
-      if (this.p === start && this.p !== this.ls) this.fail("E_YAML_SYNTAX", "a comment needs a space before `#`", false);
+      const before = s.charCodeAt(this.p - 1);
+      if (this.p !== this.ls && before !== SPACE && before !== TAB) this.fail("E_YAML_SYNTAX", "a comment needs a space before `#`", false);
       this.p = this.lineEnd(this.p);
       c = s.charCodeAt(this.p);
     }
@@ -385,7 +385,7 @@ class FastYamlParser {
     const first = s.charCodeAt(start);
     if (
       first === AMP || first === STAR || first === BANG || first === PIPE || first === GT || first === PERCENT ||
-      first === AT || first === BACKTICK || first === HASH || first === COMMA || first === RBRACKET || first === RBRACE
+      first === AT || first === BACKTICK || first === HASH || isFlowIndicator(first) || first === DQUOTE || first === SQUOTE
     ) {
       this.fail("E_YAML_UNSUPPORTED", "anchors, aliases, tags, block scalars and reserved indicators are not read by the fast reader", false);
     }
@@ -487,6 +487,10 @@ class FastYamlParser {
       const dashLine = this.line;
       const dashCol = this.col() + 1;
       this.p++; // the dash
+      // A tab after the dash would set the indentation of a compact collection: not for this reader.
+      if (s.charCodeAt(this.p) === TAB || (s.charCodeAt(this.p) === SPACE && /^ *\t/.test(s.slice(this.p, this.p + 64)))) {
+        this.fail("E_YAML_UNSUPPORTED", "a tab after a sequence dash", false);
+      }
       const c = this.skipBlanks();
       const index = arr.length;
       let item: unknown;

@@ -53,7 +53,17 @@ export function parseYamlFull(text: string, file: string, spec: RecordSpec, maxD
     const { line, col } = lc.linePos(Math.max(0, offset));
     return { file, line: Math.max(1, line), column: Math.max(1, col) };
   };
-  const tooDeep = deepestCstOffset(text, maxDepth);
+  const { tooDeep, directive } = scanCst(text, maxDepth);
+  if (directive >= 0) {
+    const before = text.slice(0, directive);
+    throw new YamlProblems([
+      errorAt("E_DIRECTIVE", "YAML directives (such as %YAML 1.1 or %TAG) are not accepted: remove the line", {
+        file,
+        line: before.split("\n").length,
+        column: directive - (before.lastIndexOf("\n") + 1) + 1,
+      }),
+    ]);
+  }
   if (tooDeep >= 0) {
     // The LineCounter fills only while the parser runs: count lines by hand for this position.
     const before = text.slice(0, tooDeep);
@@ -68,9 +78,6 @@ export function parseYamlFull(text: string, file: string, spec: RecordSpec, maxD
   const problems: Diagnostic[] = [];
   if (list.length > 1) {
     problems.push(errorAt("E_MULTI_DOC", "a second YAML document starts here; a topology file holds exactly one", at(list[1]!.range[0])));
-  }
-  if (doc.directives?.yaml.explicit) {
-    problems.push(errorAt("E_DIRECTIVE", "YAML directives (such as %YAML 1.1) are not accepted: remove the line", { file, line: 1, column: 1 }));
   }
   for (const e of [...doc.errors, ...doc.warnings]) {
     problems.push(errorAt(`E_YAML_${e.code}`, friendlier[e.code] ?? cleanMessage(e.message), at(e.pos[0])));
@@ -110,17 +117,27 @@ function cleanMessage(m: string): string {
   return m.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "").trim();
 }
 
-/** Offset of the first collection nested deeper than `max`, or -1; walks the CST without recursion. */
-function deepestCstOffset(text: string, max: number): number {
-  type Tok = { type: string; offset?: number; value?: unknown; items?: unknown[]; key?: unknown };
+/**
+ * One walk of the concrete syntax tree, without recursion: the offset of the first collection
+ * nested deeper than `max` and of the first directive (each -1 when there is none).
+ */
+function scanCst(text: string, max: number): { tooDeep: number; directive: number } {
+  type Tok = { type: string; offset?: number; value?: unknown; items?: unknown[]; key?: unknown; start?: Tok[] };
   const stack: [Tok, number][] = [];
-  for (const tok of new Parser().parse(text)) stack.push([tok as Tok, 0]);
+  let directive = -1;
+  for (const tok of new Parser().parse(text)) {
+    if ((tok as Tok).type === "directive" && directive < 0) directive = (tok as Tok).offset ?? 0;
+    if ((tok as Tok).type === "document") {
+      for (const t of (tok as Tok).start ?? []) if (t.type === "directive" && directive < 0) directive = t.offset ?? 0;
+    }
+    stack.push([tok as Tok, 0]);
+  }
   while (stack.length > 0) {
     const [tok, depth] = stack.pop()!;
     if (!tok || typeof tok !== "object") continue;
     const isCollection = tok.type === "block-map" || tok.type === "block-seq" || tok.type === "flow-collection";
     const d = isCollection ? depth + 1 : depth;
-    if (d > max) return tok.offset ?? 0;
+    if (d > max) return { tooDeep: tok.offset ?? 0, directive };
     if (tok.type === "document" && tok.value) stack.push([tok.value as Tok, d]);
     if (Array.isArray(tok.items)) {
       for (const it of tok.items as { key?: Tok; value?: Tok }[]) {
@@ -129,7 +146,7 @@ function deepestCstOffset(text: string, max: number): number {
       }
     }
   }
-  return -1;
+  return { tooDeep: -1, directive };
 }
 
 /** Unknown and recursive aliases, and duplicate keys (linear: one Map per mapping). */
