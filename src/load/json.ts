@@ -307,5 +307,11 @@ class KeyStack {
 }
 
 function decodeKey(raw: string): string {
-  return raw.indexOf("\\") === -1 ? raw.slice(1, -1) : (JSON.parse(raw) as string);
+  if (raw.indexOf("\\") === -1) return raw.slice(1, -1);
+  try {
+    return JSON.parse(raw) as string;
+  } catch {
+    // A malformed escape: JSON.parse of the whole text reports it right after the scan.
+    return raw;
+  }
 }
