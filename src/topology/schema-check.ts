@@ -128,7 +128,14 @@ function explainOne(e: ErrorObject): Located {
       const extra = String(p.additionalProperty);
       const allowed = Object.keys(((e.parentSchema as { properties?: object })?.properties ?? {}) as object);
       const guess = closest(extra, allowed);
-      const hint = guess ? ` — did you mean \`${guess}\`?` : allowed.length ? ` (allowed here: ${allowed.join(", ")})` : "";
+      const value = (e.data as Record<string, unknown> | null)?.[extra];
+      const hint = guess
+        ? ` — did you mean \`${guess}\`?`
+        : value === null && /[ .]/.test(extra)
+          ? " — a comma inside an unquoted value ends it: put the value in quotes"
+          : allowed.length
+            ? ` (allowed here: ${allowed.join(", ")})`
+            : "";
       return { path: [...path, extra], key: true, code: "E_SCHEMA_UNKNOWN_PROPERTY", message: `unknown property \`${extra}\` in ${field}${hint}` };
     }
     case "enum": {
@@ -153,7 +160,7 @@ function explainOne(e: ErrorObject): Located {
         path,
         key: false,
         code: "E_SCHEMA_TYPE",
-        message: `${field} must be ${typeName(p.type)}, not ${actualType(e.data)}${typeHint(path, e.data)}`,
+        message: `${field} must be ${typeName(p.type)}, not ${actualType(e.data)}${p.type === "string" ? typeHint(path, e.data) : metricHint(path, e.data)}`,
       };
     case "minimum":
     case "exclusiveMinimum":
@@ -218,9 +225,14 @@ function requiredHint(path: DocPath, missing: string): string {
   return "";
 }
 
+function metricHint(path: DocPath, data: unknown): string {
+  const last = path[path.length - 1];
+  return (last === "metric" || path[0] === "links") && typeof data === "number" && !Number.isInteger(data) ? " (metrics are whole numbers)" : "";
+}
+
 function typeHint(path: DocPath, data: unknown): string {
   const last = path[path.length - 1];
-  if (last === "metric" && typeof data === "number" && !Number.isInteger(data)) return " (metrics are whole numbers)";
   if ((last === "installed" || last === "decommission") && data instanceof Date) return " (write the date in quotes)";
+  if ((typeof data === "number" || typeof data === "boolean") && String(data).length > 0) return `: write it in quotes, "${String(data)}"`;
   return "";
 }
