@@ -18,6 +18,7 @@ function compile(schema, allErrors) {
     strict: true,
     allErrors,
     verbose: allErrors,
+    allowUnionTypes: true, // the report schema has nullable fields and "string or null" flow names
     strictTuples: false, // compact links are [a, b] or [a, b, metric]: a tuple with an optional last item
     code: { source: true, esm: true, lines: false, optimize: true },
   });

@@ -1,0 +1,118 @@
+import { compareDiagnostics } from "../diagnostics.js";
+import { type Designation, designate, type RiskSpec } from "../policy/designation.js";
+import type { VendorRegistry } from "../policy/registry.js";
+import type { Element, Link, Topology } from "../topology/types.js";
+import { auditPairs, type PairRequest } from "./pairs.js";
+import type { AuditResult, Finding, ItemInfo, PairResult, RuleResult, Verdict } from "./result.js";
+
+export interface AuditInput {
+  topology: Topology;
+  registry: VendorRegistry;
+  spec: RiskSpec;
+  requests: readonly PairRequest[];
+  /** YYYY-MM-DD: the day dates, aliases and deadlines are judged on. */
+  asOf: string;
+  /** ISO timestamp for the report (honour SOURCE_DATE_EPOCH before passing it in). */
+  generatedAt: string;
+  version: string;
+  maxPairs: number;
+  maxPaths?: number;
+  maxExposureItems?: number;
+  timings?: { clock: () => number; record: (phase: string, ms: number) => void };
+}
+
+/** Topology + policy + requests → the AuditResult contract (SPEC §7). Pure and deterministic. */
+export function audit(input: AuditInput): AuditResult {
+  const { topology, registry } = input;
+  const designation = designate(topology, registry, input.spec, input.asOf);
+  const outcome = auditPairs(topology, registry, designation, input.requests, {
+    maxPairs: input.maxPairs,
+    ...(input.maxPaths ? { maxPaths: input.maxPaths } : {}),
+    ...(input.maxExposureItems ? { maxExposureItems: input.maxExposureItems } : {}),
+    ...(input.timings ? { timings: input.timings } : {}),
+  });
+  const findings = sortFindings(outcome.findings);
+  const rules: RuleResult[] = [];
+  const pairs = [...outcome.pairs].sort(comparePairs);
+  return {
+    cleanpath: 1,
+    tool: { name: "cleanpath", version: input.version },
+    generatedAt: input.generatedAt,
+    inputs: topology.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
+    asOf: input.asOf,
+    designation: designation.summary,
+    summary: summarise(pairs, rules, findings),
+    pairs,
+    rules,
+    items: itemTable(topology, designation, outcome.mentioned),
+    findings,
+  };
+}
+
+function comparePairs(a: PairResult, b: PairResult): number {
+  return (a.flow ?? "").localeCompare(b.flow ?? "") || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+}
+
+/** By file, line, column, rule, then item (SPEC: stable, comparable output). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      compareDiagnostics(
+        { code: a.rule, severity: "error", message: a.items.join(","), ...(a.location ? { location: a.location } : {}) },
+        { code: b.rule, severity: "error", message: b.items.join(","), ...(b.location ? { location: b.location } : {}) },
+      ),
+  );
+}
+
+export function summarise(pairs: readonly PairResult[], rules: readonly RuleResult[], findings: readonly Finding[]): AuditResult["summary"] {
+  const byVerdict: Partial<Record<Verdict, number>> = {};
+  for (const p of pairs) byVerdict[p.verdict] = (byVerdict[p.verdict] ?? 0) + 1;
+  const counts = { error: 0, warning: 0, note: 0, waived: 0 };
+  for (const f of findings) {
+    if (f.waived) counts.waived++;
+    else counts[f.level]++;
+  }
+  const failedPairs = pairs.filter((p) => !p.passed).length;
+  const failedRules = rules.filter((r) => !r.passed).length;
+  return { pairs: pairs.length, failedPairs, failedRules, byVerdict, findings: counts, passed: failedPairs === 0 && failedRules === 0 };
+}
+
+/** Every id mentioned anywhere in the result, with what a reader needs to act on it. */
+function itemTable(topology: Topology, d: Designation, ids: ReadonlySet<string>): Record<string, ItemInfo> {
+  const out: Record<string, ItemInfo> = {};
+  for (const id of [...ids].sort()) {
+    const ei = topology.elementIndex.get(id);
+    if (ei !== undefined) {
+      out[id] = info(topology.elements[ei]!, "element", d, ei);
+      continue;
+    }
+    const li = topology.linkIndex.get(id);
+    if (li !== undefined) out[id] = info(topology.links[li]!, "link", d, li);
+  }
+  return out;
+}
+
+function info(item: Element | Link, type: "element" | "link", d: Designation, index: number): ItemInfo {
+  const lvl = type === "element" ? d.elements[index]! : d.links[index]!;
+  const x: ItemInfo = {
+    type,
+    risk: lvl === 1 ? "high" : lvl === 2 ? "unknown" : "clean",
+    reasons: [...d.reasons(type, index)],
+    location: item.location,
+  };
+  if (item.name !== undefined) x.name = item.name;
+  if (type === "element") x.role = (item as Element).role;
+  if (item.vendor !== undefined) x.vendor = item.vendor;
+  const vid = d.vendorId(type, index);
+  if (vid !== undefined) x.vendorId = vid;
+  if (item.operator !== undefined) x.operator = item.operator;
+  if (type === "element" && (item as Element).site !== undefined) x.site = (item as Element).site;
+  if (type === "link") {
+    x.a = (item as Link).a;
+    x.b = (item as Link).b;
+    if ((item as Link).medium !== undefined) x.medium = (item as Link).medium;
+  }
+  return x;
+}
+
+export type { PairRequest };

@@ -1,0 +1,252 @@
+import { errorAt, InputError, type SourceLocation } from "../diagnostics.js";
+import { analyzePairs } from "../graph/analyze.js";
+import { buildGraph } from "../graph/build.js";
+import type { CostVector, NetGraph, PairFacts, PairQuery, RiskMask } from "../graph/types.js";
+import { verdictOf } from "../graph/verdict.js";
+import { type Designation, HIGH, UNKNOWN } from "../policy/designation.js";
+import type { VendorRegistry } from "../policy/registry.js";
+import { expandPairs, selectElements } from "../topology/select.js";
+import type { Selector, Topology } from "../topology/types.js";
+import { atOrWorse, type Finding, type PairResult, type Verdict, verdicts } from "./result.js";
+
+/** One line of work: a flow, or the command line's `--from/--to`. */
+export interface PairRequest {
+  flow: string | null;
+  from: Selector;
+  to: Selector;
+  failures: number;
+  failOn: Verdict;
+  location?: SourceLocation;
+}
+
+export interface PairOptions {
+  maxPairs: number;
+  /** Distinct routed paths listed per pair. */
+  maxPaths?: number;
+  /** Exposure items listed per pair (the count stays exact). */
+  maxExposureItems?: number;
+  timings?: { clock: () => number; record: (phase: string, ms: number) => void };
+}
+
+export interface PairOutcome {
+  pairs: PairResult[];
+  findings: Finding[];
+  /** Every item id the pairs mention. */
+  mentioned: Set<string>;
+  graph: NetGraph;
+}
+
+/**
+ * Runs every pair of every request through the path engine: one graph, one designation, one
+ * analysis call sharing its traversals across all pairs, then a second, smaller call for the
+ * pairs whose verdict depends on unknown items (to report `verdictIfUnknownClean`).
+ */
+export function auditPairs(
+  topology: Topology,
+  registry: VendorRegistry,
+  designation: Designation,
+  requests: readonly PairRequest[],
+  options: PairOptions,
+): PairOutcome {
+  const t = options.timings;
+  let mark = t?.clock() ?? 0;
+  const lap = (phase: string): void => {
+    if (!t) return;
+    const now = t.clock();
+    t.record(phase, now - mark);
+    mark = now;
+  };
+
+  // Expand selectors first: input errors surface before any heavy work.
+  const expanded = requests.map((r) => {
+    const what = r.flow === null ? "--from" : `flow \`${r.flow}\`: \`from\``;
+    const from = selectElements(topology, registry, r.from, what, r.location);
+    const to = selectElements(topology, registry, r.to, r.flow === null ? "--to" : `flow \`${r.flow}\`: \`to\``, r.location);
+    return { request: r, pairs: expandPairs(from, to, options.maxPairs, r.flow === null ? "--from × --to" : `flow \`${r.flow}\``, r.location) };
+  });
+  const total = expanded.reduce((n, e) => n + e.pairs.length, 0);
+  if (total > options.maxPairs) {
+    throw new InputError([
+      errorAt(
+        "E_TOO_MANY_PAIRS",
+        `the flows expand to ${total.toLocaleString("en-US")} pairs together; the limit is ${options.maxPairs.toLocaleString("en-US")}: narrow the selectors or raise --max-pairs`,
+      ),
+    ]);
+  }
+
+  const g = buildGraph(topology);
+  lap("graph");
+  const elementNode = new Int32Array(topology.elements.length).fill(-1);
+  for (let u = 0; u < g.n; u++) elementNode[g.nodeElement[u]!] = u;
+
+  const level = itemLevels(g, designation);
+  const unknownRisky = designation.spec.unknownVendor === "risky";
+  const risky = maskOf(level, unknownRisky);
+  const costs = replacementCosts(g, topology, risky);
+
+  const queries: PairQuery[] = [];
+  const owners: PairRequest[] = [];
+  for (const e of expanded) {
+    for (const [a, b] of e.pairs) {
+      queries.push({ s: elementNode[a]!, t: elementNode[b]!, failures: e.request.failures });
+      owners.push(e.request);
+    }
+  }
+  const analysis = { maxPaths: options.maxPaths ?? 8, maxExposureItems: options.maxExposureItems ?? 100, ...(costs ? { costs } : {}) };
+  const facts = analyzePairs(g, risky, queries, analysis);
+  lap("analyse");
+
+  // The same pairs with unknown items counted clean, where that could change the verdict.
+  const hasUnknown = unknownRisky && level.some((l) => l === UNKNOWN);
+  const optimistic = new Map<number, Verdict>();
+  if (hasUnknown) {
+    const redo: number[] = [];
+    facts.forEach((f, i) => {
+      if (verdictOf(f, queries[i]!.failures) !== "clean" && touchesUnknown(f, level)) redo.push(i);
+    });
+    if (redo.length > 0) {
+      const again = analyzePairs(g, maskOf(level, false), redo.map((i) => queries[i]!), analysis);
+      redo.forEach((i, k) => optimistic.set(i, verdictOf(again[k]!, queries[i]!.failures)));
+    }
+    lap("analyse-unknown");
+  }
+
+  const id = (item: number): string => (item < g.n ? g.nodeIds[item]! : g.linkIds[item - g.n]!);
+  const mentioned = new Set<string>();
+  /** Ids of a sequence (a path): order kept. */
+  const ids = (items: readonly number[]): string[] => {
+    const out = items.map(id);
+    for (const x of out) mentioned.add(x);
+    return out;
+  };
+  /** Ids of a set of items: sorted, for stable output. */
+  const set = (items: readonly number[]): string[] => ids(items).sort();
+  const byLevel = (items: readonly number[], want: number): string[] => set(items.filter((i) => level[i] === want));
+
+  const pairs: PairResult[] = facts.map((f, i) => {
+    const req = owners[i]!;
+    const failures = queries[i]!.failures;
+    const verdict = verdictOf(f, failures);
+    const from = g.nodeIds[f.s]!;
+    const to = g.nodeIds[f.t]!;
+    mentioned.add(from);
+    mentioned.add(to);
+    const pair: PairResult = {
+      flow: req.flow,
+      from,
+      to,
+      verdict,
+      failOn: req.failOn,
+      passed: !atOrWorse(verdict, req.failOn),
+      reachable: f.reachable,
+      routed: f.routed && {
+        metric: f.routed.metric,
+        paths: f.routed.paths.map(ids),
+        pathCount: f.routed.pathCount,
+        items: set(f.routed.items),
+        riskyItems: byLevel(f.routed.items, HIGH),
+        unknownItems: byLevel(f.routed.items, UNKNOWN),
+      },
+      cleanAlternative: f.cleanAlternative && {
+        metric: f.cleanAlternative.metric,
+        path: ids(f.cleanAlternative.path),
+        links: ids(f.cleanAlternative.links.map((l) => l + g.n)),
+      },
+      exposure: { items: set(f.exposure.items), count: f.exposure.count, approximate: f.exposure.approximate },
+      failover: f.failover && {
+        failures: f.failover.failures,
+        dirtyAfter: f.failover.dirtyAfter.map((d) => ({
+          failed: ids([d.failed[0]!])[0]!,
+          ...(d.failed.length > 1 ? { alsoFailed: ids([d.failed[1]!])[0]! } : {}),
+          riskyItems: set(d.riskyItems),
+        })),
+        disconnectedBy: set(f.failover.disconnectedBy.filter((set) => set.length === 1).map((set) => set[0]!)),
+        ...(f.failover.failures >= 2
+          ? { disconnectedByPair: f.failover.disconnectedBy.filter((set) => set.length === 2).map((set) => ids(set) as [string, string]) }
+          : {}),
+      },
+      remediation: f.remediation && { items: set(f.remediation.items), cost: f.remediation.cost, measure: costs ? "replacementCost" : "count" },
+      diversity: f.diversity,
+      unknownItems: byLevel(unknownOn(f), UNKNOWN),
+      waivedBy: [],
+    };
+    const better = optimistic.get(i);
+    if (better !== undefined && verdicts.indexOf(better) > verdicts.indexOf(verdict)) pair.verdictIfUnknownClean = better;
+    if (req.location) pair.location = req.location;
+    return pair;
+  });
+
+  const findings = riskyEndpoints(topology, designation, pairs, unknownRisky);
+  for (const f of findings) for (const item of f.items) mentioned.add(item);
+  lap("results");
+  return { pairs, findings, mentioned, graph: g };
+}
+
+/** Per graph item (nodes, then links): the designation level of the element or link behind it. */
+function itemLevels(g: NetGraph, d: Designation): Uint8Array {
+  const out = new Uint8Array(g.n + g.m);
+  for (let u = 0; u < g.n; u++) out[u] = d.elements[g.nodeElement[u]!]!;
+  for (let l = 0; l < g.m; l++) out[g.n + l] = d.links[g.linkTopo[l]!]!;
+  return out;
+}
+
+function maskOf(level: Uint8Array, unknownRisky: boolean): RiskMask {
+  const mask = new Uint8Array(level.length);
+  for (let i = 0; i < level.length; i++) mask[i] = level[i] === HIGH || (unknownRisky && level[i] === UNKNOWN) ? 1 : 0;
+  return mask;
+}
+
+/**
+ * Replacement costs, when the topology gives one for every risky in-service item; otherwise
+ * remediation counts items (mixing costs with "unknown" would compare numbers that mean nothing).
+ */
+function replacementCosts(g: NetGraph, topology: Topology, risky: RiskMask): CostVector | undefined {
+  const costs = new Float64Array(g.n + g.m).fill(1);
+  let any = false;
+  for (let i = 0; i < g.n + g.m; i++) {
+    if (risky[i] !== 1) continue;
+    const item = i < g.n ? topology.elements[g.nodeElement[i]!]! : topology.links[g.linkTopo[i - g.n]!]!;
+    if (item.replacementCost === undefined) return undefined;
+    costs[i] = item.replacementCost;
+    any = true;
+  }
+  return any ? costs : undefined;
+}
+
+/** Items a pair's verdict may depend on: routed, exposure (a superset of every simple path), failover. */
+function unknownOn(f: PairFacts): number[] {
+  const out = new Set<number>([...(f.routed?.items ?? []), ...f.exposure.items]);
+  for (const d of f.failover?.dirtyAfter ?? []) for (const r of d.riskyItems) out.add(r);
+  return [...out].sort((a, b) => a - b);
+}
+
+function touchesUnknown(f: PairFacts, level: Uint8Array): boolean {
+  if (f.exposure.count > f.exposure.items.length) return true; // the list is capped: assume it might
+  return unknownOn(f).some((i) => level[i] === UNKNOWN) || (f.cleanAlternative === null && f.reachable);
+}
+
+/** A risky endpoint does not change a verdict but deserves its own finding (SPEC §2). */
+function riskyEndpoints(topology: Topology, d: Designation, pairs: readonly PairResult[], unknownRisky: boolean): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const p of pairs) {
+    for (const end of [p.from, p.to]) {
+      if (seen.has(end)) continue;
+      seen.add(end);
+      const i = topology.elementIndex.get(end)!;
+      const lvl = d.elements[i]!;
+      if (lvl !== HIGH && !(unknownRisky && lvl === UNKNOWN)) continue;
+      const el = topology.elements[i]!;
+      const why = lvl === HIGH ? d.reasons("element", i).map((r) => `${r.kind} ${r.value}`).join(", ") : `vendor ${el.vendor ?? "not given"} is unknown`;
+      out.push({
+        rule: "risky-endpoint",
+        kind: "risky-endpoint",
+        level: "warning",
+        message: `endpoint \`${end}\` is itself ${lvl === HIGH ? "high-risk" : "of unknown vendor"} (${why}); path verdicts leave endpoints out, so replace or waive it separately`,
+        items: [end],
+        location: el.location,
+      });
+    }
+  }
+  return out;
+}

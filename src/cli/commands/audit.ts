@@ -1,0 +1,194 @@
+import { type Command, Option } from "commander";
+import { audit } from "../../audit/index.js";
+import type { PairRequest } from "../../audit/pairs.js";
+import { type AuditResult, type Verdict, verdicts } from "../../audit/result.js";
+import { errorAt, InputError } from "../../diagnostics.js";
+import { defaultRiskSpec, riskVendorSpec } from "../../policy/risk-spec.js";
+import { formats, reporterFor } from "../../report/index.js";
+import { loadTopology, type LoadedTopology } from "../../topology/index.js";
+import { isCalendarDate } from "../../topology/normalise.js";
+import { parseSelectorArg } from "../../topology/select.js";
+import { version } from "../../version.js";
+import { parseMegabytes, printDiagnostics, Timings, useColor } from "../context.js";
+import { writeFileAtomic } from "../files.js";
+import { expandInputs, heapLimitBytes, nodeHost } from "../host.js";
+import type { CliContext, CommandModule } from "./index.js";
+
+/** Options every audit command shares (SPEC §6). */
+export interface AuditFlags {
+  format: string;
+  output?: string;
+  failOn: string[];
+  failures: number;
+  asOf?: string;
+  unknownVendor: "risky" | "clean";
+  riskVendor: string[];
+  maxPairs: number;
+  color?: boolean;
+  quiet?: boolean;
+  progress?: boolean;
+  maxFileSize?: number;
+  maxFullYamlSize?: number;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function positiveInt(flag: string, max = Number.MAX_SAFE_INTEGER): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 0 || n > max) {
+      throw new InputError([errorAt("E_USAGE", `${flag} takes a whole number${max < 1e6 ? ` from 0 to ${max}` : ""}, not \`${v}\``)]);
+    }
+    return n;
+  };
+}
+
+/** Adds the shared audit options to a command. */
+export function auditOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option("-f, --format <format>", "output format").choices(formats).default("table"))
+    .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
+    .option(
+      "--fail-on <threshold>",
+      `fail on a pair verdict this bad or worse (${verdicts.join(", ")}; default routed-dirty), or on rule findings at this level (error, warning; default error); repeat to set both`,
+      collect,
+      [],
+    )
+    .option("--failures <n>", "single failures (1) or pairs of failures (2) to simulate for the fragile verdict", positiveInt("--failures", 2), 0)
+    .option("--as-of <date>", "judge dates, aliases and deadlines on this day (YYYY-MM-DD; default today)")
+    .addOption(new Option("--unknown-vendor <mode>", "count items of unknown vendor as risky or clean").choices(["risky", "clean"]).default("risky"))
+    .option("--risk-vendor <name>", "designate this vendor instead of the default Huawei and ZTE (repeatable)", collect, [])
+    .option("--max-pairs <n>", "refuse selectors that expand to more pairs than this", positiveInt("--max-pairs"), 10_000)
+    .option("--no-color", "never colour the output")
+    .option("-q, --quiet", "print only what fails")
+    .option("--no-progress", "never show progress on the terminal")
+    .option("--max-file-size <MB>", "largest input file accepted (default 1024)", parseMegabytes("--max-file-size"))
+    .option("--max-full-yaml-size <MB>", "largest YAML file read by the full parser (default 10)", parseMegabytes("--max-full-yaml-size"));
+}
+
+export interface Thresholds {
+  pairs: Verdict;
+  findings: "error" | "warning";
+}
+
+export function thresholds(values: readonly string[]): Thresholds {
+  const out: Thresholds = { pairs: "routed-dirty", findings: "error" };
+  for (const v of values) {
+    if ((verdicts as readonly string[]).includes(v)) out.pairs = v as Verdict;
+    else if (v === "error" || v === "warning") out.findings = v;
+    else {
+      throw new InputError([
+        errorAt("E_USAGE", `--fail-on takes a verdict (${verdicts.join(", ")}) or a finding level (error, warning), not \`${v}\``),
+      ]);
+    }
+  }
+  return out;
+}
+
+/** The report date and the judging date: SOURCE_DATE_EPOCH makes both reproducible. */
+export function clockOf(ctx: CliContext, asOf: string | undefined): { generatedAt: string; asOf: string } {
+  const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
+  let now = ctx.io.now();
+  if (epoch !== undefined && epoch !== "") {
+    if (!/^\d+$/.test(epoch)) throw new InputError([errorAt("E_USAGE", `SOURCE_DATE_EPOCH must be a whole number of seconds, not \`${epoch}\``)]);
+    now = new Date(Number(epoch) * 1000);
+  }
+  const generatedAt = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  if (asOf !== undefined && !isCalendarDate(asOf)) {
+    throw new InputError([errorAt("E_USAGE", `--as-of takes a date written YYYY-MM-DD, not \`${asOf}\``)]);
+  }
+  return { generatedAt, asOf: asOf ?? generatedAt.slice(0, 10) };
+}
+
+/** Loads the inputs with the shared flags; prints the warnings. */
+export function loadInputs(ctx: CliContext, paths: readonly string[], flags: AuditFlags, timings: Timings): LoadedTopology {
+  const files = expandInputs(paths, ctx.io.cwd);
+  const loaded = loadTopology(files, nodeHost(ctx.io.cwd), {
+    hash: true,
+    heapLimitBytes: heapLimitBytes(),
+    ...(flags.maxFileSize ? { maxFileBytes: flags.maxFileSize } : {}),
+    ...(flags.maxFullYamlSize ? { maxFullYamlBytes: flags.maxFullYamlSize } : {}),
+    timings: timings.sink(),
+  });
+  if (!flags.quiet) printDiagnostics(ctx.io, loaded.warnings, useColor(ctx.io, "stderr", flags.color));
+  return loaded;
+}
+
+/** Renders and writes the report, and sets the exit code from the result (never from the format). */
+export function finish(ctx: CliContext, result: AuditResult, flags: AuditFlags, th: Thresholds, timings: Timings): void {
+  const toFile = flags.output !== undefined;
+  const text = timings.time("report", () =>
+    reporterFor(flags.format)(result, {
+      color: !toFile && useColor(ctx.io, "stdout", flags.color),
+      version,
+      baseDir: ctx.io.cwd,
+      ...(flags.quiet ? { quiet: true } : {}),
+    }),
+  );
+  if (toFile) {
+    timings.time("write", () => writeFileAtomic(flags.output!, text));
+    if (!flags.quiet) {
+      const s = result.summary;
+      ctx.io.stderr(`cleanpath: ${s.passed ? "passed" : "failed"} (${s.pairs} pairs, ${s.failedPairs} failing; ${s.failedRules} rules failing); report written to ${flags.output}\n`);
+    }
+  } else ctx.io.stdout(text);
+  ctx.exitCode = exitCode(result, th);
+  timings.flush(ctx.io);
+}
+
+/** 1 when any pair fails its threshold or any unwaived finding reaches the findings level. */
+export function exitCode(result: AuditResult, th: Thresholds): 0 | 1 {
+  if (result.pairs.some((p) => !p.passed)) return 1;
+  if (result.rules.some((r) => !r.passed)) return 1;
+  const levels = th.findings === "warning" ? ["error", "warning"] : ["error"];
+  if (result.findings.some((f) => !f.waived && levels.includes(f.level) && f.rule !== "risky-endpoint")) return 1;
+  if (th.findings === "warning" && result.findings.some((f) => !f.waived && f.level === "warning")) return 1;
+  return 0;
+}
+
+export const auditCommand: CommandModule = (program, ctx) => {
+  const auditCmd = program.command("audit").summary("audit paths between endpoints (and, with a policy, flows and rules)");
+  auditOptions(
+    auditCmd
+      .command("path")
+      .summary("audit the paths between --from and --to")
+      .description(
+        "Audit every path between two endpoints (or the pairs two selectors expand to): whether the routed\n" +
+          "(shortest, equal-cost) paths cross high-risk equipment, whether a clean path exists, whether one\n" +
+          "failure moves traffic onto risky equipment, and which risky items lie on any path at all.\n" +
+          "The verdict is one word, worst first: unreachable, dirty, routed-dirty, fragile, exposed, clean.",
+      )
+      .argument("<files...>", "topology files or folders (together they form one topology)")
+      .requiredOption("--from <endpoint>", "an element id, or a selector key=value[,key=value…] (keys: id, role, vendor, operator, site, country, region, tag)")
+      .requiredOption("--to <endpoint>", "an element id or a selector, as --from"),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  cleanpath audit path examples/embassy-to-hq.yaml --from embassy-cpe --to hq-dc\n" +
+        "  cleanpath audit path topo.yaml --from role=ran,tag=border --to dc-mty --failures 1\n" +
+        "  cleanpath audit path topo/ --from gw --to hq --format json -o audit.json\n" +
+        "\nExit codes: 0 every pair passes, 1 a pair fails its --fail-on threshold, 2 bad input or usage.",
+    )
+    .action((files: string[], flags: AuditFlags & { from: string; to: string }) => {
+      const timings = new Timings(ctx.io.env.CLEANPATH_TIMINGS === "1");
+      const th = thresholds(flags.failOn);
+      const clock = clockOf(ctx, flags.asOf);
+      const from = parseSelectorArg(flags.from, "--from");
+      const to = parseSelectorArg(flags.to, "--to");
+      const loaded = loadInputs(ctx, files, flags, timings);
+      const spec = flags.riskVendor.length > 0 ? riskVendorSpec(flags.riskVendor, loaded.registry, flags.unknownVendor) : defaultRiskSpec(flags.unknownVendor);
+      const requests: PairRequest[] = [{ flow: null, from, to, failures: flags.failures, failOn: th.pairs }];
+      const result = audit({
+        topology: loaded.topology,
+        registry: loaded.registry,
+        spec,
+        requests,
+        ...clock,
+        version,
+        maxPairs: flags.maxPairs,
+        ...(timings.sink() ? { timings: timings.sink()! } : {}),
+      });
+      finish(ctx, result, flags, th, timings);
+    });
+};

@@ -1,0 +1,206 @@
+import Table from "cli-table3";
+import type { ChalkInstance } from "chalk";
+import type { AuditResult, ItemInfo, PairResult } from "../audit/result.js";
+import { formatLocation } from "../diagnostics.js";
+import { chalkOf, paintVerdict, type ReportContext, type Reporter, safe } from "./context.js";
+
+/**
+ * For a person at a terminal: one row per pair, then, for each failing pair, the routed path
+ * hop by hop with the risky items marked and explained, the clean alternative, what failure
+ * makes it fragile, and what to replace. Fits 80 columns; colour only when the context allows.
+ */
+export const table: Reporter = (result, ctx) => {
+  const c = chalkOf(ctx);
+  const width = Math.max(60, ctx.width ?? 80);
+  const out: string[] = [];
+  out.push(header(result, c));
+  if (result.pairs.length > 0) {
+    const shown = ctx.quiet ? result.pairs.filter((p) => !p.passed) : result.pairs;
+    if (shown.length > 0) out.push(pairTable(shown, result, c, width));
+    for (const p of result.pairs.filter((x) => !x.passed)) out.push(details(p, result, c, width));
+  }
+  const findings = result.findings.filter((f) => !ctx.quiet || f.level === "error");
+  if (findings.length > 0) {
+    out.push(c.bold("Findings"));
+    for (const f of findings) {
+      const where = f.location ? c.dim(`  ${formatLocation(f.location)}`) : "";
+      const mark = f.waived ? c.dim(`waived by ${safe(f.waivedBy ?? "")}`) : f.level === "error" ? c.red("error") : f.level === "warning" ? c.yellow("warning") : c.dim("note");
+      out.push(wrap(`  ${mark}  ${safe(f.rule)}: ${safe(f.message)}`, width, "      ") + where);
+    }
+    out.push("");
+  }
+  out.push(summaryLine(result, c));
+  return out.join("\n") + "\n";
+};
+
+function header(r: AuditResult, c: ChalkInstance): string {
+  const d = r.designation;
+  const who = d.vendors.length > 0 ? d.vendors.join(", ") : "no vendor";
+  const extra = [
+    d.lists.length ? `lists ${d.lists.join(", ")}` : "",
+    d.operators.length ? `operators ${d.operators.join(", ")}` : "",
+    d.jurisdictions.length ? `jurisdictions ${d.jurisdictions.join(", ")}` : "",
+    d.tags.length ? `tags ${d.tags.join(", ")}` : "",
+  ].filter(Boolean);
+  const unknown = d.unknownVendor === "risky" ? "unknown vendors count as risky" : "unknown vendors count as clean (listed as unknown)";
+  return [
+    `${c.bold("cleanpath")} ${r.tool.version} · as of ${r.asOf}`,
+    `High-risk: ${safe(who)}${extra.length ? `; ${safe(extra.join("; "))}` : ""} (${safe(d.origin)}); ${unknown}.`,
+    "",
+  ].join("\n");
+}
+
+function pairTable(pairs: readonly PairResult[], r: AuditResult, c: ChalkInstance, width: number): string {
+  const withFlow = pairs.some((p) => p.flow !== null);
+  const head = [...(withFlow ? ["flow"] : []), "from", "to", "verdict", "metric", "risky"];
+  const idWidth = Math.max(8, Math.floor((width - 36) / (withFlow ? 3 : 2)));
+  const t = new Table({
+    head,
+    style: { head: c.level > 0 ? ["bold"] : [], border: c.level > 0 ? ["gray"] : [], compact: true },
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
+  for (const p of pairs) {
+    const risky = p.routed ? p.routed.riskyItems.length + (r.designation.unknownVendor === "risky" ? p.routed.unknownItems.length : 0) : 0;
+    const verdict = paintVerdict(c, p.verdict) + (p.passed ? "" : c.red(" ✗")) + (p.verdictIfUnknownClean ? c.dim("*") : "");
+    t.push([
+      ...(withFlow ? [clip(p.flow ?? "", idWidth)] : []),
+      clip(p.from, idWidth),
+      clip(p.to, idWidth),
+      verdict,
+      p.routed ? String(p.routed.metric) : "-",
+      risky ? c.red(String(risky)) : "0",
+    ]);
+  }
+  const notes: string[] = [];
+  if (pairs.some((p) => !p.passed)) notes.push(`${c.red("✗")} fails its threshold`);
+  if (pairs.some((p) => p.verdictIfUnknownClean)) notes.push("* better if the unknown vendors are clean");
+  return t.toString() + "\n" + (notes.length ? c.dim(notes.join("   ")) + "\n" : "");
+}
+
+function clip(s: string, n: number): string {
+  const t = safe(s);
+  return t.length <= n ? t : t.slice(0, n - 1) + "…";
+}
+
+/** A marker for risky items: the designated vendor, or "unknown". */
+function mark(id: string, r: AuditResult, c: ChalkInstance): string {
+  const it = r.items[id];
+  if (!it || it.risk === "clean") return "";
+  const tag = it.risk === "unknown" ? "unknown" : (it.reasons[0]?.value ?? "risky");
+  return it.risk === "high" ? c.red(`[${safe(tag)}]`) : c.yellow(`[${safe(tag)}]`);
+}
+
+/** `a → [huawei] b ─[huawei: b--c]→ c`: elements in order, risky links on the arrows. */
+export function hops(path: readonly string[], linkSet: readonly string[], r: AuditResult, c: ChalkInstance): string[] {
+  const parts: string[] = [];
+  path.forEach((id, k) => {
+    const m = k === 0 || k === path.length - 1 ? "" : mark(id, r, c);
+    const node = (m ? `${m} ` : "") + safe(id);
+    if (k === 0) {
+      parts.push(node);
+      return;
+    }
+    const prev = path[k - 1]!;
+    const risky = linkSet.filter((l) => {
+      const it = r.items[l];
+      return it && it.risk !== "clean" && ((it.a === prev && it.b === id) || (it.a === id && it.b === prev));
+    });
+    const arrow = risky.length ? `─${risky.map((l) => `${mark(l, r, c)} ${safe(l)}`).join(", ")}→` : "→";
+    parts.push(`${arrow} ${node}`);
+  });
+  return parts;
+}
+
+function wrapParts(parts: readonly string[], width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = indent;
+  const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "").length;
+  for (const p of parts) {
+    const piece = line.trim() === "" ? p : ` ${p}`;
+    if (visible(line) + visible(piece) > width && line.trim() !== "") {
+      lines.push(line);
+      line = indent + "  " + p;
+    } else line += piece;
+  }
+  lines.push(line);
+  return lines.join("\n");
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  return wrapParts(text.split(" "), width, "").replace(/\n {2}/g, "\n" + indent);
+}
+
+function describeItem(id: string, it: ItemInfo | undefined): string {
+  if (!it) return safe(id);
+  const what = [it.type === "link" ? `link${it.medium ? ` (${it.medium})` : ""}` : it.role, it.vendor ? safe(it.vendor) : ""].filter(Boolean).join(", ");
+  return `${safe(id)} (${what})`;
+}
+
+function reasonsLine(it: ItemInfo): string {
+  return it.reasons
+    .map((r) => `${r.kind} ${safe(r.value)}${r.via ? ` (${safe(r.via)})` : ""} — ${safe(r.source)}${r.confidence ? " [unverified]" : ""}`)
+    .join("; ");
+}
+
+function details(p: PairResult, r: AuditResult, c: ChalkInstance, width: number): string {
+  const out: string[] = [];
+  const title = `${c.red("✗")} ${c.bold(`${safe(p.from)} → ${safe(p.to)}`)}  ${paintVerdict(c, p.verdict)} (fails at ${p.failOn})${p.flow ? c.dim(`  flow ${safe(p.flow)}`) : ""}`;
+  out.push(title);
+  if (!p.reachable || !p.routed) {
+    out.push("  No path connects them in service: check the links and their states.");
+    return out.join("\n") + "\n";
+  }
+  const rp = p.routed;
+  const more = rp.pathCount > rp.paths.length ? ` (showing ${rp.paths.length})` : "";
+  out.push(`  Routed (metric ${rp.metric}, ${rp.pathCount} equal-cost path${rp.pathCount === 1 ? "" : "s"}${more}):`);
+  for (const path of rp.paths) out.push(wrapParts(hops(path, rp.items, r, c), width, "    "));
+  const explain = [...rp.riskyItems, ...rp.unknownItems];
+  if (explain.length > 0) {
+    out.push("  Risky on the routed paths:");
+    for (const id of explain) {
+      const it = r.items[id];
+      out.push(wrap(`    ${c.red("•")} ${describeItem(id, it)}: ${it ? reasonsLine(it) : ""}`, width, "      ") + (it ? c.dim(`  ${formatLocation(it.location)}`) : ""));
+    }
+  }
+  if (p.cleanAlternative) {
+    const ca = p.cleanAlternative;
+    const delta = ca.metric - rp.metric;
+    out.push(`  Clean alternative (metric ${ca.metric}${delta > 0 ? `, +${delta}` : ""}):`);
+    out.push(wrapParts(hops(ca.path, ca.links, r, c), width, "    "));
+  } else {
+    out.push(`  ${c.red("No clean path exists")}: every path crosses a risky item.`);
+  }
+  if (p.failover && p.failover.dirtyAfter.length > 0) {
+    out.push("  Fragile: a single failure moves traffic onto risky items:");
+    for (const d of p.failover.dirtyAfter.slice(0, 5)) {
+      const failed = d.alsoFailed ? `${safe(d.failed)} and ${safe(d.alsoFailed)}` : safe(d.failed);
+      out.push(wrap(`    if ${failed} fails → ${d.riskyItems.map(safe).join(", ")}`, width, "      "));
+    }
+    if (p.failover.dirtyAfter.length > 5) out.push(`    … and ${p.failover.dirtyAfter.length - 5} more`);
+  }
+  if (p.remediation) {
+    const what = p.remediation.measure === "count" ? `${p.remediation.items.length} item${p.remediation.items.length === 1 ? "" : "s"}` : `total replacement cost ${p.remediation.cost}`;
+    out.push(wrap(`  To fix: replace ${p.remediation.items.map(safe).join(", ")} (${what}) to open a clean path.`, width, "    "));
+  } else if (p.verdict === "routed-dirty" && p.cleanAlternative) {
+    out.push("  To fix: route over the clean alternative (raise the routed path's metrics), or replace the risky items on it.");
+  }
+  if (p.verdictIfUnknownClean) {
+    out.push(c.dim(`  Would be ${p.verdictIfUnknownClean} if the unknown vendors (${p.unknownItems.map(safe).join(", ")}) were clean: declare them to settle it.`));
+  }
+  return out.join("\n") + "\n";
+}
+
+function summaryLine(r: AuditResult, c: ChalkInstance): string {
+  const s = r.summary;
+  const parts: string[] = [];
+  if (s.pairs > 0) {
+    const by = Object.entries(s.byVerdict)
+      .map(([v, n]) => `${n} ${v}`)
+      .join(", ");
+    parts.push(`${s.pairs} pair${s.pairs === 1 ? "" : "s"} (${by})`);
+  }
+  if (r.rules.length > 0) parts.push(`${r.rules.length} rule${r.rules.length === 1 ? "" : "s"}`);
+  const failed = s.failedPairs + s.failedRules;
+  const verdict = s.passed ? c.green("passed") : c.red(`failed: ${[s.failedPairs ? `${s.failedPairs} pair${s.failedPairs === 1 ? "" : "s"}` : "", s.failedRules ? `${s.failedRules} rule${s.failedRules === 1 ? "" : "s"}` : ""].filter(Boolean).join(", ")}`);
+  return `${parts.join(", ")}${parts.length ? " — " : ""}${failed || !s.passed ? verdict : verdict}`;
+}
