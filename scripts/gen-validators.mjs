@@ -27,7 +27,9 @@ function compile(schema, allErrors) {
   const imports = [];
   code = code.replace(/require\("([^"]+)"\)\.default/g, (_, mod) => {
     const name = `runtime${imports.length}`;
-    imports.push(`import ${name} from "${mod.endsWith(".js") ? mod : mod + ".js"}";`);
+    // Node's ESM loader hands a CommonJS module's `exports` object to a default import (the
+    // function sits on `.default`); bundlers and vitest unwrap it. Accept both.
+    imports.push(`import ${name}Module from "${mod.endsWith(".js") ? mod : mod + ".js"}";\nconst ${name} = ${name}Module.default ?? ${name}Module;`);
     return name;
   });
   if (/require\(/.test(code)) throw new Error("unexpected require() left in generated validator");
