@@ -1,5 +1,5 @@
 // Small helpers every importer shares: one-file input, bounded text fields, reports.
-import { InputError } from "../diagnostics.js";
+import { InputError, type SourceLocation } from "../diagnostics.js";
 import type { DocElement, DocLink, DocOperator, DocSite, ImportFile, Skipped, TopologyDocument } from "./types.js";
 
 /** The single input file of a one-file importer; an InputError otherwise. */
@@ -61,4 +61,50 @@ export function makeDocument(parts: {
   ordered.elements = parts.elements;
   ordered.links = parts.links;
   return ordered as unknown as TopologyDocument;
+}
+
+/** Levenshtein distance, for "did you mean" hints on short words. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** ` (did you mean \`x\`?)` when one option is close to `word`, else "". */
+export function didYouMean(word: string, options: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const o of options) {
+    const d = editDistance(word.toLowerCase(), o.toLowerCase());
+    if (d < bestDistance) {
+      best = o;
+      bestDistance = d;
+    }
+  }
+  return best === undefined ? "" : ` (did you mean \`${best}\`?)`;
+}
+
+/** Maps offsets to 1-based line/column, building the line table on first use. */
+export function locator(file: string, text: string): (offset: number) => SourceLocation {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file, line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
 }

@@ -3,6 +3,7 @@
 // external and billion-laughs entities), only the five predefined and numeric character
 // references. Iterative, so deep nesting cannot overflow the stack. Errors carry file:line:col.
 import { InputError, type SourceLocation } from "../diagnostics.js";
+import { locator } from "./common.js";
 
 export interface XmlElement {
   /** Qualified name as written (`node`, `y:ShapeNode`). */
@@ -26,25 +27,6 @@ export interface XmlDocument {
 const predefined: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 const nameRe = /[A-Za-z_:\u00c0-\uffff][\w.:\u00b7\u00c0-\uffff-]*/y;
 const spaceRe = /[ \t\r\n]*/y;
-
-/** Maps offsets to 1-based line/column, building the line table on first use. */
-export function locator(file: string, text: string): (offset: number) => SourceLocation {
-  let starts: number[] | undefined;
-  return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file, line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
-}
 
 /** Parses `text` as XML; throws InputError (E_XML) with the position of the first problem. */
 export function parseXml(file: string, text: string): XmlDocument {

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
+import { importCommand } from "./import.js";
 
 /**
  * A subcommand: registers itself on the program. The action sets `ctx.exitCode`
@@ -12,4 +13,4 @@ export interface CliContext {
 export type CommandModule = (program: Command, ctx: CliContext) => void;
 
 /** Every subcommand, in the order `--help` lists them. Adding a command is one file plus one line here. */
-export const commands: CommandModule[] = [];
+export const commands: CommandModule[] = [importCommand];
