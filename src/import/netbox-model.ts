@@ -59,6 +59,8 @@ export interface NbModel {
   providerNetworks: Map<number, { name?: string; provider?: number }>;
   virtualChassis: Map<number, { name?: string }>;
   devices: Map<number, NbDevice>;
+  /** Names of devices seen in nested REST objects, for messages about devices not in the export. */
+  deviceNames: Map<number, string>;
   /** Device of each port-like object, by `type:pk` (interfaces, front/rear ports, power and console ports). */
   portDevice: Map<string, number>;
   portName: Map<string, string>;
@@ -77,7 +79,7 @@ export function emptyModel(): NbModel {
   return {
     manufacturers: new Map(), deviceTypes: new Map(), moduleTypes: new Map(), roles: new Map(), sites: new Map(),
     regions: new Map(), tenants: new Map(), providers: new Map(), providerNetworks: new Map(), virtualChassis: new Map(),
-    devices: new Map(), portDevice: new Map(), portName: new Map(), frontPorts: new Map(), rearPorts: new Map(),
+    devices: new Map(), deviceNames: new Map(), portDevice: new Map(), portName: new Map(), frontPorts: new Map(), rearPorts: new Map(),
     circuits: new Map(), circuitTerms: new Map(), cables: new Map(), modules: [], inventoryItems: [], ignored: new Map(),
   };
 }
@@ -163,10 +165,14 @@ function providerNetwork(m: NbModel, v: unknown): number | undefined {
   if (isObj(v)) upsert(m.providerNetworks, id, { name: text(v.name), provider: provider(m, v.provider) });
   return id;
 }
-/** The device a nested port object or a `device` field points at. */
+/**
+ * The device a nested port object or a `device` field points at. Only the devices list makes
+ * elements: a device seen only at the end of a power cable should not become one.
+ */
 function deviceRef(m: NbModel, v: unknown): number | undefined {
   const id = pk(v);
-  if (isObj(v) && id !== undefined) upsert(m.devices, id, { pk: id, name: text(v.name) });
+  const name = isObj(v) ? text(v.name) : undefined;
+  if (id !== undefined && name !== undefined) m.deviceNames.set(id, name);
   return id;
 }
 function circuitTerm(m: NbModel, v: unknown, side?: "A" | "Z", circuit?: number): number | undefined {

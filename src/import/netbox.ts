@@ -175,7 +175,7 @@ function componentsOf(b: Build): Map<number, DocComponent[]> {
       continue;
     }
     const c: DocComponent = { vendor };
-    put(c, "part", cleanText(type?.partNumber ?? mod.bay, 4096));
+    put(c, "part", cleanText(type?.partNumber, 4096));
     put(c, "model", cleanText(type?.model, 4096));
     add(mod.device, c);
   }
@@ -272,7 +272,9 @@ function linkFromTrace(b: Build, fromIf: number, trace: Trace, bEnd: string): Do
   const link: DocLink = { a, b: bEnd };
   const circuit = trace.circuits.length > 0 ? b.m.circuits.get(trace.circuits[0]!) : undefined;
   const cables = trace.cables.map((c) => b.m.cables.get(c)!);
-  put(link, "medium", mediumOf(cables.find((c) => mediumOf(c.type) !== undefined)?.type));
+  // A patched path mixes media; the fibre trunk between panels is what it rides.
+  const mediums = cables.map((c) => mediumOf(c.type));
+  put(link, "medium", mediums.includes("fiber") ? "fiber" : mediums.find((x) => x !== undefined));
   put(link, "operator", operatorFor(b, circuit?.provider));
   put(link, "name", cleanText(circuit?.cid ?? cables.find((c) => c.label !== undefined)?.label));
   const states = [...cables.map((c) => (c.status !== undefined ? cableState[c.status] : undefined)), ...trace.circuits.map((c) => { const s = b.m.circuits.get(c)?.status; return s !== undefined && Object.hasOwn(circuitState, s) ? circuitState[s] : undefined; })];
@@ -295,6 +297,7 @@ function buildLinks(b: Build, elements: DocElement[]): DocLink[] {
   const providers = new Map<string, string>();
   const open = new Map<string, number>();
   let loops = 0;
+  const absent = new Set<string>();
   const interfaces = [...index.byTerm.keys()].filter((k) => k.startsWith("dcim.interface:")).map((k) => Number(k.slice(15))).sort((x, y) => x - y);
   for (const ifPk of interfaces) {
     for (const trace of traceInterface(b.m, index, ifPk)) {
@@ -306,8 +309,13 @@ function buildLinks(b: Build, elements: DocElement[]): DocLink[] {
       if (done.has(pathKey)) continue;
       done.add(pathKey);
       for (const c of trace.cables) usedCables.add(c);
-      const bEnd = trace.end.kind === "interface" ? b.elementOf.get(trace.end.device) : providerElement(b, trace, elements, providers);
-      if (bEnd === undefined) continue;
+      const aDevice = b.m.portDevice.get(`dcim.interface:${ifPk}`);
+      const missing = [aDevice, trace.end.kind === "interface" ? trace.end.device : undefined].find((d) => d !== undefined && !b.elementOf.has(d));
+      if (aDevice === undefined || missing !== undefined) {
+        absent.add(missing === undefined ? `interface ${ifPk}` : (b.m.deviceNames.get(missing) ?? `device ${missing}`));
+        continue;
+      }
+      const bEnd = trace.end.kind === "interface" ? b.elementOf.get(trace.end.device)! : providerElement(b, trace, elements, providers)!;
       const link = linkFromTrace(b, ifPk, trace, bEnd);
       if (!link) continue;
       if (link.a === link.b) {
@@ -316,6 +324,10 @@ function buildLinks(b: Build, elements: DocElement[]): DocLink[] {
       }
       links.push(link);
     }
+  }
+  if (absent.size > 0) {
+    const names = [...absent].sort();
+    b.skipped.push({ what: `cable paths to ${names.length} device${names.length === 1 ? "" : "s"} not in the export`, why: `${names.slice(0, 10).join(", ")}${names.length > 10 ? ", …" : ""}: export the devices list too; no link written` });
   }
   for (const [why, count] of open) b.skipped.push({ what: `${count} cable path${count === 1 ? "" : "s"}`, why: `${why}; no link written` });
   b.skipped.push(...countNote(loops, "cable path that returns to its own device", "cable paths that return to their own device", "self-loop; no link written"));
@@ -328,14 +340,15 @@ function reportUnusedCables(b: Build, used: Set<number>): void {
   for (const [pk, c] of b.m.cables) {
     if (used.has(pk)) continue;
     const types = [...c.a, ...c.b].map((t) => t.type);
-    const why = types.some((t) => /power/.test(t))
-      ? "power cables (not data links)"
-      : types.some((t) => /console/.test(t))
-        ? "console cables (management access, not data links)"
-        : "cables on no path between two device interfaces";
-    reasons.set(why, (reasons.get(why) ?? 0) + 1);
+    const kind = types.some((t) => /power/.test(t)) ? "power" : types.some((t) => /console/.test(t)) ? "console" : "data";
+    reasons.set(kind, (reasons.get(kind) ?? 0) + 1);
   }
-  for (const [why, count] of reasons) b.skipped.push({ what: `${count} ${why}`, why: "not imported as links" });
+  const why: Record<string, string> = {
+    power: "power, not data; not imported as links",
+    console: "console (management access), not data; not imported as links",
+    data: "on no path between two device interfaces; not imported as links",
+  };
+  for (const [kind, count] of reasons) b.skipped.push({ what: `${count} ${kind === "data" ? "" : `${kind} `}cable${count === 1 ? "" : "s"}`, why: why[kind]! });
 }
 
 /** Imports one or more NetBox exports (dumpdata and/or REST list responses) as one topology. */
