@@ -1,7 +1,7 @@
 // CSV: `elements.csv` + `links.csv` (and optionally `sites.csv`), each with a header row whose
 // columns are named as the topology fields. Lists (tags, components) are `;`-separated cells;
 // a component is `Vendor` or `Vendor:part`. Columns that are not topology fields go to `meta`.
-import { InputError, type Diagnostic, type SourceLocation } from "../diagnostics.js";
+import { InputError, compareDiagnostics, type Diagnostic, type SourceLocation } from "../diagnostics.js";
 import { media, roles, states } from "../topology/types.js";
 import { cleanText, didYouMean, makeDocument } from "./common.js";
 import { countryCode } from "./countries.js";
@@ -285,11 +285,12 @@ export function importCsv(files: readonly ImportFile[]): ImportResult {
   const siteRows = rowsOf("sites");
   const elementRows = rowsOf("elements");
   const linkRows = rowsOf("links");
-  if (b.errors.length === 0) buildSites(siteRows, tables.get("sites")?.file ?? "", b);
+  // Build everything even after an error, so that one run reports every problem.
+  buildSites(siteRows, tables.get("sites")?.file ?? "", b);
   const idOf = new Map<string, string>();
-  const elements = b.errors.length === 0 ? buildElements(elementRows, elementsTable.file, b, idOf) : [];
-  const links = b.errors.length === 0 ? buildLinks(linkRows, tables.get("links")?.file ?? "", b, idOf) : [];
-  if (b.errors.length > 0) throw new InputError(b.errors);
+  const elements = buildElements(elementRows, elementsTable.file, b, idOf);
+  const links = buildLinks(linkRows, tables.get("links")?.file ?? "", b, idOf);
+  if (b.errors.length > 0) throw new InputError([...b.errors].sort(compareDiagnostics));
   return { document: makeDocument({ operators: b.operators, sites: b.sites, elements, links }), skipped: b.skipped };
 }
 

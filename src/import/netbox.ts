@@ -7,6 +7,7 @@ import type { Medium, Role, State } from "../topology/types.js";
 import { cleanText, countNote, locator, makeDocument, put } from "./common.js";
 import { countryCode } from "./countries.js";
 import { IdSpace, isId, slugify, toKey } from "./ids.js";
+import { jsonErrorOffset } from "./json-error.js";
 import { emptyModel, isDump, readDump, readRest, type NbDevice, type NbModel } from "./netbox-model.js";
 import { indexCables, traceInterface, type Trace } from "./netbox-trace.js";
 import type { DocComponent, DocElement, DocLink, DocOperator, DocSite, Importer, ImportFile, ImportResult, Skipped } from "./types.js";
@@ -49,8 +50,8 @@ function parseJson(file: ImportFile): unknown {
   } catch (err) {
     const message = (err as Error).message;
     const m = /position (\d+)/.exec(message);
-    const offset = m ? Number(m[1]) : /end of JSON/.test(message) ? file.text.length : 0;
-    throw new InputError([{ code: "E_JSON", severity: "error", message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`, location: locator(file.file, file.text)(offset) }]);
+    const offset = m ? Number(m[1]) : Math.max(0, jsonErrorOffset(file.text));
+    throw new InputError([{ code: "E_JSON", severity: "error", message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/, ".*" is not valid JSON$/s, "")}`, location: locator(file.file, file.text)(offset) }]);
   }
 }
 
