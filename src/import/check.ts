@@ -37,17 +37,19 @@ function referenceDiagnostics(doc: TopologyDocument): Diagnostic[] {
     if (e.site !== undefined && !Object.hasOwn(sites, e.site)) out.push(errorAt("E_IMPORT_REFERENCE", `${at} site \`${e.site}\` is not declared under sites`));
     if (e.operator !== undefined && !Object.hasOwn(operators, e.operator)) out.push(errorAt("E_IMPORT_REFERENCE", `${at} operator \`${e.operator}\` is not declared under operators`));
   });
-  const linkIdList = linkIds(doc);
+  // Written link ids, and generated `a--b` ids when an element id could clash with one.
+  const clashPossible = doc.elements.some((e) => e.id.includes("--"));
+  const linkIdList = clashPossible ? linkIds(doc) : doc.links.flatMap((l) => (l.id === undefined ? [] : [l.id]));
   doc.links.forEach((l, i) => {
     const at = `/links/${i}`;
     for (const end of [l.a, l.b]) if (!ids.has(end)) out.push(errorAt("E_IMPORT_REFERENCE", `${at} end \`${end}\` is not an element`));
     if (l.a === l.b) out.push(errorAt("E_IMPORT_SELF_LOOP", `${at} joins \`${l.a}\` to itself`));
     if (l.operator !== undefined && !Object.hasOwn(operators, l.operator)) out.push(errorAt("E_IMPORT_REFERENCE", `${at} operator \`${l.operator}\` is not declared under operators`));
   });
-  linkIdList.forEach((id, i) => {
-    if (ids.has(id)) out.push(errorAt("E_IMPORT_DUPLICATE_ID", `/links/${i} id \`${id}\` is already used`));
+  for (const id of linkIdList) {
+    if (ids.has(id)) out.push(errorAt("E_IMPORT_DUPLICATE_ID", `link id \`${id}\` is already used`));
     ids.add(id);
-  });
+  }
   return out;
 }
 

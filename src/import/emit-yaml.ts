@@ -16,10 +16,27 @@ function escapeUnprintable(ch: string): string {
   return "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0");
 }
 
+// The same test for plain ASCII, which is most ids and names and much faster than \p{…}.
+const plainAsciiRe = /^[A-Za-z_/][A-Za-z0-9_./@+-]*(?: [A-Za-z0-9_./@+()-]+)*$/;
+// eslint-disable-next-line no-control-regex
+const asciiRe = /^[\x00-\x7f]*$/;
+
 /** A string as a YAML scalar: plain when it cannot be misread, else double-quoted. */
 export function yamlString(s: string): string {
-  if (plainRe.test(s) && !reservedWords.has(s.toLowerCase())) return s;
+  const plain = plainAsciiRe.test(s) || (!asciiRe.test(s) && plainRe.test(s));
+  if (plain && (s.length > 5 || !reservedWords.has(s.toLowerCase()))) return s;
   return JSON.stringify(s).replace(unprintableRe, escapeUnprintable);
+}
+
+// Map keys repeat on every line (`id`, `role`, `vendor`…): quote each once.
+const keyCache = new Map<string, string>();
+function yamlKey(k: string): string {
+  let out = keyCache.get(k);
+  if (out === undefined) {
+    out = yamlString(k);
+    if (k.length <= 32 && keyCache.size < 4096) keyCache.set(k, out);
+  }
+  return out;
 }
 
 function yamlNumber(n: number): string {
@@ -31,28 +48,57 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Any JSON-like value in YAML flow style, on one line. */
-export function yamlFlow(v: unknown): string {
+// Output is assembled from fragments in arrays and joined in chunks: concatenating with `+`
+// would leave millions of short-lived cons strings for the garbage collector on a big import.
+
+/** Appends `v` in YAML flow style to `out`. */
+function writeFlow(v: unknown, out: string[]): void {
   switch (typeof v) {
     case "string":
-      return yamlString(v);
+      out.push(yamlString(v));
+      return;
     case "number":
-      return yamlNumber(v);
+      out.push(yamlNumber(v));
+      return;
     case "boolean":
-      return v ? "true" : "false";
+      out.push(v ? "true" : "false");
+      return;
     case "object": {
-      if (v === null) return "null";
-      if (Array.isArray(v)) return "[" + v.map(yamlFlow).join(", ") + "]";
-      const parts: string[] = [];
-      for (const key of Object.keys(v)) {
-        const item = (v as Record<string, unknown>)[key];
-        if (item !== undefined) parts.push(`${yamlString(key)}: ${yamlFlow(item)}`);
+      if (v === null) {
+        out.push("null");
+        return;
       }
-      return "{" + parts.join(", ") + "}";
+      if (Array.isArray(v)) {
+        out.push("[");
+        for (let i = 0; i < v.length; i++) {
+          if (i > 0) out.push(", ");
+          writeFlow(v[i], out);
+        }
+        out.push("]");
+        return;
+      }
+      out.push("{");
+      let first = true;
+      for (const key in v) {
+        const item = (v as Record<string, unknown>)[key];
+        if (item === undefined || !Object.hasOwn(v, key)) continue;
+        out.push(first ? yamlKey(key) : ", " + yamlKey(key), ": ");
+        writeFlow(item, out);
+        first = false;
+      }
+      out.push("}");
+      return;
     }
     default:
       throw new Error(`cannot write a ${typeof v} as YAML`);
   }
+}
+
+/** Any JSON-like value in YAML flow style, on one line. */
+export function yamlFlow(v: unknown): string {
+  const out: string[] = [];
+  writeFlow(v, out);
+  return out.join("");
 }
 
 /** One comment line; line breaks and unprintable characters cannot escape the comment. */
@@ -66,21 +112,30 @@ export function yamlComment(text: string): string {
  * become block sequences and maps of objects block maps, each item a flow map on its own line.
  */
 export function emitYaml(doc: object, header: readonly string[] = []): string {
-  const out: string[] = header.map(yamlComment);
+  const chunks: string[] = [];
+  let parts: string[] = header.map((h) => yamlComment(h) + "\n");
+  const line = (prefix: string, value: unknown): void => {
+    parts.push(prefix);
+    writeFlow(value, parts);
+    parts.push("\n");
+    if (parts.length > 8192) {
+      chunks.push(parts.join(""));
+      parts = [];
+    }
+  };
   for (const [key, value] of Object.entries(doc)) {
     if (value === undefined) continue;
     const k = yamlString(key);
     if (Array.isArray(value) && value.length > 0) {
-      out.push(`${k}:`);
-      for (const item of value) out.push(`  - ${yamlFlow(item)}`);
+      parts.push(`${k}:\n`);
+      for (const item of value) line("  - ", item);
     } else if (isPlainObject(value) && Object.keys(value).length > 0) {
-      out.push(`${k}:`);
-      for (const [sub, item] of Object.entries(value)) {
-        if (item !== undefined) out.push(`  ${yamlString(sub)}: ${yamlFlow(item)}`);
-      }
+      parts.push(`${k}:\n`);
+      for (const [sub, item] of Object.entries(value)) if (item !== undefined) line(`  ${yamlString(sub)}: `, item);
     } else {
-      out.push(`${k}: ${yamlFlow(value)}`);
+      line(`${k}: `, value);
     }
   }
-  return out.join("\n") + "\n";
+  chunks.push(parts.join(""));
+  return chunks.join("");
 }

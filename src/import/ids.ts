@@ -6,9 +6,11 @@ const idRe = /^[\p{L}\p{N}][\p{L}\p{N}_.:/@+-]*$/u;
 const reserved = new Set(["__proto__", "constructor", "prototype"]);
 const maxIdLength = 256;
 
+const asciiIdRe = /^[A-Za-z0-9][A-Za-z0-9_.:/@+-]*$/;
+
 /** Whether `s` is a valid element, link or tag id (the schema's `id`). */
 export function isId(s: string): boolean {
-  return s.length <= maxIdLength && idRe.test(s);
+  return s.length <= maxIdLength && (asciiIdRe.test(s) || idRe.test(s));
 }
 
 /** Whether `s` is a valid key of a user-named map (sites, operators, meta). */

@@ -2,6 +2,7 @@
 // of {model, pk, fields}, foreign keys as pks) and REST API list responses ({results: […]} or
 // bare lists, nested objects for foreign keys). Nested REST objects register the entities they
 // describe, so a devices export alone still yields manufacturers, roles and sites.
+import { PkMap } from "./pk-map.js";
 
 /** A cable end's termination: `dcim.interface`, `dcim.frontport`, `circuits.circuittermination`… */
 export interface TermRef {
@@ -61,14 +62,14 @@ export interface NbModel {
   devices: Map<number, NbDevice>;
   /** Names of devices seen in nested REST objects, for messages about devices not in the export. */
   deviceNames: Map<number, string>;
-  /** Device of each port-like object, by `type:pk` (interfaces, front/rear ports, power and console ports). */
-  portDevice: Map<string, number>;
-  portName: Map<string, string>;
+  /** Device and name of each interface, by interface pk. */
+  interfaceDevice: PkMap<number>;
+  interfaceName: PkMap<string>;
   frontPorts: Map<number, { rear?: number; position: number }>;
   rearPorts: Map<number, { positions: number }>;
   circuits: Map<number, { cid?: string; provider?: number; status?: string; type?: string; termA?: number; termZ?: number }>;
   circuitTerms: Map<number, NbCircuitTermination>;
-  cables: Map<number, NbCable>;
+  cables: PkMap<NbCable>;
   modules: { device: number; moduleType?: number; bay?: string }[];
   inventoryItems: { device: number; name?: string; manufacturer?: number; partId?: string }[];
   /** Records of kinds the importer does not use, by model or endpoint, for the report. */
@@ -79,8 +80,8 @@ export function emptyModel(): NbModel {
   return {
     manufacturers: new Map(), deviceTypes: new Map(), moduleTypes: new Map(), roles: new Map(), sites: new Map(),
     regions: new Map(), tenants: new Map(), providers: new Map(), providerNetworks: new Map(), virtualChassis: new Map(),
-    devices: new Map(), deviceNames: new Map(), portDevice: new Map(), portName: new Map(), frontPorts: new Map(), rearPorts: new Map(),
-    circuits: new Map(), circuitTerms: new Map(), cables: new Map(), modules: [], inventoryItems: [], ignored: new Map(),
+    devices: new Map(), deviceNames: new Map(), interfaceDevice: new PkMap(), interfaceName: new PkMap(), frontPorts: new Map(), rearPorts: new Map(),
+    circuits: new Map(), circuitTerms: new Map(), cables: new PkMap(), modules: [], inventoryItems: [], ignored: new Map(),
   };
 }
 
@@ -197,9 +198,11 @@ function port(m: NbModel, type: string, v: unknown): void {
     return;
   }
   const device = deviceRef(m, v.device);
-  if (device !== undefined) m.portDevice.set(`${type}:${id}`, device);
-  const name = text(v.name);
-  if (name !== undefined) m.portName.set(`${type}:${id}`, name);
+  if (type === "dcim.interface") {
+    if (device !== undefined) m.interfaceDevice.set(id, device);
+    const name = text(v.name);
+    if (name !== undefined) m.interfaceName.set(id, name);
+  }
   if (type === "dcim.frontport" && v.rear_port !== undefined) m.frontPorts.set(id, { rear: pk(v.rear_port), position: num(v.rear_port_position) ?? 1 });
   if (type === "dcim.rearport" && v.positions !== undefined) m.rearPorts.set(id, { positions: num(v.positions) ?? 1 });
 }
@@ -302,31 +305,29 @@ export function readRest(m: NbModel, records: readonly unknown[]): void {
 
 type DumpReader = (m: NbModel, f: Obj, id: number) => void;
 
-/** `["dcim","interface"]` (natural key) → `dcim.interface`. */
+const contentTypes = new Map<unknown, Map<unknown, string>>();
+/** `["dcim","interface"]` (natural key) → `dcim.interface`, one shared string per type. */
 function contentType(v: unknown): string | undefined {
-  if (Array.isArray(v) && v.length === 2) return `${String(v[0])}.${String(v[1])}`;
-  return typeof v === "string" ? v : undefined;
+  if (!Array.isArray(v) || v.length !== 2) return typeof v === "string" ? v : undefined;
+  let byModel = contentTypes.get(v[0]);
+  if (!byModel) contentTypes.set(v[0], (byModel = new Map()));
+  let name = byModel.get(v[1]);
+  if (name === undefined) byModel.set(v[1], (name = `${String(v[0])}.${String(v[1])}`));
+  return name;
 }
 
 function cableOf(m: NbModel, id: number): NbCable {
   let c = m.cables.get(id);
   if (!c) {
-    c = { a: [], b: [] };
+    // All fields up front: one object shape for every cable.
+    c = { a: [], b: [], status: undefined, type: undefined, label: undefined };
     m.cables.set(id, c);
   }
   return c;
 }
 
-function dumpPort(type: string): DumpReader {
-  return (m, f, id) => {
-    const device = pk(f.device);
-    if (device !== undefined) m.portDevice.set(`${type}:${id}`, device);
-    const name = text(f.name);
-    if (name !== undefined) m.portName.set(`${type}:${id}`, name);
-  };
-}
 
-const dumpReaders: Record<string, DumpReader> = {
+const dumpReaderTable: Record<string, DumpReader> = {
   "dcim.device": (m, f, id) => {
     upsert(m.devices, id, {
       pk: id, name: text(f.name), type: pk(f.device_type), role: pk(f.role ?? f.device_role), site: pk(f.site), status: text(f.status),
@@ -349,19 +350,13 @@ const dumpReaders: Record<string, DumpReader> = {
   "circuits.providernetwork": (m, f, id) => upsert(m.providerNetworks, id, { name: text(f.name), provider: pk(f.provider) }),
   "circuits.circuittype": () => undefined,
   "dcim.virtualchassis": (m, f, id) => upsert(m.virtualChassis, id, { name: text(f.name) }),
-  "dcim.interface": dumpPort("dcim.interface"),
-  "dcim.frontport": (m, f, id) => {
-    dumpPort("dcim.frontport")(m, f, id);
-    m.frontPorts.set(id, { rear: pk(f.rear_port), position: num(f.rear_port_position) ?? 1 });
+  "dcim.interface": (m, f, id) => {
+    const device = f.device;
+    if (typeof device === "number") m.interfaceDevice.set(id, device);
+    if (typeof f.name === "string") m.interfaceName.set(id, f.name);
   },
-  "dcim.rearport": (m, f, id) => {
-    dumpPort("dcim.rearport")(m, f, id);
-    m.rearPorts.set(id, { positions: num(f.positions) ?? 1 });
-  },
-  "dcim.powerport": dumpPort("dcim.powerport"),
-  "dcim.poweroutlet": dumpPort("dcim.poweroutlet"),
-  "dcim.consoleport": dumpPort("dcim.consoleport"),
-  "dcim.consoleserverport": dumpPort("dcim.consoleserverport"),
+  "dcim.frontport": (m, f, id) => void m.frontPorts.set(id, { rear: pk(f.rear_port), position: num(f.rear_port_position) ?? 1 }),
+  "dcim.rearport": (m, f, id) => void m.rearPorts.set(id, { positions: num(f.positions) ?? 1 }),
   "dcim.cable": (m, f, id) => {
     const c = cableOf(m, id);
     c.status = text(f.status);
@@ -399,13 +394,15 @@ const dumpReaders: Record<string, DumpReader> = {
   },
 };
 
+const dumpReaders = new Map(Object.entries(dumpReaderTable));
+
 /** Adds Django `dumpdata` records to the model. */
 export function readDump(m: NbModel, records: readonly unknown[]): void {
   for (const r of records) {
     if (!isObj(r)) continue;
-    const model = text(r.model) ?? "";
-    const id = pk(r.pk);
-    const reader = Object.hasOwn(dumpReaders, model) ? dumpReaders[model] : undefined;
+    const model = typeof r.model === "string" ? r.model : "";
+    const id = typeof r.pk === "number" ? r.pk : pk(r.pk);
+    const reader = dumpReaders.get(model);
     if (reader && id !== undefined && isObj(r.fields)) reader(m, r.fields, id);
     else m.ignored.set(model || "records without a model", (m.ignored.get(model || "records without a model") ?? 0) + 1);
   }

@@ -4,6 +4,7 @@
 // other). A trace ends at another interface, or at a circuit end that no device is cabled to
 // (the provider's network). Iterative, with a step cap against malformed loops.
 import type { NbModel, TermRef } from "./netbox-model.js";
+import { PkMap } from "./pk-map.js";
 
 export type TraceEnd =
   | { kind: "interface"; pk: number; device: number }
@@ -17,8 +18,8 @@ export interface Trace {
 }
 
 export interface CableIndex {
-  /** The cable a termination is attached to, and which end it is on. */
-  byTerm: Map<string, { cable: number; end: "A" | "B" }>;
+  /** Per termination type, the cable each termination is on: +pk on the A end, −pk on the B end. */
+  byTerm: Map<string, PkMap<number>>;
   /** Front port at (rear port, position). */
   frontAt: Map<string, number>;
   /** Front ports of each rear port (for single-position rear ports reached without a position). */
@@ -27,31 +28,33 @@ export interface CableIndex {
   termsOfCircuit: Map<number, number[]>;
 }
 
-const key = (t: TermRef): string => `${t.type}:${t.pk}`;
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
 
 /** Indexes cables by termination and patch-panel ports by rear port and position. */
 export function indexCables(m: NbModel): CableIndex {
   const byTerm: CableIndex["byTerm"] = new Map();
-  for (const [cable, c] of m.cables) {
-    for (const t of c.a) byTerm.set(key(t), { cable, end: "A" });
-    for (const t of c.b) byTerm.set(key(t), { cable, end: "B" });
-  }
+  const add = (t: TermRef, signed: number): void => {
+    let inner = byTerm.get(t.type);
+    if (!inner) byTerm.set(t.type, (inner = new PkMap()));
+    inner.set(t.pk, signed);
+  };
+  m.cables.forEach((c, cable) => {
+    for (const t of c.a) add(t, cable);
+    for (const t of c.b) add(t, -cable);
+  });
   const frontAt = new Map<string, number>();
   const frontsOfRear = new Map<number, number[]>();
   for (const [front, f] of m.frontPorts) {
     if (f.rear === undefined) continue;
     frontAt.set(`${f.rear}:${f.position}`, front);
-    const list = frontsOfRear.get(f.rear);
-    if (list) list.push(front);
-    else frontsOfRear.set(f.rear, [front]);
+    push(frontsOfRear, f.rear, front);
   }
   const termsOfCircuit = new Map<number, number[]>();
-  for (const [id, t] of m.circuitTerms) {
-    if (t.circuit === undefined) continue;
-    const list = termsOfCircuit.get(t.circuit);
-    if (list) list.push(id);
-    else termsOfCircuit.set(t.circuit, [id]);
-  }
+  for (const [id, t] of m.circuitTerms) if (t.circuit !== undefined) push(termsOfCircuit, t.circuit, id);
   return { byTerm, frontAt, frontsOfRear, termsOfCircuit };
 }
 
@@ -64,6 +67,7 @@ interface State {
 }
 
 const maxSteps = 256;
+const noCircuits: number[] = [];
 
 /** The other termination of a circuit, from the circuit's own fields or by side. */
 function otherTermination(m: NbModel, index: CableIndex, termPk: number): number | undefined {
@@ -79,20 +83,33 @@ function otherTermination(m: NbModel, index: CableIndex, termPk: number): number
 
 /** Every place the cable from interface `ifPk` leads to. */
 export function traceInterface(m: NbModel, index: CableIndex, ifPk: number): Trace[] {
+  // Fast path, by far the most common: interface — cable — interface.
+  const signed = index.byTerm.get("dcim.interface")?.get(ifPk);
+  if (signed === undefined) return [];
+  const cable = m.cables.get(Math.abs(signed))!;
+  const far = signed > 0 ? cable.b : cable.a;
+  if (far.length === 1 && far[0]!.type === "dcim.interface") {
+    const device = m.interfaceDevice.get(far[0]!.pk);
+    if (device !== undefined) return [{ end: { kind: "interface", pk: far[0]!.pk, device }, cables: [Math.abs(signed)], circuits: noCircuits }];
+  }
+  return traceSlow(m, index, ifPk);
+}
+
+function traceSlow(m: NbModel, index: CableIndex, ifPk: number): Trace[] {
   const out: Trace[] = [];
   const stack: State[] = [{ at: { type: "dcim.interface", pk: ifPk }, positions: [], cables: [], circuits: [] }];
   const seen = new Set<string>();
   let steps = 0;
   while (stack.length > 0) {
     const st = stack.pop()!;
-    const stateKey = `${key(st.at)}|${st.positions.join(",")}`;
+    const stateKey = `${st.at.type}:${st.at.pk}|${st.positions.join(",")}`;
     if (seen.has(stateKey) || ++steps > maxSteps) {
       out.push({ end: { kind: "open", why: "the cable path loops back on itself" }, cables: st.cables, circuits: st.circuits });
       continue;
     }
     seen.add(stateKey);
-    const attached = index.byTerm.get(key(st.at));
-    if (!attached) {
+    const signed = index.byTerm.get(st.at.type)?.get(st.at.pk);
+    if (signed === undefined) {
       // Standing on a circuit termination with no cable: the circuit's far end is the provider's.
       if (st.at.type === "circuits.circuittermination") {
         const t = m.circuitTerms.get(st.at.pk);
@@ -102,10 +119,11 @@ export function traceInterface(m: NbModel, index: CableIndex, ifPk: number): Tra
       }
       continue;
     }
-    const cable = m.cables.get(attached.cable)!;
-    const far = attached.end === "A" ? cable.b : cable.a;
-    const cables = [...st.cables, attached.cable];
-    if (far.length === 0) out.push({ end: { kind: "open", why: `cable ${attached.cable} has no far end` }, cables, circuits: st.circuits });
+    const cablePk = Math.abs(signed);
+    const cable = m.cables.get(cablePk)!;
+    const far = signed > 0 ? cable.b : cable.a;
+    const cables = [...st.cables, cablePk];
+    if (far.length === 0) out.push({ end: { kind: "open", why: `cable ${cablePk} has no far end` }, cables, circuits: st.circuits });
     for (const f of far) step(m, index, f, { ...st, cables }, stack, out);
   }
   return out;
@@ -116,7 +134,7 @@ function step(m: NbModel, index: CableIndex, f: TermRef, st: State, stack: State
   const done = (end: TraceEnd): void => void out.push({ end, cables: st.cables, circuits: st.circuits });
   switch (f.type) {
     case "dcim.interface": {
-      const device = m.portDevice.get(key(f));
+      const device = m.interfaceDevice.get(f.pk);
       if (device === undefined) done({ kind: "open", why: `interface ${f.pk} belongs to no device in the export` });
       else done({ kind: "interface", pk: f.pk, device });
       return;
@@ -152,7 +170,7 @@ function step(m: NbModel, index: CableIndex, f: TermRef, st: State, stack: State
         out.push({ end: { kind: "provider", circuit: t?.circuit ?? -1 }, cables: st.cables, circuits });
       } else {
         const o = m.circuitTerms.get(other);
-        if (o?.providerNetwork !== undefined && !index.byTerm.has(`circuits.circuittermination:${other}`)) {
+        if (o?.providerNetwork !== undefined && !index.byTerm.get("circuits.circuittermination")?.has(other)) {
           out.push({ end: { kind: "provider", circuit: t?.circuit ?? -1, providerNetwork: o.providerNetwork }, cables: st.cables, circuits });
         } else {
           stack.push({ ...st, at: { type: "circuits.circuittermination", pk: other }, circuits });

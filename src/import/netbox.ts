@@ -9,6 +9,7 @@ import { countryCode } from "./countries.js";
 import { IdSpace, isId, slugify, toKey } from "./ids.js";
 import { jsonErrorOffset } from "./json-error.js";
 import { emptyModel, isDump, readDump, readRest, type NbDevice, type NbModel } from "./netbox-model.js";
+import { PkMap } from "./pk-map.js";
 import { indexCables, traceInterface, type Trace } from "./netbox-trace.js";
 import type { DocComponent, DocElement, DocLink, DocOperator, DocSite, Importer, ImportFile, ImportResult, Skipped } from "./types.js";
 
@@ -31,7 +32,7 @@ const roleRules: [RegExp, Role][] = [
 const passiveRole = /patch|panel|\bodf\b/;
 
 const deviceState: Record<string, State> = { planned: "planned", staged: "planned", offline: "out-of-service", failed: "out-of-service", inventory: "out-of-service" };
-const cableState: Record<string, State> = { planned: "planned" };
+const cableState: Record<string, State | undefined> = { planned: "planned" };
 const circuitState: Record<string, State> = {
   planned: "planned", provisioning: "planned", offline: "out-of-service", deprovisioning: "in-service", decommissioned: "out-of-service",
 };
@@ -127,28 +128,33 @@ function operatorFor(b: Build, provider: number | undefined): string | undefined
   return key;
 }
 
-/** Stable ids: the name when valid and unique; `name-pk` for clashing names; `vc:position` or `device-pk` when unnamed. */
-function deviceIds(b: Build, devices: NbDevice[]): Map<number, { id: string; name?: string }> {
-  const wanted = new Map<number, string>();
+/**
+ * Stable ids, aligned with `devices`: the name when valid and unique; `name-pk` for names
+ * several devices share; `vc:position` or `device-pk` for unnamed devices.
+ */
+function deviceIds(b: Build, devices: NbDevice[]): { ids: string[]; names: (string | undefined)[] } {
+  const wanted: string[] = new Array<string>(devices.length);
   const counts = new Map<string, number>();
-  for (const d of devices) {
+  devices.forEach((d, i) => {
     let w: string;
     if (d.name !== undefined) w = isId(d.name) ? d.name : slugify(d.name) || `device-${d.pk}`;
     else {
       const vc = d.virtualChassis === undefined ? undefined : b.m.virtualChassis.get(d.virtualChassis)?.name;
       w = vc !== undefined && d.vcPosition !== undefined ? `${slugify(vc) || "vc"}:${d.vcPosition}` : `device-${d.pk}`;
     }
-    wanted.set(d.pk, w);
+    wanted[i] = w;
     counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  const out = new Map<number, { id: string; name?: string }>();
-  for (const d of devices) {
-    const w = wanted.get(d.pk)!;
+  });
+  const ids: string[] = new Array<string>(devices.length);
+  const names: (string | undefined)[] = new Array<string | undefined>(devices.length);
+  devices.forEach((d, i) => {
+    const w = wanted[i]!;
     const id = b.ids.claim(counts.get(w)! > 1 ? `${w}-${d.pk}` : w);
     const name = d.name ?? displayName(b.m, d);
-    out.set(d.pk, id === name ? { id } : { id, name: cleanText(name)! });
-  }
-  return out;
+    ids[i] = id;
+    names[i] = id === name ? undefined : cleanText(name);
+  });
+  return { ids, names };
 }
 
 /** What NetBox shows for an unnamed device: `vc:position`, else `Manufacturer Model (pk)`. */
@@ -194,43 +200,77 @@ function componentsOf(b: Build): Map<number, DocComponent[]> {
   return out;
 }
 
-function roleOf(b: Build, d: NbDevice, unmapped: Map<string, number>): { role: Role; passive: boolean; label?: string } {
-  const r = d.role === undefined ? undefined : b.m.roles.get(d.role);
-  const label = r?.name ?? r?.slug;
-  if (label === undefined) {
-    unmapped.set("(none)", (unmapped.get("(none)") ?? 0) + 1);
-    return { role: "other", passive: false };
-  }
-  const text = `${r?.name ?? ""} ${r?.slug ?? ""}`.toLowerCase();
-  const rule = roleRules.find(([re]) => re.test(text));
-  if (!rule) unmapped.set(label, (unmapped.get(label) ?? 0) + 1);
-  return { role: rule ? rule[1] : "other", passive: passiveRole.test(text), label };
+interface RoleInfo {
+  role: Role;
+  passive: boolean;
+  label?: string;
+}
+
+/** Device role → cleanpath role, computed once per NetBox role; unmatched roles are counted. */
+function roleMapper(b: Build, unmapped: Map<string, number>): (d: NbDevice) => RoleInfo {
+  const cache = new Map<number | undefined, RoleInfo & { mapped: boolean }>();
+  return (d) => {
+    let info = cache.get(d.role);
+    if (!info) {
+      const r = d.role === undefined ? undefined : b.m.roles.get(d.role);
+      const label = r?.name ?? r?.slug;
+      const text = `${r?.name ?? ""} ${r?.slug ?? ""}`.toLowerCase();
+      const rule = label === undefined ? undefined : roleRules.find(([re]) => re.test(text));
+      info = { role: rule ? rule[1] : "other", passive: passiveRole.test(text), mapped: rule !== undefined, ...(label !== undefined ? { label } : {}) };
+      cache.set(d.role, info);
+    }
+    if (!info.mapped) unmapped.set(info.label ?? "(none)", (unmapped.get(info.label ?? "(none)") ?? 0) + 1);
+    return info;
+  };
+}
+
+/** Vendor and model of a device type, computed once per type. */
+function typeMapper(b: Build): (d: NbDevice) => { vendor?: string; model?: string } {
+  const cache = new Map<number | undefined, { vendor?: string; model?: string }>();
+  return (d) => {
+    let info = cache.get(d.type);
+    if (!info) {
+      const type = d.type === undefined ? undefined : b.m.deviceTypes.get(d.type);
+      const vendor = type?.manufacturer === undefined ? undefined : cleanText(b.m.manufacturers.get(type.manufacturer)?.name);
+      const model = cleanText(type?.model, 4096);
+      info = { ...(vendor !== undefined ? { vendor } : {}), ...(model !== undefined ? { model } : {}) };
+      cache.set(d.type, info);
+    }
+    return info;
+  };
 }
 
 function buildElements(b: Build): DocElement[] {
   const devices = [...b.m.devices.values()].sort((x, y) => x.pk - y.pk);
-  const ids = deviceIds(b, devices);
+  const { ids, names } = deviceIds(b, devices);
   const components = componentsOf(b);
   const unmapped = new Map<string, number>();
+  const roleOf = roleMapper(b, unmapped);
+  const typeOf = typeMapper(b);
+  const tenantOf = (pk: number | undefined): string | undefined => {
+    const t = pk === undefined ? undefined : b.m.tenants.get(pk);
+    return t?.slug ?? t?.name;
+  };
   let noVendor = 0;
-  const elements = devices.map((d) => {
-    const { id, name } = ids.get(d.pk)!;
+  const elements = devices.map((d, i) => {
+    const id = ids[i]!;
+    const name = names[i];
     b.elementOf.set(d.pk, id);
-    const { role, passive, label } = roleOf(b, d, unmapped);
-    const type = d.type === undefined ? undefined : b.m.deviceTypes.get(d.type);
-    const vendor = type?.manufacturer === undefined ? undefined : cleanText(b.m.manufacturers.get(type.manufacturer)?.name);
+    const { role, passive, label } = roleOf(d);
+    const { vendor, model } = typeOf(d);
     if (vendor === undefined) noVendor++;
     const e: DocElement = name === undefined ? { id, role } : { id, name, role };
-    put(e, "vendor", vendor);
-    put(e, "model", cleanText(type?.model, 4096));
-    put(e, "site", d.site === undefined ? undefined : b.siteKey.get(d.site));
-    put(e, "components", components.get(d.pk));
+    if (vendor !== undefined) e.vendor = vendor;
+    if (model !== undefined) e.model = model;
+    const site = d.site === undefined ? undefined : b.siteKey.get(d.site);
+    if (site !== undefined) e.site = site;
+    const parts = components.get(d.pk);
+    if (parts !== undefined) e.components = parts;
     if (passive) e.passive = true;
-    put(e, "state", d.status !== undefined && Object.hasOwn(deviceState, d.status) ? deviceState[d.status] : undefined);
+    if (d.status !== undefined && d.status !== "active" && Object.hasOwn(deviceState, d.status)) e.state = deviceState[d.status];
     const meta: Record<string, unknown> = { netboxId: d.pk };
     put(meta, "role", label);
-    const tenant = d.tenant === undefined ? undefined : b.m.tenants.get(d.tenant);
-    put(meta, "tenant", tenant?.slug ?? tenant?.name);
+    put(meta, "tenant", tenantOf(d.tenant));
     put(meta, "serial", d.serial);
     e.meta = meta;
     return e;
@@ -266,24 +306,40 @@ function providerElement(b: Build, trace: Trace, elements: DocElement[], made: M
   return id;
 }
 
-function linkFromTrace(b: Build, fromIf: number, trace: Trace, bEnd: string): DocLink | undefined {
-  const aDevice = b.m.portDevice.get(`dcim.interface:${fromIf}`);
-  const a = aDevice === undefined ? undefined : b.elementOf.get(aDevice);
-  if (a === undefined) return undefined;
+function pathState(b: Build, trace: Trace): State | undefined {
+  let planned = false;
+  for (const c of trace.cables) {
+    const status = b.m.cables.get(c)!.status;
+    if (status !== undefined && status !== "connected" && cableState[status] === "planned") planned = true;
+  }
+  for (const c of trace.circuits) {
+    const status = b.m.circuits.get(c)?.status;
+    const state = status !== undefined && Object.hasOwn(circuitState, status) ? circuitState[status] : undefined;
+    if (state === "out-of-service") return state;
+    if (state === "planned") planned = true;
+  }
+  return planned ? "planned" : undefined;
+}
+
+function linkFromTrace(b: Build, a: string, fromIf: number, trace: Trace, bEnd: string): DocLink {
   const link: DocLink = { a, b: bEnd };
   const circuit = trace.circuits.length > 0 ? b.m.circuits.get(trace.circuits[0]!) : undefined;
-  const cables = trace.cables.map((c) => b.m.cables.get(c)!);
   // A patched path mixes media; the fibre trunk between panels is what it rides.
-  const mediums = cables.map((c) => mediumOf(c.type));
-  put(link, "medium", mediums.includes("fiber") ? "fiber" : mediums.find((x) => x !== undefined));
+  let medium: Medium | undefined;
+  let label: string | undefined;
+  for (const c of trace.cables) {
+    const cable = b.m.cables.get(c)!;
+    const m = mediumOf(cable.type);
+    if (m === "fiber" || medium === undefined) medium = m ?? medium;
+    label ??= cable.label;
+  }
+  put(link, "medium", medium);
   put(link, "operator", operatorFor(b, circuit?.provider));
-  put(link, "name", cleanText(circuit?.cid ?? cables.find((c) => c.label !== undefined)?.label));
-  const states = [...cables.map((c) => (c.status !== undefined ? cableState[c.status] : undefined)), ...trace.circuits.map((c) => { const s = b.m.circuits.get(c)?.status; return s !== undefined && Object.hasOwn(circuitState, s) ? circuitState[s] : undefined; })];
-  const state = states.includes("out-of-service") ? "out-of-service" : states.includes("planned") ? "planned" : undefined;
-  put(link, "state", state);
+  put(link, "name", cleanText(circuit?.cid ?? label));
+  put(link, "state", pathState(b, trace));
   const meta: Record<string, unknown> = {};
-  put(meta, "aInterface", b.m.portName.get(`dcim.interface:${fromIf}`));
-  if (trace.end.kind === "interface") put(meta, "bInterface", b.m.portName.get(`dcim.interface:${trace.end.pk}`));
+  put(meta, "aInterface", b.m.interfaceName.get(fromIf));
+  if (trace.end.kind === "interface") put(meta, "bInterface", b.m.interfaceName.get(trace.end.pk));
   meta.netboxCables = trace.cables;
   if (trace.circuits.length > 0) meta.circuits = trace.circuits.map((c) => b.m.circuits.get(c)?.cid ?? c);
   link.meta = meta;
@@ -293,37 +349,38 @@ function linkFromTrace(b: Build, fromIf: number, trace: Trace, bEnd: string): Do
 function buildLinks(b: Build, elements: DocElement[]): DocLink[] {
   const index = indexCables(b.m);
   const links: DocLink[] = [];
-  const done = new Set<string>();
-  const usedCables = new Set<number>();
+  const usedCables = new PkMap<true>();
   const providers = new Map<string, string>();
   const open = new Map<string, number>();
-  let loops = 0;
   const absent = new Set<string>();
-  const interfaces = [...index.byTerm.keys()].filter((k) => k.startsWith("dcim.interface:")).map((k) => Number(k.slice(15))).sort((x, y) => x - y);
+  let loops = 0;
+  // PkMap iterates in pk order, which makes the link order deterministic.
+  const interfaces: number[] = [];
+  index.byTerm.get("dcim.interface")?.forEach((_, pk) => void interfaces.push(pk));
   for (const ifPk of interfaces) {
     for (const trace of traceInterface(b.m, index, ifPk)) {
-      if (trace.end.kind === "open") {
-        open.set(trace.end.why, (open.get(trace.end.why) ?? 0) + 1);
+      const end = trace.end;
+      if (end.kind === "open") {
+        open.set(end.why, (open.get(end.why) ?? 0) + 1);
         continue;
       }
-      const pathKey = trace.end.kind === "interface" ? [ifPk, trace.end.pk].sort((x, y) => x - y).join("-") + `/${trace.cables.slice().sort((x, y) => x - y).join(",")}` : `${ifPk}>${trace.cables.join(",")}`;
-      if (done.has(pathKey)) continue;
-      done.add(pathKey);
-      for (const c of trace.cables) usedCables.add(c);
-      const aDevice = b.m.portDevice.get(`dcim.interface:${ifPk}`);
-      const missing = [aDevice, trace.end.kind === "interface" ? trace.end.device : undefined].find((d) => d !== undefined && !b.elementOf.has(d));
-      if (aDevice === undefined || missing !== undefined) {
+      // Each interface-to-interface path is found from both ends: keep it once.
+      if (end.kind === "interface" && end.pk < ifPk) continue;
+      for (const c of trace.cables) usedCables.set(c, true);
+      const aDevice = b.m.interfaceDevice.get(ifPk);
+      const a = aDevice === undefined ? undefined : b.elementOf.get(aDevice);
+      const bDevice = end.kind === "interface" ? end.device : undefined;
+      const bEnd = bDevice === undefined ? providerElement(b, trace, elements, providers) : b.elementOf.get(bDevice);
+      if (a === undefined || bEnd === undefined) {
+        const missing = a === undefined ? aDevice : bDevice;
         absent.add(missing === undefined ? `interface ${ifPk}` : (b.m.deviceNames.get(missing) ?? `device ${missing}`));
         continue;
       }
-      const bEnd = trace.end.kind === "interface" ? b.elementOf.get(trace.end.device)! : providerElement(b, trace, elements, providers)!;
-      const link = linkFromTrace(b, ifPk, trace, bEnd);
-      if (!link) continue;
-      if (link.a === link.b) {
+      if (a === bEnd) {
         loops++;
         continue;
       }
-      links.push(link);
+      links.push(linkFromTrace(b, a, ifPk, trace, bEnd));
     }
   }
   if (absent.size > 0) {
@@ -336,14 +393,14 @@ function buildLinks(b: Build, elements: DocElement[]): DocLink[] {
   return links;
 }
 
-function reportUnusedCables(b: Build, used: Set<number>): void {
+function reportUnusedCables(b: Build, used: PkMap<true>): void {
   const reasons = new Map<string, number>();
-  for (const [pk, c] of b.m.cables) {
-    if (used.has(pk)) continue;
+  b.m.cables.forEach((c, pk) => {
+    if (used.has(pk)) return;
     const types = [...c.a, ...c.b].map((t) => t.type);
     const kind = types.some((t) => /power/.test(t)) ? "power" : types.some((t) => /console/.test(t)) ? "console" : "data";
     reasons.set(kind, (reasons.get(kind) ?? 0) + 1);
-  }
+  });
   const why: Record<string, string> = {
     power: "power, not data; not imported as links",
     console: "console (management access), not data; not imported as links",
