@@ -124,25 +124,30 @@ function applyEntry(e: DocElement, entry: VendorMapEntry): DocElement {
 
 /**
  * Applies a vendor map to an imported document: an entry keyed by an element's id wins over
- * one keyed by its name; `*` covers elements still without a vendor (except passive and
- * `external` ones). Entries that match nothing are reported, since they are usually typos.
+ * one keyed by its name; then `*` covers elements still without a vendor (except passive and
+ * `external` ones), without undoing what a specific entry set. Entries that match nothing are
+ * reported, since they are usually typos.
  */
 export function applyVendorMap(doc: TopologyDocument, map: VendorMap): { document: TopologyDocument; skipped: Skipped[] } {
   const used = new Set<string>();
   const fallback = map.entries.get("*");
   const elements = doc.elements.map((e) => {
-    const byId = map.entries.get(e.id);
-    const byName = e.name !== undefined ? map.entries.get(e.name) : undefined;
-    const hit = byId ? e.id : byName ? e.name! : undefined;
-    if (hit !== undefined) {
-      used.add(hit);
-      return applyEntry(e, (byId ?? byName)!.entry);
+    const key = map.entries.has(e.id) ? e.id : e.name !== undefined && map.entries.has(e.name) ? e.name : undefined;
+    const specific = key === undefined || key === "*" ? undefined : map.entries.get(key)!.entry;
+    let out = e;
+    if (specific) {
+      used.add(key!);
+      out = applyEntry(out, specific);
     }
-    if (fallback && e.vendor === undefined && e.passive !== true && !(e.tags ?? []).includes("external")) {
+    if (fallback && out.vendor === undefined && out.passive !== true && !(out.tags ?? []).includes("external")) {
       used.add("*");
-      return applyEntry(e, fallback.entry);
+      const rest: VendorMapEntry = { ...fallback.entry };
+      if (specific?.role !== undefined) delete rest.role;
+      if (specific?.model !== undefined) delete rest.model;
+      if (specific?.passive !== undefined) delete rest.passive;
+      out = applyEntry(out, rest);
     }
-    return e;
+    return out;
   });
   const skipped: Skipped[] = [];
   for (const [key, { location }] of map.entries) {

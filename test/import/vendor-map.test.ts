@@ -29,6 +29,13 @@ describe("vendor map", () => {
     expect(doc.elements[1]!.vendor).toBeUndefined();
   });
 
+  it("lets * fill the vendor of elements whose entry sets only a role", () => {
+    const map = parseVendorMap({ file: "m.yaml", text: `"*": { vendor: Nokia, role: edge }\nParis: { role: core }\n` });
+    const { document } = applyVendorMap(doc, map);
+    expect(document.elements[0]).toEqual({ id: "0", name: "Paris", role: "core", vendor: "Nokia" });
+    expect(document.elements[1]).toEqual({ id: "1", name: "Berlin", role: "edge", vendor: "Nokia" });
+  });
+
   it("reads CSV maps keyed by id, label or name", () => {
     const map = parseVendorMap({ file: "m.csv", text: "label,vendor,role,passive\nParis,Ericsson,core,\nRome,,edge,true\n" });
     const { document } = applyVendorMap(doc, map);
