@@ -79,7 +79,8 @@ function editDistance(a: string, b: string): number {
 /** ` (did you mean \`x\`?)` when one option is close to `word`, else "". */
 export function didYouMean(word: string, options: readonly string[]): string {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  // One edit for short words, one more per four letters: `cor` → `core`, not `rack` → `risk`.
+  let bestDistance = Math.max(1, Math.floor(word.length / 4)) + 1;
   for (const o of options) {
     const d = editDistance(word.toLowerCase(), o.toLowerCase());
     if (d < bestDistance) {

@@ -113,7 +113,8 @@ function readRows(table: CsvTable, kind: Kind, errors: Diagnostic[], skipped: Sk
     if (seen.has(name)) errors.push({ code: "E_CSV_HEADER", severity: "error", message: `column \`${name}\` appears twice`, location: at });
     seen.add(name);
     if (!Object.hasOwn(spec, name)) {
-      skipped.push({ what: `column ${name || i + 1} of ${table.file}`, why: `not a ${kind} field${didYouMean(name, Object.keys(spec))}; kept under meta`, location: at });
+      const noun = { elements: "an element", links: "a link", sites: "a site" }[kind];
+      skipped.push({ what: `column ${name || i + 1} of ${table.file}`, why: `not ${noun} field${didYouMean(name, Object.keys(spec))}; kept under meta`, location: at });
     }
   });
   for (const r of required[kind]) {

@@ -90,7 +90,8 @@ function run(ctx: CliContext, format: string, inputs: string[], opts: ImportOpts
 
   const { document, skipped } = outcome;
   const sites = Object.keys(document.sites ?? {}).length;
-  io.stderr(`cleanpath import ${format}: ${document.elements.length} elements, ${document.links.length} links, ${sites} sites${output !== undefined ? ` → ${output}` : ""}\n`);
+  const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? "" : "s"}`;
+  io.stderr(`cleanpath import ${format}: ${count(document.elements.length, "element")}, ${count(document.links.length, "link")}, ${count(sites, "site")}${output !== undefined ? ` → ${output}` : ""}\n`);
   if (skipped.length > 0) {
     io.stderr(`not imported or not mapped (${skipped.length}):\n`);
     for (const s of skipped.slice(0, stderrLimit)) io.stderr(`  - ${describeSkipped(s)}\n`);
