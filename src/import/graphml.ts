@@ -236,43 +236,61 @@ export function importGraphml(files: readonly ImportFile[], options: ImportOptio
     }
   }
 
+  skipped.push(...sites.skipped);
   let unmeasured = 0;
+  const edgeContext: EdgeContext = { keys, edgeDefaults, idOf, coords: sites.coords, metric, locate, skipped };
   for (const el of pending) {
-    const at = locate(el.offset);
-    const source = el.attrs.get("source") ?? "";
-    const target = el.attrs.get("target") ?? "";
-    const a = idOf.get(source);
-    const b = idOf.get(target);
-    if (a === undefined || b === undefined) {
-      skipped.push({ what: `edge ${source}–${target}`, why: `node \`${a === undefined ? source : target}\` does not exist`, location: at });
-      continue;
-    }
-    if (a === b) {
-      skipped.push({ what: `edge ${source}–${target}`, why: "self-loop (a link from a node to itself carries no traffic between elements)", location: at });
-      continue;
-    }
-    const values = readValues(el, keys, edgeDefaults);
-    const link: DocLink = { a, b };
-    const m = linkMetric(metric, values, sites.coords.get(source), sites.coords.get(target));
-    if (m === null) unmeasured++;
-    else put(link, "metric", m);
-    put(link, "medium", mediumOf(cleanText(values.get("LinkType"))));
-    put(link, "vendor", cleanText(getAttr(values, "vendor")));
-    put(link, "name", cleanText(values.get("LinkLabel") ?? values.get("label")));
-    put(link, "description", cleanText(values.get("LinkNote") ?? values.get("description"), 4096));
-    put(link, "state", stateOf(cleanText(values.get("LinkStatus"))));
-    const meta = metaOf(values, link.medium ? edgeMapped : new Set([...edgeMapped].filter((k) => k !== "LinkType")), undefined);
-    put(link, "meta", meta);
+    const link = buildLink(el, edgeContext);
+    if (link === undefined) continue;
+    if (link.metric === undefined && metric !== "hops") unmeasured++;
     links.push(link);
   }
 
   const why = metric === "distance" ? "an end has no coordinates" : "the edge has no LinkSpeed/LinkSpeedRaw";
-  skipped.push(...sites.skipped);
   skipped.push(...countNote(sites.unlocated, "node without a location", "nodes without a location", "no Country, Latitude or Longitude; no site assigned"));
   skipped.push(...countNote(unmeasured, `link without a ${metric} metric`, `links without a ${metric} metric`, `${why}; metric left at the default 1`));
 
   const name = cleanText(graphValues.get("Network") ?? graphValues.get("label") ?? graphValues.get("name"));
   return { document: makeDocument({ name, sites: sites.sites, elements, links }), skipped };
+}
+
+interface EdgeContext {
+  keys: Map<string, Key>;
+  edgeDefaults: Values;
+  idOf: Map<string, string>;
+  coords: Map<string, Coord>;
+  metric: MetricSource;
+  locate: (offset: number) => SourceLocation;
+  skipped: Skipped[];
+}
+
+// `LinkType` stays in meta when it names no medium.
+const edgeMappedWithoutType = new Set([...edgeMapped].filter((k) => k !== "LinkType"));
+
+/** One edge as a link, or undefined (reported) when it is a self-loop or names a missing node. */
+function buildLink(el: XmlElement, ctx: EdgeContext): DocLink | undefined {
+  const source = el.attrs.get("source") ?? "";
+  const target = el.attrs.get("target") ?? "";
+  const a = ctx.idOf.get(source);
+  const b = ctx.idOf.get(target);
+  if (a === undefined || b === undefined) {
+    ctx.skipped.push({ what: `edge ${source}–${target}`, why: `node \`${a === undefined ? source : target}\` does not exist`, location: ctx.locate(el.offset) });
+    return undefined;
+  }
+  if (a === b) {
+    ctx.skipped.push({ what: `edge ${source}–${target}`, why: "self-loop (a link from a node to itself carries no traffic between elements)", location: ctx.locate(el.offset) });
+    return undefined;
+  }
+  const values = readValues(el, ctx.keys, ctx.edgeDefaults);
+  const link: DocLink = { a, b };
+  put(link, "metric", linkMetric(ctx.metric, values, ctx.coords.get(source), ctx.coords.get(target)) ?? undefined);
+  put(link, "medium", mediumOf(cleanText(values.get("LinkType"))));
+  put(link, "vendor", cleanText(getAttr(values, "vendor")));
+  put(link, "name", cleanText(values.get("LinkLabel") ?? values.get("label")));
+  put(link, "description", cleanText(values.get("LinkNote") ?? values.get("description"), 4096));
+  put(link, "state", stateOf(cleanText(values.get("LinkStatus"))));
+  put(link, "meta", metaOf(values, link.medium ? edgeMapped : edgeMappedWithoutType, undefined));
+  return link;
 }
 
 function buildElement(raw: RawNode, ids: IdSpace, sites: SiteBuilder, skipped: Skipped[]): DocElement {

@@ -30,7 +30,7 @@ const keyColumns = ["id", "label", "name", "key", "match"];
 function toEntry(raw: Record<string, unknown>, at: SourceLocation, errors: Diagnostic[]): VendorMapEntry {
   const entry: VendorMapEntry = {};
   const bad = (message: string): void => void errors.push({ code: "E_VENDOR_MAP", severity: "error", message, location: at });
-  for (const [k, v] of Object.entries(raw)) {
+  for (const k of Object.keys(raw)) {
     if (!entryFields.includes(k)) bad(`\`${k}\` is not a vendor-map field (${entryFields.join(", ")})${didYouMean(k, entryFields)}`);
   }
   if (raw.vendor !== undefined) {
