@@ -1,0 +1,123 @@
+import type { SourceLocation } from "../diagnostics.js";
+import type { Medium, Role, State } from "../topology/types.js";
+
+/** One input file, already read: importers never touch the file system. */
+export interface ImportFile {
+  /** Path as the user gave it; used in messages, locations and the header comment. */
+  file: string;
+  text: string;
+}
+
+/** Where GraphML link metrics come from: every link 1, great-circle km, or reference bandwidth / speed. */
+export type MetricSource = "hops" | "distance" | "speed";
+export const metricSources: readonly MetricSource[] = ["hops", "distance", "speed"];
+
+export interface ImportOptions {
+  metric?: MetricSource;
+}
+
+/** Something in the source the importer could not map, and why. */
+export interface Skipped {
+  what: string;
+  why: string;
+  location?: SourceLocation;
+}
+
+export interface DocComponent {
+  vendor: string;
+  part?: string;
+  model?: string;
+}
+
+export type Meta = Record<string, unknown>;
+
+export interface DocSite {
+  name?: string;
+  country?: string;
+  region?: string;
+  lat?: number;
+  lon?: number;
+  address?: string;
+  tags?: string[];
+  meta?: Meta;
+}
+
+export interface DocOperator {
+  name?: string;
+  country?: string;
+  tags?: string[];
+}
+
+export interface DocElement {
+  id: string;
+  name?: string;
+  description?: string;
+  role: Role;
+  vendor?: string;
+  model?: string;
+  operator?: string;
+  site?: string;
+  components?: DocComponent[];
+  installed?: string;
+  decommission?: string;
+  replacementCost?: number;
+  weight?: number;
+  passive?: boolean;
+  risk?: "high";
+  state?: State;
+  tags?: string[];
+  meta?: Meta;
+}
+
+export interface DocLink {
+  id?: string;
+  a: string;
+  b: string;
+  metric?: number;
+  direction?: "both" | "forward";
+  medium?: Medium;
+  vendor?: string;
+  model?: string;
+  operator?: string;
+  cable?: string;
+  name?: string;
+  description?: string;
+  components?: DocComponent[];
+  installed?: string;
+  decommission?: string;
+  replacementCost?: number;
+  passive?: boolean;
+  risk?: "high";
+  state?: State;
+  tags?: string[];
+  meta?: Meta;
+}
+
+/**
+ * A topology file, format 1, as a plain object in the shape of `schemas/topology.schema.json`.
+ * Importers never leave a key set to `undefined` (the schema would reject it).
+ */
+export interface TopologyDocument {
+  cleanpath: 1;
+  name?: string;
+  description?: string;
+  operators?: Record<string, DocOperator>;
+  sites?: Record<string, DocSite>;
+  elements: DocElement[];
+  links: DocLink[];
+}
+
+export interface ImportResult {
+  document: TopologyDocument;
+  skipped: Skipped[];
+}
+
+/** A foreign format: one file plus one line in `src/import/index.ts`. */
+export interface Importer {
+  /** One line for `--help`. */
+  summary: string;
+  /** `one`: exactly one input file; `many`: one or more (a directory means its files with these extensions). */
+  inputs: "one" | "many";
+  extensions: readonly string[];
+  run: (files: readonly ImportFile[], options: ImportOptions) => ImportResult;
+}
