@@ -1,5 +1,5 @@
 import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, shareBigBlock } from "./blocks.js";
-import { cleanComponents } from "./components.js";
+import { cleanComponents, cleanStrongComponents } from "./components.js";
 import { type ArcFilter, type Dag, dagItems, dagPathCount, dagPaths, dagPick } from "./dag.js";
 import { exposureByReach } from "./exposure.js";
 import { failover } from "./failover.js";
@@ -8,27 +8,52 @@ import { Remediation } from "./remediation.js";
 import { PathTree, SearchScratch, bidirectionalDag } from "./search.js";
 import type { AnalysisOptions, NetGraph, PairFacts, PairQuery, RiskMask } from "./types.js";
 
-/** How work is shared across pairs; only tests and benchmarks change it. */
+/**
+ * How work is shared across pairs. Trees: `auto` starts a group of pairs with a common
+ * endpoint with bidirectional searches and switches it to one shortest-path tree once the
+ * searches so far predict that the rest would cost more than the tree. Clean blocks: `auto`
+ * runs one pass over the blocks of the clean subgraph once enough pairs need a disjoint-path
+ * count, instead of a small max-flow each. Answers never depend on it (tests force each way).
+ */
 export interface SharingStrategy {
-  /** Pairs with one common endpoint from which one shortest-path tree serves them all. */
-  treeMin: number;
+  trees: "auto" | "always" | "never";
+  cleanBlocks: "auto" | "always" | "never";
 }
 
-export const defaultSharing: SharingStrategy = { treeMin: 16 };
+export const defaultSharing: SharingStrategy = { trees: "auto", cleanBlocks: "auto" };
 
 const maxDiversity = 4;
+/** Pairs from which one pass over the clean blocks beats one small max-flow per pair. */
+const cleanBlocksFrom = 32;
 
-// Mask-independent structures survive across calls on the same graph (designated, then
-// designated + unknown, for instance).
-const blockCache = new WeakMap<NetGraph, BlockTree>();
+/** Per-graph structures and scratch space, kept across calls (designated, then unknown, …). */
+interface Workspace {
+  blocks: BlockTree | null;
+  scratch: SearchScratch | null;
+  flow: DisjointPaths | null;
+}
+
+const workspaces = new WeakMap<NetGraph, Workspace>();
+
+function workspace(g: NetGraph): Workspace {
+  let ws = workspaces.get(g);
+  if (ws === undefined) {
+    ws = { blocks: null, scratch: null, flow: null };
+    workspaces.set(g, ws);
+  }
+  return ws;
+}
+
+function scratch(g: NetGraph): SearchScratch {
+  const ws = workspace(g);
+  if (ws.scratch === null) ws.scratch = new SearchScratch(g.n);
+  return ws.scratch;
+}
 
 function graphBlocks(g: NetGraph): BlockTree {
-  let bt = blockCache.get(g);
-  if (bt === undefined) {
-    bt = blockTree(g, null);
-    blockCache.set(g, bt);
-  }
-  return bt;
+  const ws = workspace(g);
+  if (ws.blocks === null) ws.blocks = blockTree(g, null, scratch(g).borrow());
+  return ws.blocks;
 }
 
 /** Everything SPEC §3 asks, for every pair, sharing traversals across pairs. */
@@ -71,11 +96,9 @@ class Analysis {
   private readonly maxPaths: number;
   private readonly maxExposure: number;
   private readonly sc: SearchScratch;
-  private treeStore: PathTree | null = null;
-  private compStore: Int32Array | null = null;
+  private compStore: { label: Int32Array; count: number } | null = null;
   private cleanBlockStore: BlockTree | null = null;
   private blockRiskStore: BlockRisk | null = null;
-  private flowStore: DisjointPaths | null = null;
 
   constructor(
     private readonly g: NetGraph,
@@ -86,7 +109,7 @@ class Analysis {
     this.n = g.n;
     this.maxPaths = options.maxPaths ?? 8;
     this.maxExposure = options.maxExposureItems ?? 1000;
-    this.sc = new SearchScratch(g.n);
+    this.sc = scratch(g);
   }
 
   run(queries: readonly PairQuery[]): PairFacts[] {
@@ -112,13 +135,16 @@ class Analysis {
     }
 
     this.remediate(facts);
+    const withClean = facts.filter((f) => f.cleanAlternative !== null).length;
+    const policy = this.sharing.cleanBlocks;
+    const useBlocks = !this.g.hasOneWay && (policy === "always" || (policy === "auto" && withClean >= cleanBlocksFrom));
     for (let i = 0; i < queries.length; i++) {
       const f = facts[i]!;
       const q = queries[i]!;
       if (!f.reachable) continue;
       f.exposure = this.exposure(q.s, q.t);
       if (q.failures >= 1) f.failover = failover(this.g, this.sc, this.risky, routed[i]!, q.failures);
-      if (f.cleanAlternative !== null) f.diversity = this.diversity(q.s, q.t);
+      if (f.cleanAlternative !== null) f.diversity = this.diversity(q.s, q.t, useBlocks);
     }
     return facts;
   }
@@ -165,26 +191,26 @@ class Analysis {
       if (list === undefined) groups.set(root, [i]);
       else list.push(i);
     }
+    const treeCost = this.g.n + this.g.outTo.length;
+    const mode = this.sharing.trees;
     for (const [root, list] of groups) {
-      if (list.length >= this.sharing.treeMin) {
-        const tree = this.tree();
-        const others = list.map((i) => (byTarget ? queries[i]!.s : queries[i]!.t));
-        tree.grow(this.g, root, !byTarget, clean, this.risky, others);
-        for (let j = 0; j < list.length; j++) out[list[j]!] = tree.dag(this.g, this.sc, this.risky, others[j]!);
-      } else {
-        for (const i of list) {
-          const q = queries[i]!;
-          const f: ArcFilter = { clean, risky: this.risky, s: q.s, t: q.t, ban1: -1, ban2: -1 };
-          out[i] = bidirectionalDag(this.g, this.sc, f);
-        }
+      let j = 0;
+      let work = 0;
+      for (; j < list.length && mode !== "always"; j++) {
+        const left = list.length - j;
+        if (mode === "auto" && j >= 2 && left >= 2 && (work / j) * left > treeCost) break;
+        const q = queries[list[j]!]!;
+        const f: ArcFilter = { clean, risky: this.risky, s: q.s, t: q.t, ban1: -1, ban2: -1 };
+        out[list[j]!] = bidirectionalDag(this.g, this.sc, f);
+        work += this.sc.work;
       }
+      if (j === list.length) continue;
+      const rest = list.slice(j);
+      const others = rest.map((i) => (byTarget ? queries[i]!.s : queries[i]!.t));
+      const tree = new PathTree(this.g, this.sc, this.risky, root, !byTarget, clean, others);
+      for (let k = 0; k < rest.length; k++) out[rest[k]!] = tree.dag(others[k]!);
     }
     return out;
-  }
-
-  private tree(): PathTree {
-    if (this.treeStore === null) this.treeStore = new PathTree(this.n);
-    return this.treeStore;
   }
 
   private sameComponent(s: number, t: number): boolean {
@@ -199,8 +225,7 @@ class Analysis {
    */
   private mayBeClean(s: number, t: number): boolean {
     if (this.g.hasOneWay) return true;
-    if (this.compStore === null) this.compStore = cleanComponents(this.g, this.risky).label;
-    const comp = this.compStore;
+    const comp = this.components().label;
     const { g, risky, n } = this;
     const reach = (v: number, other: number): Set<number> | true => {
       const set = new Set<number>();
@@ -223,6 +248,17 @@ class Analysis {
     return this.directCleanLink(s, t);
   }
 
+  /** Components of the clean subgraph (strong ones with one-way links), once per analysis. */
+  private components(): { label: Int32Array; count: number } {
+    if (this.compStore === null) {
+      const temps = this.sc.borrow();
+      this.compStore = this.g.hasOneWay
+        ? cleanStrongComponents(this.g, this.risky, temps)
+        : cleanComponents(this.g, this.risky, temps[0]!);
+    }
+    return this.compStore;
+  }
+
   private directCleanLink(s: number, t: number): boolean {
     const { g, risky, n } = this;
     for (let k = g.outStart[s]!; k < g.outStart[s + 1]!; k++) {
@@ -240,7 +276,7 @@ class Analysis {
       else list.push(i);
     });
     if (dirty.size === 0) return;
-    const rem = new Remediation(this.g, this.risky, this.options.costs);
+    const rem = new Remediation(this.g, this.risky, this.options.costs, this.components());
     for (const [t, list] of dirty) {
       rem.run(
         t,
@@ -263,14 +299,16 @@ class Analysis {
    * Internally disjoint clean paths, capped: degree bounds and the blocks of the clean
    * subgraph settle most pairs; max-flow runs only when three or more may exist.
    */
-  private diversity(s: number, t: number): number {
-    if (this.flowStore === null) this.flowStore = new DisjointPaths(this.g, this.risky);
-    const flow = this.flowStore;
+  private diversity(s: number, t: number, useBlocks: boolean): number {
+    const ws = workspace(this.g);
+    if (ws.flow === null) ws.flow = new DisjointPaths(this.g);
+    const flow = ws.flow;
+    flow.risky = this.risky;
     const b = flow.bounds(s, t);
     const cap = Math.min(b.out, b.in, maxDiversity);
     if (cap <= 1) return 1;
-    if (!this.g.hasOneWay && this.risky[s] === 0 && this.risky[t] === 0) {
-      if (this.cleanBlockStore === null) this.cleanBlockStore = blockTree(this.g, this.risky);
+    if (useBlocks && this.risky[s] === 0 && this.risky[t] === 0) {
+      if (this.cleanBlockStore === null) this.cleanBlockStore = blockTree(this.g, this.risky, this.sc.borrow());
       if (!shareBigBlock(this.cleanBlockStore, s, t)) return 1;
       if (cap === 2) return 2;
     }

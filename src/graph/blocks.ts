@@ -24,17 +24,13 @@ export interface BlockTree {
 
 /**
  * Iterative Hopcroft–Tarjan over the out-arcs (undirected graphs only). With a mask, only
- * clean nodes and clean links take part. O(n + m), no recursion.
+ * clean nodes and clean links take part. O(n + m), no recursion. `temps` lends five per-node
+ * Int32 arrays (contents are overwritten).
  */
-export function blockTree(g: NetGraph, risky: RiskMask | null): BlockTree {
-  const { n, m, outStart, outTo, outLink } = g;
-  const disc = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const parentLink = new Int32Array(n).fill(-1);
-  const parentNode = new Int32Array(n).fill(-1);
-  const it = new Int32Array(n);
-  const stack = new Int32Array(n);
-  const order = new Int32Array(n);
+export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly Int32Array[]): BlockTree {
+  const { n, m, outStart, outTo, outLink, linkA, linkB } = g;
+  const [disc, low, parentLink, it, stack] = temps as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  disc.fill(-1);
   const edges = new Int32Array(Math.max(1, m));
   const root = new Int32Array(n).fill(-1);
   const linkBlock = new Int32Array(m).fill(-1);
@@ -45,8 +41,8 @@ export function blockTree(g: NetGraph, risky: RiskMask | null): BlockTree {
     if (disc[r]! >= 0 || (risky !== null && risky[r] === 1)) continue;
     let sp = 0;
     stack[sp++] = r;
-    order[time] = r;
     disc[r] = low[r] = time++;
+    parentLink[r] = -1;
     it[r] = outStart[r]!;
     root[r] = r;
     while (sp > 0) {
@@ -61,8 +57,6 @@ export function blockTree(g: NetGraph, risky: RiskMask | null): BlockTree {
         if (disc[w]! < 0) {
           edges[esp++] = l;
           parentLink[w] = l;
-          parentNode[w] = v;
-          order[time] = w;
           disc[w] = low[w] = time++;
           it[w] = outStart[w]!;
           root[w] = r;
@@ -75,7 +69,8 @@ export function blockTree(g: NetGraph, risky: RiskMask | null): BlockTree {
       }
       sp--;
       if (v === r) continue;
-      const u = parentNode[v]!;
+      const pl = parentLink[v]!;
+      const u = linkA[pl] === v ? linkB[pl]! : linkA[pl]!;
       if (low[v]! < low[u]!) low[u] = low[v]!;
       if (low[v]! >= disc[u]!) {
         const b = heads.length;
@@ -84,7 +79,7 @@ export function blockTree(g: NetGraph, risky: RiskMask | null): BlockTree {
         do {
           e = edges[--esp]!;
           linkBlock[e] = b;
-        } while (e !== parentLink[v]);
+        } while (e !== pl);
       }
     }
   }
@@ -94,11 +89,14 @@ export function blockTree(g: NetGraph, risky: RiskMask | null): BlockTree {
   const nodeDepth = new Int32Array(n);
   const blockDepth = new Int32Array(blocks);
   const blockSize = new Int32Array(blocks).fill(1);
-  // Preorder: a block's head is discovered before any other node of the block.
+  // Preorder (low is free now): a block's head is discovered before any other of its nodes.
+  const order = low;
+  for (let v = 0; v < n; v++) if (disc[v]! >= 0) order[disc[v]!] = v;
   for (let i = 0; i < time; i++) {
     const v = order[i]!;
-    if (parentLink[v]! < 0) continue;
-    const b = linkBlock[parentLink[v]!]!;
+    const pl = parentLink[v]!;
+    if (pl < 0) continue;
+    const b = linkBlock[pl]!;
     nodeBlock[v] = b;
     blockSize[b]!++;
     blockDepth[b] = nodeDepth[head[b]!]! + 1;

@@ -99,15 +99,17 @@ export function buildGraph(topology: Topology): NetGraph {
     m++;
   }
   if (m < cap) {
-    linkA = linkA.slice(0, m);
-    linkB = linkB.slice(0, m);
-    linkMetric = linkMetric.slice(0, m);
-    linkOneWay = linkOneWay.slice(0, m);
-    linkTopo = linkTopo.slice(0, m);
+    // Views, not copies: no second allocation for the graph's largest arrays.
+    linkA = linkA.subarray(0, m);
+    linkB = linkB.subarray(0, m);
+    linkMetric = linkMetric.subarray(0, m);
+    linkOneWay = linkOneWay.subarray(0, m);
+    linkTopo = linkTopo.subarray(0, m);
   }
 
   const out = csr(n, m, linkA, linkB, linkOneWay);
-  const inn = csr(n, m, linkB, linkA, linkOneWay);
+  // Without one-way links every arc is listed both ways: in-arcs are the out-arcs.
+  const inn = hasOneWay ? csr(n, m, linkB, linkA, linkOneWay) : out;
   return {
     n,
     m,
@@ -141,31 +143,32 @@ function csr(
   head: Int32Array,
   oneWay: Uint8Array,
 ): { start: Int32Array; to: Int32Array; link: Int32Array } {
-  const start = new Int32Array(n + 1);
+  // Counts go two slots ahead so that filling can advance start[v + 1] in place, leaving
+  // start[v] as the first arc of v when it is done.
+  const start = new Int32Array(n + 2);
   let arcs = 0;
   for (let l = 0; l < m; l++) {
-    start[tail[l]! + 1]!++;
+    start[tail[l]! + 2]!++;
     arcs++;
     if (oneWay[l] === 0) {
-      start[head[l]! + 1]!++;
+      start[head[l]! + 2]!++;
       arcs++;
     }
   }
-  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-  const fill = start.slice(0, n);
+  for (let v = 1; v <= n; v++) start[v + 1]! += start[v]!;
   const to = new Int32Array(arcs);
   const link = new Int32Array(arcs);
   for (let l = 0; l < m; l++) {
     const a = tail[l]!;
     const b = head[l]!;
-    let k = fill[a]!++;
+    let k = start[a + 1]!++;
     to[k] = b;
     link[k] = l;
     if (oneWay[l] === 0) {
-      k = fill[b]!++;
+      k = start[b + 1]!++;
       to[k] = a;
       link[k] = l;
     }
   }
-  return { start, to, link };
+  return { start: start.subarray(0, n + 1), to, link };
 }

@@ -4,9 +4,9 @@ import type { NetGraph, RiskMask } from "./types.js";
  * Connected components of the clean subgraph (clean nodes joined by clean links), by
  * union-find: label per node, -1 for risky nodes. Links are taken as undirected.
  */
-export function cleanComponents(g: NetGraph, risky: RiskMask): { label: Int32Array; count: number } {
+export function cleanComponents(g: NetGraph, risky: RiskMask, temp: Int32Array): { label: Int32Array; count: number } {
   const { n, m, linkA, linkB } = g;
-  const parent = new Int32Array(n);
+  const parent = temp;
   for (let v = 0; v < n; v++) parent[v] = v;
   const find = (v: number): number => {
     let r = v;
@@ -43,16 +43,17 @@ export function cleanComponents(g: NetGraph, risky: RiskMask): { label: Int32Arr
 
 /**
  * Strongly connected components of the clean subgraph (iterative Tarjan), for graphs with
- * one-way links: label per node, -1 for risky nodes.
+ * one-way links: label per node, -1 for risky nodes. `temps` lends five per-node Int32 arrays.
  */
-export function cleanStrongComponents(g: NetGraph, risky: RiskMask): { label: Int32Array; count: number } {
+export function cleanStrongComponents(
+  g: NetGraph,
+  risky: RiskMask,
+  temps: readonly Int32Array[],
+): { label: Int32Array; count: number } {
   const { n, outStart, outTo, outLink } = g;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
+  const [index, low, it, call, stack] = temps as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  index.fill(-1);
   const onStack = new Uint8Array(n);
-  const it = new Int32Array(n);
-  const call = new Int32Array(n);
-  const stack = new Int32Array(n);
   const label = new Int32Array(n).fill(-1);
   let time = 0;
   let sp = 0;

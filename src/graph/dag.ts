@@ -39,9 +39,9 @@ export function allowed(g: NetGraph, f: ArcFilter, link: number, w: number): boo
 }
 
 /**
- * Builds the DAG over marked nodes (`list[0..count)`, potentials in `pot` by global node) using
- * the arcs the filter allows that are tight for those potentials. `local` is scratch (length n)
- * whose entries for listed nodes are overwritten.
+ * Builds the DAG over the marked nodes `list[0..count)` with their potentials (distance from s,
+ * `pot[i]` for `list[i]`), using the arcs the filter allows that are tight for those
+ * potentials. `local` is scratch (length n) whose entries for listed nodes are overwritten.
  */
 export function buildDag(
   g: NetGraph,
@@ -49,16 +49,17 @@ export function buildDag(
   metric: number,
   list: Int32Array,
   count: number,
-  pot: Float64Array,
+  pot: readonly number[],
   local: Int32Array,
 ): Dag {
-  const order = Array.from(list.subarray(0, count));
-  order.sort((a, b) => pot[a]! - pot[b]! || a - b);
-  const nodes = Int32Array.from(order);
+  const idx = Array.from({ length: count }, (_, i) => i);
+  idx.sort((a, b) => pot[a]! - pot[b]! || list[a]! - list[b]!);
+  const nodes = new Int32Array(count);
   const lpot = new Float64Array(count);
   for (let i = 0; i < count; i++) {
+    nodes[i] = list[idx[i]!]!;
+    lpot[i] = pot[idx[i]!]!;
     local[nodes[i]!] = i;
-    lpot[i] = pot[nodes[i]!]!;
   }
   const { outStart, outTo, outLink, linkMetric } = g;
   const start = new Int32Array(count + 1);

@@ -15,54 +15,48 @@ export function exposureByReach(
   cap: number,
 ): { items: number[]; count: number } {
   const { n, outStart, outTo, outLink, inStart, inFrom } = g;
-  const gen = sc.next();
-  const fromS = sc.labF;
-  const toT = sc.labB;
-  const q = sc.queue;
-  let head = 0;
-  let tail = 0;
-  fromS[s] = gen;
-  q[tail++] = s;
-  let reached = 0;
-  while (head < tail) {
-    const u = q[head++]!;
+  const mark = 2 * sc.next();
+  const { stF: fromS, stB: toT } = sc;
+  const fwd = sc.listF;
+  const q = sc.listB;
+  fwd.length = 0;
+  fromS[s] = mark;
+  fwd.push(s);
+  for (let head = 0; head < fwd.length; head++) {
+    const u = fwd.data[head]!;
     if (u === t) continue;
     for (let k = outStart[u]!; k < outStart[u + 1]!; k++) {
       const w = outTo[k]!;
-      if (fromS[w] !== gen) {
-        fromS[w] = gen;
-        q[tail++] = w;
+      if (fromS[w] !== mark) {
+        fromS[w] = mark;
+        fwd.push(w);
       }
     }
   }
-  reached = tail;
-  const fwd = sc.listF;
-  fwd.set(q.subarray(0, reached));
-  head = 0;
-  tail = 0;
-  toT[t] = gen;
-  q[tail++] = t;
-  while (head < tail) {
-    const u = q[head++]!;
+  q.length = 0;
+  toT[t] = mark;
+  q.push(t);
+  for (let head = 0; head < q.length; head++) {
+    const u = q.data[head]!;
     if (u === s) continue;
     for (let k = inStart[u]!; k < inStart[u + 1]!; k++) {
       const x = inFrom[k]!;
-      if (toT[x] !== gen) {
-        toT[x] = gen;
-        q[tail++] = x;
+      if (toT[x] !== mark) {
+        toT[x] = mark;
+        q.push(x);
       }
     }
   }
   const found: number[] = [];
-  for (let i = 0; i < reached; i++) {
-    const u = fwd[i]!;
-    if (u !== s && u !== t && toT[u] === gen && risky[u] === 1) found.push(u);
+  for (let i = 0; i < fwd.length; i++) {
+    const u = fwd.data[i]!;
+    if (u !== s && u !== t && toT[u] === mark && risky[u] === 1) found.push(u);
     if (u === t) continue;
     for (let k = outStart[u]!; k < outStart[u + 1]!; k++) {
       const w = outTo[k]!;
       const li = n + outLink[k]!;
       // Both arcs of a two-way link may qualify: count the link once.
-      if (w !== s && toT[w] === gen && risky[li] === 1) found.push(li);
+      if (w !== s && toT[w] === mark && risky[li] === 1) found.push(li);
     }
   }
   found.sort((a, b) => a - b);

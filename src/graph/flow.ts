@@ -6,46 +6,34 @@ import type { NetGraph, RiskMask } from "./types.js";
  * over the residual graph. Direct s–t links are left to the caller (they count once).
  */
 export class DisjointPaths {
-  private readonly labF: Int32Array;
-  private readonly labB: Int32Array;
-  private readonly parF: Int32Array;
-  private readonly parB: Int32Array;
-  private readonly viaF: Int32Array;
-  private readonly viaB: Int32Array;
-  private readonly qF: Int32Array;
-  private readonly qB: Int32Array;
+  /** Per state: 2·gen when reached forwards, 2·gen + 1 when reached backwards. */
+  private readonly lab: Int32Array;
+  /** Per state: the link it was reached by (-1: the node's own entry/exit move). */
+  private readonly via: Int32Array;
+  /** Forward queue from the front, backward queue from the back (a state is in one at most). */
+  private readonly queue: Int32Array;
   private readonly flow: Uint8Array;
   private readonly used: Uint8Array;
-  private readonly seen: Int32Array;
   private gen = 0;
   private touchedLinks: number[] = [];
   private touchedNodes: number[] = [];
   private s = -1;
   private t = -1;
+  /** The mask of the analysis using this scratch space. */
+  risky: RiskMask = new Uint8Array(0);
 
-  constructor(
-    private readonly g: NetGraph,
-    private readonly risky: RiskMask,
-  ) {
+  constructor(private readonly g: NetGraph) {
     const states = 2 * g.n;
-    this.labF = new Int32Array(states);
-    this.labB = new Int32Array(states);
-    this.parF = new Int32Array(states);
-    this.parB = new Int32Array(states);
-    this.viaF = new Int32Array(states);
-    this.viaB = new Int32Array(states);
-    this.qF = new Int32Array(states);
-    this.qB = new Int32Array(states);
+    this.lab = new Int32Array(states);
+    this.via = new Int32Array(states);
+    this.queue = new Int32Array(states);
     this.flow = new Uint8Array(2 * g.m);
     this.used = new Uint8Array(g.n);
-    this.seen = new Int32Array(g.n);
   }
 
   private nextGen(): number {
-    if (this.gen >= 0x7ffffff0) {
-      this.labF.fill(0);
-      this.labB.fill(0);
-      this.seen.fill(0);
+    if (this.gen >= 0x3ffffff0) {
+      this.lab.fill(0);
       this.gen = 0;
     }
     return ++this.gen;
@@ -56,24 +44,25 @@ export class DisjointPaths {
    * own), and whether a clean direct s→t link exists.
    */
   bounds(s: number, t: number): { out: number; in: number; direct: boolean } {
-    const { g, risky, seen } = this;
+    const { g, risky, lab } = this;
     const { n } = g;
-    let gen = this.nextGen();
+    // Node v's entry state doubles as its "seen" flag here.
+    let mark = 2 * this.nextGen();
     let out = 0;
     let direct = false;
     for (let k = g.outStart[s]!; k < g.outStart[s + 1]!; k++) {
       const w = g.outTo[k]!;
-      if (risky[n + g.outLink[k]!] === 1 || (risky[w] === 1 && w !== t) || seen[w] === gen) continue;
-      seen[w] = gen;
+      if (risky[n + g.outLink[k]!] === 1 || (risky[w] === 1 && w !== t) || lab[2 * w] === mark) continue;
+      lab[2 * w] = mark;
       out++;
       if (w === t) direct = true;
     }
-    gen = this.nextGen();
+    mark = 2 * this.nextGen();
     let inn = 0;
     for (let k = g.inStart[t]!; k < g.inStart[t + 1]!; k++) {
       const x = g.inFrom[k]!;
-      if (risky[n + g.inLink[k]!] === 1 || (risky[x] === 1 && x !== s) || seen[x] === gen) continue;
-      seen[x] = gen;
+      if (risky[n + g.inLink[k]!] === 1 || (risky[x] === 1 && x !== s) || lab[2 * x] === mark) continue;
+      lab[2 * x] = mark;
       inn++;
     }
     return { out, in: inn, direct };
@@ -99,6 +88,15 @@ export class DisjointPaths {
     return this.g.linkA[l] === from ? 0 : 1;
   }
 
+  private other(l: number, v: number): number {
+    return this.g.linkA[l] === v ? this.g.linkB[l]! : this.g.linkA[l]!;
+  }
+
+  /** The state a move by `via` into `y` came from (forwards) or leads to (backwards). */
+  private across(y: number, via: number): number {
+    return via < 0 ? y ^ 1 : 2 * this.other(via, y >> 1) + (1 - (y & 1));
+  }
+
   /** Clean link and an allowed far end: clean node, or the pair's own end. */
   private usable(l: number, w: number): boolean {
     const { risky, g } = this;
@@ -106,55 +104,67 @@ export class DisjointPaths {
   }
 
   private augment(): boolean {
-    const { g, labF, labB, parF, parB, viaF, viaB, qF, qB, flow, used } = this;
+    const { g, lab, via, queue, flow, used } = this;
     const { s, t } = this;
     const gen = this.nextGen();
+    const F = 2 * gen;
+    const B = F + 1;
     const S = 2 * s + 1;
     const T = 2 * t;
+    const size = queue.length;
     let hF = 0;
     let tF = 0;
-    let hB = 0;
-    let tB = 0;
-    labF[S] = gen;
-    qF[tF++] = S;
-    labB[T] = gen;
-    qB[tB++] = T;
+    let hB = size;
+    let tB = size;
+    lab[S] = F;
+    via[S] = -1;
+    queue[tF++] = S;
+    lab[T] = B;
+    via[T] = -1;
+    queue[--tB] = T;
+    // Where the two searches meet, and the move the second one arrived by.
     let meet = -1;
-    const visitF = (from: number, y: number, via: number): boolean => {
-      if (labF[y] === gen) return false;
-      labF[y] = gen;
-      parF[y] = from;
-      viaF[y] = via;
-      if (labB[y] === gen) return true;
-      qF[tF++] = y;
+    let meetVia = 0;
+    let meetFromF = true;
+    const visitF = (y: number, by: number): boolean => {
+      const l = lab[y];
+      if (l === F) return false;
+      if (l === B) {
+        meet = y;
+        meetVia = by;
+        meetFromF = true;
+        return true;
+      }
+      lab[y] = F;
+      via[y] = by;
+      queue[tF++] = y;
       return false;
     };
-    const visitB = (to: number, x: number, via: number): boolean => {
-      if (labB[x] === gen) return false;
-      labB[x] = gen;
-      parB[x] = to;
-      viaB[x] = via;
-      if (labF[x] === gen) return true;
-      qB[tB++] = x;
+    const visitB = (x: number, by: number): boolean => {
+      const l = lab[x];
+      if (l === B) return false;
+      if (l === F) {
+        meet = x;
+        meetVia = by;
+        meetFromF = false;
+        return true;
+      }
+      lab[x] = B;
+      via[x] = by;
+      queue[--tB] = x;
       return false;
     };
-    search: while (hF < tF && hB < tB) {
-      if (tF - hF <= tB - hB) {
-        const x = qF[hF++]!;
+    search: while (hF < tF && hB > tB) {
+      if (tF - hF <= hB - tB) {
+        const x = queue[hF++]!;
         const v = x >> 1;
         if ((x & 1) === 0) {
-          if (used[v] === 0 && visitF(x, x + 1, -1)) {
-            meet = x + 1;
-            break;
-          }
+          if (used[v] === 0 && visitF(x + 1, -1)) break;
           for (let k = g.inStart[v]!; k < g.inStart[v + 1]!; k++) {
             const u = g.inFrom[k]!;
             const l = g.inLink[k]!;
             if (u === s || flow[2 * l + this.dir(l, u)] === 0) continue;
-            if (visitF(x, 2 * u + 1, l)) {
-              meet = 2 * u + 1;
-              break search;
-            }
+            if (visitF(2 * u + 1, l)) break search;
           }
         } else {
           for (let k = g.outStart[v]!; k < g.outStart[v + 1]!; k++) {
@@ -162,18 +172,12 @@ export class DisjointPaths {
             const l = g.outLink[k]!;
             if (w === s || (v === s && w === t) || !this.usable(l, w)) continue;
             if (flow[2 * l + this.dir(l, v)] === 1) continue;
-            if (visitF(x, 2 * w, l)) {
-              meet = 2 * w;
-              break search;
-            }
+            if (visitF(2 * w, l)) break search;
           }
-          if (v !== s && used[v] === 1 && visitF(x, x - 1, -1)) {
-            meet = x - 1;
-            break;
-          }
+          if (v !== s && used[v] === 1 && visitF(x - 1, -1)) break;
         }
       } else {
-        const y = qB[hB++]!;
+        const y = queue[--hB]!;
         const v = y >> 1;
         if ((y & 1) === 0) {
           for (let k = g.inStart[v]!; k < g.inStart[v + 1]!; k++) {
@@ -181,50 +185,56 @@ export class DisjointPaths {
             const l = g.inLink[k]!;
             if (u === t || (u === s && v === t) || !this.usable(l, u)) continue;
             if (flow[2 * l + this.dir(l, u)] === 1) continue;
-            if (visitB(y, 2 * u + 1, l)) {
-              meet = 2 * u + 1;
-              break search;
-            }
+            if (visitB(2 * u + 1, l)) break search;
           }
-          if (v !== t && used[v] === 1 && visitB(y, y + 1, -1)) {
-            meet = y + 1;
-            break;
-          }
+          if (v !== t && used[v] === 1 && visitB(y + 1, -1)) break;
         } else {
-          if (used[v] === 0 && visitB(y, y - 1, -1)) {
-            meet = y - 1;
-            break;
-          }
+          if (used[v] === 0 && visitB(y - 1, -1)) break;
           for (let k = g.outStart[v]!; k < g.outStart[v + 1]!; k++) {
             const w = g.outTo[k]!;
             const l = g.outLink[k]!;
             if (w === t || flow[2 * l + this.dir(l, v)] === 0) continue;
-            if (visitB(y, 2 * w, l)) {
-              meet = 2 * w;
-              break search;
-            }
+            if (visitB(2 * w, l)) break search;
           }
         }
       }
     }
     if (meet < 0) return false;
-    for (let y = meet; y !== S; y = parF[y]!) this.apply(parF[y]!, y, viaF[y]!);
-    for (let x = meet; x !== T; x = parB[x]!) this.apply(x, parB[x]!, viaB[x]!);
+    // The meeting state keeps the label of the side that reached it first; the other side's
+    // move into it is meetVia.
+    const viaF = meetFromF ? meetVia : via[meet]!;
+    const viaB = meetFromF ? via[meet]! : meetVia;
+    let y = meet;
+    let by = viaF;
+    while (y !== S) {
+      const x = this.across(y, by);
+      this.apply(x, y, by);
+      y = x;
+      by = via[y]!;
+    }
+    let x = meet;
+    by = viaB;
+    while (x !== T) {
+      const z = this.across(x, by);
+      this.apply(x, z, by);
+      x = z;
+      by = via[x]!;
+    }
     return true;
   }
 
   /** Pushes one unit along the residual move x → y. */
-  private apply(x: number, y: number, via: number): void {
+  private apply(x: number, y: number, by: number): void {
     const vx = x >> 1;
     const vy = y >> 1;
-    if (via < 0) {
+    if (by < 0) {
       this.used[vx] = (x & 1) === 0 ? 1 : 0;
       if ((x & 1) === 0) this.touchedNodes.push(vx);
     } else if ((x & 1) === 1) {
-      this.flow[2 * via + this.dir(via, vx)] = 1;
-      this.touchedLinks.push(via);
+      this.flow[2 * by + this.dir(by, vx)] = 1;
+      this.touchedLinks.push(by);
     } else {
-      this.flow[2 * via + this.dir(via, vy)] = 0;
+      this.flow[2 * by + this.dir(by, vy)] = 0;
     }
   }
 }

@@ -1,5 +1,5 @@
-import { cleanComponents, cleanStrongComponents } from "./components.js";
 import { NodeHeap } from "./heap.js";
+import { IntList } from "./search.js";
 import type { CostVector, NetGraph, RiskMask } from "./types.js";
 
 /**
@@ -13,8 +13,10 @@ import type { CostVector, NetGraph, RiskMask } from "./types.js";
  * not depend on which other pairs were asked.
  */
 export class Remediation {
+  /** Node → super node: its clean component, or its own super node when risky. */
   private readonly superOf: Int32Array;
-  /** Super node → item (risky node or link), -1 for clean components. */
+  /** Super nodes from `first` on are risky items: their item and cost. */
+  private readonly first: number;
   private readonly item: Int32Array;
   private readonly cost: Float64Array;
   private readonly inStart: Int32Array;
@@ -22,94 +24,83 @@ export class Remediation {
   private readonly unit: boolean;
   private readonly dist: Float64Array;
   private readonly parent: Int32Array;
-  private readonly lab: Int32Array;
-  private readonly done: Int32Array;
+  private readonly st: Int32Array;
   private readonly want: Int32Array;
-  private readonly heap: NodeHeap;
-  private readonly deque: Int32Array;
+  private heap: NodeHeap | null = null;
+  private readonly cur = new IntList();
+  private readonly nxt = new IntList();
   private gen = 0;
   private root = -1;
 
-  constructor(g: NetGraph, risky: RiskMask, costs: CostVector | undefined) {
+  /**
+   * `comps` labels clean nodes with their component (0..count-1) and risky nodes with -1; the
+   * risky entries are filled in with their own super nodes (the clean ones are left as they are).
+   */
+  constructor(g: NetGraph, risky: RiskMask, costs: CostVector | undefined, comps: { label: Int32Array; count: number }) {
     const { n, m, linkA, linkB, linkOneWay } = g;
-    const comps = g.hasOneWay ? cleanStrongComponents(g, risky) : cleanComponents(g, risky);
-    const superOf = new Int32Array(n);
-    const items: number[] = [];
-    let next = comps.count;
-    for (let v = 0; v < n; v++) {
-      if (comps.label[v]! >= 0) superOf[v] = comps.label[v]!;
-      else {
-        superOf[v] = next++;
-        items.push(v);
-      }
-    }
-    const linkSuper = new Int32Array(m).fill(-1);
-    for (let l = 0; l < m; l++) {
-      if (risky[n + l] === 1) {
-        linkSuper[l] = next++;
-        items.push(n + l);
-      }
-    }
+    const superOf = comps.label;
+    const first = comps.count;
+    let next = first;
+    for (let v = 0; v < n; v++) if (risky[v] === 1) superOf[v] = next++;
+    const linkBase = next;
+    for (let l = 0; l < m; l++) if (risky[n + l] === 1) next++;
     const total = next;
-    this.superOf = superOf;
-    this.item = new Int32Array(total).fill(-1);
-    this.cost = new Float64Array(total);
-    for (let i = 0; i < items.length; i++) {
-      const x = comps.count + i;
-      this.item[x] = items[i]!;
-      this.cost[x] = costs ? costs[items[i]!]! : 1;
-    }
-    this.unit = costs === undefined;
+    const item = new Int32Array(total - first);
+    const cost = new Float64Array(total - first);
+    let k = 0;
+    for (let v = 0; v < n; v++) if (risky[v] === 1) item[k++] = v;
+    for (let l = 0; l < m; l++) if (risky[n + l] === 1) item[k++] = n + l;
+    for (let i = 0; i < item.length; i++) cost[i] = costs ? costs[item[i]!]! : 1;
     // Reverse adjacency only: searches run from targets, answers follow parents forwards.
-    const tails: number[] = [];
-    const headsList: number[] = [];
+    // Two passes over the links (count, then fill) keep everything in typed arrays.
+    const inStart = new Int32Array(total + 2);
+    let inFrom = new Int32Array(0);
+    let counting = true;
     const arc = (x: number, y: number): void => {
       if (x === y) return;
-      tails.push(x);
-      headsList.push(y);
+      if (counting) inStart[y + 2]!++;
+      else inFrom[inStart[y + 1]!++] = x;
     };
-    for (let l = 0; l < m; l++) {
-      const a = superOf[linkA[l]!]!;
-      const b = superOf[linkB[l]!]!;
-      const ls = linkSuper[l]!;
-      const both = linkOneWay[l] === 0;
-      if (ls < 0) {
-        arc(a, b);
-        if (both) arc(b, a);
-      } else {
-        arc(a, ls);
-        arc(ls, b);
-        if (both) {
-          arc(b, ls);
-          arc(ls, a);
+    for (let pass = 0; pass < 2; pass++) {
+      let ls = linkBase; // risky links are numbered in link order
+      for (let l = 0; l < m; l++) {
+        const a = superOf[linkA[l]!]!;
+        const b = superOf[linkB[l]!]!;
+        const both = linkOneWay[l] === 0;
+        if (risky[n + l] === 0) {
+          arc(a, b);
+          if (both) arc(b, a);
+        } else {
+          arc(a, ls);
+          arc(ls, b);
+          if (both) {
+            arc(b, ls);
+            arc(ls, a);
+          }
+          ls++;
         }
       }
+      if (pass === 0) {
+        for (let x = 0; x < total; x++) inStart[x + 2]! += inStart[x + 1]!;
+        inFrom = new Int32Array(inStart[total + 1]!);
+        counting = false;
+      }
     }
-    const inStart = new Int32Array(total + 1);
-    for (const y of headsList) inStart[y + 1]!++;
-    for (let x = 0; x < total; x++) inStart[x + 1]! += inStart[x]!;
-    const fill = inStart.slice(0, total);
-    const inFrom = new Int32Array(tails.length);
-    for (let i = 0; i < tails.length; i++) inFrom[fill[headsList[i]!]!++] = tails[i]!;
+    this.superOf = superOf;
+    this.first = first;
+    this.item = item;
+    this.cost = cost;
     this.inStart = inStart;
     this.inFrom = inFrom;
+    this.unit = costs === undefined;
     this.dist = new Float64Array(total);
     this.parent = new Int32Array(total);
-    this.lab = new Int32Array(total);
-    this.done = new Int32Array(total);
+    this.st = new Int32Array(total);
     this.want = new Int32Array(total);
-    this.heap = new NodeHeap(total, this.dist);
-    this.deque = new Int32Array(inFrom.length + total + 2);
   }
 
   /** Searches back from target t until every source in `sources` is settled. */
   run(t: number, sources: readonly number[]): void {
-    if (this.gen >= 0x7ffffff0) {
-      this.lab.fill(0);
-      this.done.fill(0);
-      this.want.fill(0);
-      this.gen = 0;
-    }
     const gen = ++this.gen;
     const root = this.superOf[t]!;
     this.root = root;
@@ -121,73 +112,86 @@ export class Remediation {
         missing++;
       }
     }
-    if (this.unit) this.zeroOne(root, gen, missing);
-    else this.dijkstra(root, gen, missing);
+    if (this.unit) this.zeroOne(root, 2 * gen, missing);
+    else this.dijkstra(root, 2 * gen, missing);
   }
 
-  /** Entering cost of a super node, except the target's own, which is never replaced. */
+  /** Entering cost of a super node; the target's own is never counted. */
   private step(z: number): number {
-    return z === this.root ? 0 : this.cost[z]!;
+    return z === this.root || z < this.first ? 0 : this.cost[z - this.first]!;
   }
 
-  private zeroOne(root: number, gen: number, missing: number): void {
-    const { dist, parent, lab, done, want, deque, inStart, inFrom, cost } = this;
-    const size = deque.length;
-    let head = size >> 1;
-    let tail = head;
+  /** Unit costs: one queue per distance, entering costs are 0 or 1. */
+  private zeroOne(root: number, lab: number, missing: number): void {
+    const { dist, parent, st, want, inStart, inFrom } = this;
+    const set = lab + 1;
+    const wanted = lab >> 1;
+    let cur = this.cur;
+    let nxt = this.nxt;
+    cur.length = 0;
+    nxt.length = 0;
     dist[root] = 0;
     parent[root] = -1;
-    lab[root] = gen;
-    deque[tail++] = root;
-    while (head !== tail && missing > 0) {
-      const z = deque[head]!;
-      head = head + 1 === size ? 0 : head + 1;
-      if (done[z] === gen) continue;
-      done[z] = gen;
-      if (want[z] === gen) missing--;
-      const c = z === root ? 0 : cost[z]!;
-      const nd = dist[z]! + c;
-      for (let k = inStart[z]!, end = inStart[z + 1]!; k < end; k++) {
-        const y = inFrom[k]!;
-        if (done[y] === gen || (lab[y] === gen && dist[y]! <= nd)) continue;
-        lab[y] = gen;
-        dist[y] = nd;
-        parent[y] = z;
-        if (c === 0) {
-          head = head === 0 ? size - 1 : head - 1;
-          deque[head] = y;
-        } else {
-          deque[tail] = y;
-          tail = tail + 1 === size ? 0 : tail + 1;
+    st[root] = lab;
+    cur.push(root);
+    let d = 0;
+    while (missing > 0) {
+      if (cur.length === 0) {
+        if (nxt.length === 0) break;
+        [cur, nxt] = [nxt, cur];
+        nxt.length = 0;
+        d++;
+      }
+      // Within one distance the order is first in, first out: walk the queue by index.
+      for (let h = 0; h < cur.length && missing > 0; h++) {
+        const z = cur.data[h]!;
+        if (st[z] === set || dist[z] !== d) continue;
+        st[z] = set;
+        if (want[z] === wanted) missing--;
+        const c = this.step(z);
+        const nd = d + c;
+        for (let k = inStart[z]!, end = inStart[z + 1]!; k < end; k++) {
+          const y = inFrom[k]!;
+          if (st[y] === set || (st[y] === lab && dist[y]! <= nd)) continue;
+          st[y] = lab;
+          dist[y] = nd;
+          parent[y] = z;
+          if (c === 0) cur.push(y);
+          else nxt.push(y);
         }
       }
+      cur.length = 0;
     }
   }
 
-  private dijkstra(root: number, gen: number, missing: number): void {
-    const { dist, parent, lab, done, want, heap, inStart, inFrom } = this;
+  private dijkstra(root: number, lab: number, missing: number): void {
+    const { dist, parent, st, want, inStart, inFrom } = this;
+    if (this.heap === null) this.heap = new NodeHeap(new Int32Array(dist.length));
+    const heap = this.heap;
+    const set = lab + 1;
+    const wanted = lab >> 1;
     heap.clear();
     dist[root] = 0;
     parent[root] = -1;
-    lab[root] = gen;
-    heap.push(root);
+    st[root] = lab;
+    heap.push(root, 0);
     while (heap.size > 0 && missing > 0) {
       const z = heap.pop();
-      done[z] = gen;
-      if (want[z] === gen) missing--;
+      st[z] = set;
+      if (want[z] === wanted) missing--;
       const nd = dist[z]! + this.step(z);
       for (let k = inStart[z]!, end = inStart[z + 1]!; k < end; k++) {
         const y = inFrom[k]!;
-        if (done[y] === gen) continue;
-        if (lab[y] !== gen) {
-          lab[y] = gen;
+        if (st[y] === set) continue;
+        if (st[y] !== lab) {
+          st[y] = lab;
           dist[y] = nd;
           parent[y] = z;
-          heap.push(y);
+          heap.push(y, nd);
         } else if (nd < dist[y]!) {
           dist[y] = nd;
           parent[y] = z;
-          heap.decreased(y);
+          heap.decrease(y, nd);
         }
       }
     }
@@ -196,10 +200,10 @@ export class Remediation {
   /** After `run(t, …)`: the risky items to replace on the chosen s–t path, and their cost. */
   result(s: number): { items: number[]; cost: number } | null {
     const x = this.superOf[s]!;
-    if (this.done[x] !== this.gen) return null;
+    if (this.st[x] !== 2 * this.gen + 1) return null;
     const items: number[] = [];
     for (let z = this.parent[x]!; z >= 0 && z !== this.root; z = this.parent[z]!) {
-      if (this.item[z]! >= 0) items.push(this.item[z]!);
+      if (z >= this.first) items.push(this.item[z - this.first]!);
     }
     items.sort((a, b) => a - b);
     return { items, cost: this.dist[x]! };

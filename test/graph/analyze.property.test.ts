@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzePairsWith, type SharingStrategy } from "../../src/graph/analyze.js";
+import { analyzePairs, analyzePairsWith, type SharingStrategy } from "../../src/graph/analyze.js";
 import { buildGraph } from "../../src/graph/build.js";
 import type { NetGraph, PairFacts, PairQuery } from "../../src/graph/types.js";
 import { verdictOf } from "../../src/graph/verdict.js";
@@ -177,8 +177,8 @@ function checkPaths(g: NetGraph, risky: Uint8Array, q: PairQuery, f: PairFacts):
 }
 
 const strategies: [string, SharingStrategy][] = [
-  ["per pair", { treeMin: Number.POSITIVE_INFINITY }],
-  ["shared trees", { treeMin: 1 }],
+  ["per pair", { trees: "never", cleanBlocks: "never" }],
+  ["shared", { trees: "always", cleanBlocks: "always" }],
 ];
 
 describe("analyzePairs against brute force over all simple paths", () => {
@@ -202,10 +202,12 @@ describe("analyzePairs against brute force over all simple paths", () => {
         const r = refGraph(c.net);
         const risky = maskOf(c.net, r, c.level);
         const queries = queriesFor(r, c.pairs as [number, number, number][]);
-        const a = analyzePairsWith(g, risky, queries, {}, { treeMin: 1 });
-        const b = analyzePairsWith(g, risky, queries, {}, { treeMin: Number.POSITIVE_INFINITY });
-        const again = analyzePairsWith(g, risky, queries, {}, { treeMin: 1 });
+        const a = analyzePairsWith(g, risky, queries, {}, { trees: "always", cleanBlocks: "always" });
+        const b = analyzePairsWith(g, risky, queries, {}, { trees: "never", cleanBlocks: "never" });
+        const c2 = analyzePairs(g, risky, queries);
+        const again = analyzePairsWith(g, risky, queries, {}, { trees: "always", cleanBlocks: "always" });
         expect(b).toEqual(a);
+        expect(c2).toEqual(a);
         expect(again).toEqual(a);
       }),
       { numRuns: Math.ceil(runs / 2) },
