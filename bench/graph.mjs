@@ -162,7 +162,7 @@ const cases = {
 
 async function child(size, name) {
   const { buildGraph } = await import(new URL("build.js", dist));
-  const { analyzePairs } = await import(new URL("analyze.js", dist));
+  const { analyzePairs, analyzePairsWith } = await import(new URL("analyze.js", dist));
   const { verdictOf } = await import(new URL("verdict.js", dist));
   let t0 = performance.now();
   const gen = generate(size);
@@ -191,9 +191,14 @@ async function child(size, name) {
       for (const t of dcs) queries.push({ s: ruNodes[(i * step + 3) % ruNodes.length], t, failures: spec.failures });
     }
   }
+  if (process.env.CLEANPATH_BENCH_MARK) process.stderr.write(`analyze start ${performance.now().toFixed(0)}\n`);
   t0 = performance.now();
-  const facts = analyzePairs(g, risky, queries);
+  // CLEANPATH_BENCH_SHARING='{"trees":"never","cleanBlocks":"auto"}' compares strategies.
+  const sharing = process.env.CLEANPATH_BENCH_SHARING;
+  const facts = sharing ? analyzePairsWith(g, risky, queries, {}, JSON.parse(sharing)) : analyzePairs(g, risky, queries);
   const analyzeMs = performance.now() - t0;
+  if (process.env.CLEANPATH_BENCH_MARK) process.stderr.write(`analyze end ${performance.now().toFixed(0)}\n`);
+  if (process.env.CLEANPATH_BENCH_MARK) process.stderr.write(`bidir ${globalThis.__bidir} work ${globalThis.__work} trees ${globalThis.__trees}\n`);
   const verdicts = {};
   for (let i = 0; i < facts.length; i++) {
     const v = verdictOf(facts[i], queries[i].failures);

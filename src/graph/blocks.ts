@@ -9,9 +9,9 @@ import type { NetGraph, RiskMask } from "./types.js";
  */
 export interface BlockTree {
   readonly blocks: number;
-  /** Depth-first root of each node's component, -1 for excluded nodes. */
+  /** Depth-first root of each node's component, -1 for excluded nodes (full graph only). */
   readonly root: Int32Array;
-  /** Block of each link, -1 for excluded links. */
+  /** Block of each link, -1 for excluded links (full graph only). */
   readonly linkBlock: Int32Array;
   /** Block of the tree link into each node, -1 at roots and excluded nodes. */
   readonly nodeBlock: Int32Array;
@@ -24,17 +24,21 @@ export interface BlockTree {
 
 /**
  * Iterative Hopcroft–Tarjan over the out-arcs (undirected graphs only). With a mask, only
- * clean nodes and clean links take part. O(n + m), no recursion. `temps` lends five per-node
- * Int32 arrays (contents are overwritten).
+ * clean nodes and clean links take part, and only what `shareBigBlock` needs is kept (the
+ * other arrays are empty). O(n + m), no recursion. `temps` lends five per-node Int32 arrays
+ * (contents are overwritten).
  */
 export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly Int32Array[]): BlockTree {
   const { n, m, outStart, outTo, outLink, linkA, linkB } = g;
+  const full = risky === null;
   const [disc, low, parentLink, it, stack] = temps as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   disc.fill(-1);
   const edges = new Int32Array(Math.max(1, m));
-  const root = new Int32Array(n).fill(-1);
-  const linkBlock = new Int32Array(m).fill(-1);
+  const root = full ? new Int32Array(n).fill(-1) : new Int32Array(0);
+  const linkBlock = full ? new Int32Array(m).fill(-1) : new Int32Array(0);
+  const nodeBlock = new Int32Array(n).fill(-1);
   const heads: number[] = [];
+  const sizes: number[] = [];
   let time = 0;
   let esp = 0;
   for (let r = 0; r < n; r++) {
@@ -44,7 +48,7 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
     disc[r] = low[r] = time++;
     parentLink[r] = -1;
     it[r] = outStart[r]!;
-    root[r] = r;
+    if (full) root[r] = r;
     while (sp > 0) {
       const v = stack[sp - 1]!;
       if (it[v]! < outStart[v + 1]!) {
@@ -59,7 +63,7 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
           parentLink[w] = l;
           disc[w] = low[w] = time++;
           it[w] = outStart[w]!;
-          root[w] = r;
+          if (full) root[w] = r;
           stack[sp++] = w;
         } else if (disc[w]! < disc[v]!) {
           edges[esp++] = l;
@@ -74,33 +78,41 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
       if (low[v]! < low[u]!) low[u] = low[v]!;
       if (low[v]! >= disc[u]!) {
         const b = heads.length;
-        heads.push(u);
+        let size = 1;
         let e: number;
         do {
           e = edges[--esp]!;
-          linkBlock[e] = b;
+          if (full) linkBlock[e] = b;
+          // A tree link brings its deeper end into the block.
+          const a = linkA[e]!;
+          const c = linkB[e]!;
+          const deeper = disc[a]! > disc[c]! ? a : c;
+          if (parentLink[deeper] === e) {
+            nodeBlock[deeper] = b;
+            size++;
+          }
         } while (e !== pl);
+        heads.push(u);
+        sizes.push(size);
       }
     }
   }
   const blocks = heads.length;
   const head = Int32Array.from(heads);
-  const nodeBlock = new Int32Array(n).fill(-1);
-  const nodeDepth = new Int32Array(n);
-  const blockDepth = new Int32Array(blocks);
-  const blockSize = new Int32Array(blocks).fill(1);
-  // Preorder (low is free now): a block's head is discovered before any other of its nodes.
-  const order = low;
-  for (let v = 0; v < n; v++) if (disc[v]! >= 0) order[disc[v]!] = v;
-  for (let i = 0; i < time; i++) {
-    const v = order[i]!;
-    const pl = parentLink[v]!;
-    if (pl < 0) continue;
-    const b = linkBlock[pl]!;
-    nodeBlock[v] = b;
-    blockSize[b]!++;
-    blockDepth[b] = nodeDepth[head[b]!]! + 1;
-    nodeDepth[v] = blockDepth[b]! + 1;
+  const blockSize = Int32Array.from(sizes);
+  const nodeDepth = new Int32Array(full ? n : 0);
+  const blockDepth = new Int32Array(full ? blocks : 0);
+  if (full) {
+    // Preorder (low is free now): a block's head is discovered before any other of its nodes.
+    const order = low;
+    for (let v = 0; v < n; v++) if (disc[v]! >= 0) order[disc[v]!] = v;
+    for (let i = 0; i < time; i++) {
+      const v = order[i]!;
+      const b = nodeBlock[v]!;
+      if (b < 0) continue;
+      blockDepth[b] = nodeDepth[head[b]!]! + 1;
+      nodeDepth[v] = blockDepth[b]! + 1;
+    }
   }
   return { blocks, root, linkBlock, nodeBlock, head, nodeDepth, blockDepth, blockSize };
 }

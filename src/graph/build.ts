@@ -56,13 +56,13 @@ export function buildGraph(topology: Topology): NetGraph {
   const { elements, links } = topology;
   const elementToNode = new Int32Array(elements.length).fill(-1);
   const nodeIds: string[] = [];
-  const nodeElementList: number[] = [];
+  const nodeElement = new Int32Array(elements.length);
   for (let e = 0; e < elements.length; e++) {
     const el = elements[e]!;
     if (el.state !== "in-service") continue;
     elementToNode[e] = nodeIds.length;
+    nodeElement[nodeIds.length] = e;
     nodeIds.push(el.id);
-    nodeElementList.push(e);
   }
   const n = nodeIds.length;
 
@@ -114,7 +114,7 @@ export function buildGraph(topology: Topology): NetGraph {
     n,
     m,
     nodeIds,
-    nodeElement: Int32Array.from(nodeElementList),
+    nodeElement: nodeElement.subarray(0, n),
     nodeIndex: new NodeIndexView(index, elementToNode, nodeIds),
     linkIds,
     linkTopo,
