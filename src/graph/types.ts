@@ -75,6 +75,8 @@ export interface PathFacts {
   pathCount: number;
   /** Every item (nodes other than s and t, and links) on at least one of the paths. */
   items: number[];
+  /** The risky ones among `items` (what makes a pair routed-dirty). */
+  riskyItems: number[];
 }
 
 export interface FailoverEntry {

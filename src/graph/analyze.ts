@@ -1,0 +1,331 @@
+import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, shareBigBlock } from "./blocks.js";
+import { cleanComponents, cleanStrongComponents } from "./components.js";
+import { type ArcFilter, type Dag, dagItems, dagPathCount, dagPaths, dagPick } from "./dag.js";
+import { exposureByReach } from "./exposure.js";
+import { failover } from "./failover.js";
+import { DisjointPaths } from "./flow.js";
+import { Remediation } from "./remediation.js";
+import { PathTree, SearchScratch, bidirectionalDag } from "./search.js";
+import type { AnalysisOptions, NetGraph, PairFacts, PairQuery, RiskMask } from "./types.js";
+
+/**
+ * How work is shared across pairs. Trees: `auto` starts a group of pairs with a common
+ * endpoint with bidirectional searches and switches it to one shortest-path tree once the
+ * searches so far predict that the rest would cost more than the tree. Clean blocks: `auto`
+ * runs one pass over the blocks of the clean subgraph once enough pairs need a disjoint-path
+ * count, instead of a small max-flow each. Answers never depend on it (tests force each way).
+ */
+export interface SharingStrategy {
+  trees: "auto" | "always" | "never";
+  cleanBlocks: "auto" | "always" | "never";
+}
+
+export const defaultSharing: SharingStrategy = { trees: "auto", cleanBlocks: "auto" };
+
+const maxDiversity = 4;
+/** Pairs from which one pass over the clean blocks beats one small max-flow per pair. */
+const cleanBlocksFrom = 32;
+
+/** Per-graph structures and scratch space, kept across calls (designated, then unknown, …). */
+interface Workspace {
+  blocks: BlockTree | null;
+  scratch: SearchScratch | null;
+  flow: DisjointPaths | null;
+}
+
+const workspaces = new WeakMap<NetGraph, Workspace>();
+
+function workspace(g: NetGraph): Workspace {
+  let ws = workspaces.get(g);
+  if (ws === undefined) {
+    ws = { blocks: null, scratch: null, flow: null };
+    workspaces.set(g, ws);
+  }
+  return ws;
+}
+
+function scratch(g: NetGraph): SearchScratch {
+  const ws = workspace(g);
+  if (ws.scratch === null) ws.scratch = new SearchScratch(g.n);
+  return ws.scratch;
+}
+
+function graphBlocks(g: NetGraph): BlockTree {
+  const ws = workspace(g);
+  if (ws.blocks === null) ws.blocks = blockTree(g, null, scratch(g).borrow());
+  return ws.blocks;
+}
+
+/** Everything SPEC §3 asks, for every pair, sharing traversals across pairs. */
+export function analyzePairs(
+  g: NetGraph,
+  risky: RiskMask,
+  queries: readonly PairQuery[],
+  options: AnalysisOptions = {},
+): PairFacts[] {
+  return analyzePairsWith(g, risky, queries, options, defaultSharing);
+}
+
+/** `analyzePairs` with an explicit sharing strategy (the answers never depend on it). */
+export function analyzePairsWith(
+  g: NetGraph,
+  risky: RiskMask,
+  queries: readonly PairQuery[],
+  options: AnalysisOptions,
+  sharing: SharingStrategy,
+): PairFacts[] {
+  checkInput(g, risky, queries, options);
+  return new Analysis(g, risky, options, sharing).run(queries);
+}
+
+function checkInput(g: NetGraph, risky: RiskMask, queries: readonly PairQuery[], options: AnalysisOptions): void {
+  const items = g.n + g.m;
+  if (risky.length < items) throw new RangeError(`risk mask has ${risky.length} entries, graph has ${items} items`);
+  if (options.costs !== undefined && options.costs.length < items) {
+    throw new RangeError(`cost vector has ${options.costs.length} entries, graph has ${items} items`);
+  }
+  for (const q of queries) {
+    const okNode = (v: number): boolean => Number.isInteger(v) && v >= 0 && v < g.n;
+    if (!okNode(q.s) || !okNode(q.t) || q.s === q.t) throw new RangeError(`bad pair ${q.s} → ${q.t}`);
+    if (q.failures !== 0 && q.failures !== 1 && q.failures !== 2) throw new RangeError(`failures must be 0, 1 or 2`);
+  }
+}
+
+class Analysis {
+  private readonly n: number;
+  private readonly maxPaths: number;
+  private readonly maxExposure: number;
+  private readonly sc: SearchScratch;
+  private compStore: { label: Int32Array; count: number } | null = null;
+  private cleanBlockStore: BlockTree | null = null;
+  private blockRiskStore: BlockRisk | null = null;
+
+  constructor(
+    private readonly g: NetGraph,
+    private readonly risky: RiskMask,
+    private readonly options: AnalysisOptions,
+    private readonly sharing: SharingStrategy,
+  ) {
+    this.n = g.n;
+    this.maxPaths = options.maxPaths ?? 8;
+    this.maxExposure = options.maxExposureItems ?? 1000;
+    this.sc = scratch(g);
+  }
+
+  run(queries: readonly PairQuery[]): PairFacts[] {
+    const all = queries.map((_, i) => i);
+    const connected = this.g.hasOneWay ? all : all.filter((i) => this.sameComponent(queries[i]!.s, queries[i]!.t));
+    const routed = this.shortestDags(queries, connected, false);
+    const facts: PairFacts[] = queries.map((q, i) => {
+      const dag = routed[i] ?? null;
+      return dag === null ? unreachable(q) : this.routedFacts(q, dag);
+    });
+
+    // Clean alternatives: routed paths that are clean already are their own alternative.
+    const needClean = connected.filter((i) => {
+      const f = facts[i]!;
+      if (f.routed === null || f.routed.riskyItems.length > 0) return f.routed !== null && this.mayBeClean(f.s, f.t);
+      f.cleanAlternative = this.pick(routed[i]!);
+      return false;
+    });
+    const clean = this.shortestDags(queries, needClean, true);
+    for (const i of needClean) {
+      const dag = clean[i] ?? null;
+      if (dag !== null) facts[i]!.cleanAlternative = this.pick(dag);
+    }
+
+    this.remediate(facts);
+    const withClean = facts.filter((f) => f.cleanAlternative !== null).length;
+    const policy = this.sharing.cleanBlocks;
+    const useBlocks = !this.g.hasOneWay && (policy === "always" || (policy === "auto" && withClean >= cleanBlocksFrom));
+    for (let i = 0; i < queries.length; i++) {
+      const f = facts[i]!;
+      const q = queries[i]!;
+      if (!f.reachable) continue;
+      f.exposure = this.exposure(q.s, q.t);
+      if (q.failures >= 1) f.failover = failover(this.g, this.sc, this.risky, routed[i]!, q.failures);
+      if (f.cleanAlternative !== null) f.diversity = this.diversity(q.s, q.t, useBlocks);
+    }
+    return facts;
+  }
+
+  private routedFacts(q: PairQuery, dag: Dag): PairFacts {
+    const items = dagItems(dag, this.n);
+    return {
+      s: q.s,
+      t: q.t,
+      reachable: true,
+      routed: {
+        metric: dag.metric,
+        paths: dagPaths(dag, this.maxPaths),
+        pathCount: dagPathCount(dag),
+        items,
+        riskyItems: items.filter((i) => this.risky[i] === 1),
+      },
+      cleanAlternative: null,
+      exposure: { items: [], count: 0, approximate: false },
+      failover: q.failures >= 1 ? { failures: q.failures, dirtyAfter: [], disconnectedBy: [] } : null,
+      remediation: null,
+      diversity: 0,
+    };
+  }
+
+  private pick(dag: Dag): { metric: number; path: number[]; links: number[] } {
+    const { path, links } = dagPick(dag);
+    return { metric: dag.metric, path, links };
+  }
+
+  /**
+   * Minimum-metric DAGs for the listed queries: one tree per shared endpoint when enough
+   * pairs share it (on the side with fewer distinct endpoints), bidirectional search otherwise.
+   */
+  private shortestDags(queries: readonly PairQuery[], which: readonly number[], clean: boolean): (Dag | null)[] {
+    const out: (Dag | null)[] = new Array<Dag | null>(queries.length).fill(null);
+    const sources = new Set(which.map((i) => queries[i]!.s));
+    const targets = new Set(which.map((i) => queries[i]!.t));
+    const byTarget = targets.size <= sources.size;
+    const groups = new Map<number, number[]>();
+    for (const i of which) {
+      const root = byTarget ? queries[i]!.t : queries[i]!.s;
+      const list = groups.get(root);
+      if (list === undefined) groups.set(root, [i]);
+      else list.push(i);
+    }
+    const treeCost = this.g.n + this.g.outTo.length;
+    const mode = this.sharing.trees;
+    for (const [root, list] of groups) {
+      let j = 0;
+      let work = 0;
+      for (; j < list.length && mode !== "always"; j++) {
+        const left = list.length - j;
+        if (mode === "auto" && j >= 2 && left >= 2 && (work / j) * left > treeCost) break;
+        const q = queries[list[j]!]!;
+        const f: ArcFilter = { clean, risky: this.risky, s: q.s, t: q.t, ban1: -1, ban2: -1 };
+        out[list[j]!] = bidirectionalDag(this.g, this.sc, f);
+        work += this.sc.work;
+      }
+      if (j === list.length) continue;
+      const rest = list.slice(j);
+      const others = rest.map((i) => (byTarget ? queries[i]!.s : queries[i]!.t));
+      const tree = new PathTree(this.g, this.sc, this.risky, root, !byTarget, clean, others);
+      for (let k = 0; k < rest.length; k++) out[rest[k]!] = tree.dag(others[k]!);
+    }
+    return out;
+  }
+
+  private sameComponent(s: number, t: number): boolean {
+    const bt = graphBlocks(this.g);
+    return bt.root[s] === bt.root[t];
+  }
+
+  /**
+   * False only when no clean path can exist. Undirected graphs answer from the components of
+   * the clean subgraph (a risky endpoint joins the components of its clean neighbours);
+   * directed graphs need the search itself.
+   */
+  private mayBeClean(s: number, t: number): boolean {
+    if (this.g.hasOneWay) return true;
+    const comp = this.components().label;
+    const { g, risky, n } = this;
+    const reach = (v: number, other: number): Set<number> | true => {
+      const set = new Set<number>();
+      if (risky[v] === 0) set.add(comp[v]!);
+      else {
+        for (let k = g.outStart[v]!; k < g.outStart[v + 1]!; k++) {
+          const w = g.outTo[k]!;
+          if (risky[n + g.outLink[k]!] === 1) continue;
+          if (w === other) return true;
+          if (risky[w] === 0) set.add(comp[w]!);
+        }
+      }
+      return set;
+    };
+    const a = reach(s, t);
+    const b = reach(t, s);
+    if (a === true || b === true) return true;
+    for (const c of a) if (b.has(c)) return true;
+    // A clean link straight between the two ends joins them whatever their own flags.
+    return this.directCleanLink(s, t);
+  }
+
+  /** Components of the clean subgraph (strong ones with one-way links), once per analysis. */
+  private components(): { label: Int32Array; count: number } {
+    if (this.compStore === null) {
+      const temps = this.sc.borrow();
+      this.compStore = this.g.hasOneWay
+        ? cleanStrongComponents(this.g, this.risky, temps)
+        : cleanComponents(this.g, this.risky, temps[0]!);
+    }
+    return this.compStore;
+  }
+
+  private directCleanLink(s: number, t: number): boolean {
+    const { g, risky, n } = this;
+    for (let k = g.outStart[s]!; k < g.outStart[s + 1]!; k++) {
+      if (g.outTo[k] === t && risky[n + g.outLink[k]!] === 0) return true;
+    }
+    return false;
+  }
+
+  private remediate(facts: PairFacts[]): void {
+    const dirty = new Map<number, number[]>();
+    facts.forEach((f, i) => {
+      if (!f.reachable || f.cleanAlternative !== null) return;
+      const list = dirty.get(f.t);
+      if (list === undefined) dirty.set(f.t, [i]);
+      else list.push(i);
+    });
+    if (dirty.size === 0) return;
+    const rem = new Remediation(this.g, this.risky, this.options.costs, this.components());
+    for (const [t, list] of dirty) {
+      rem.run(
+        t,
+        list.map((i) => facts[i]!.s),
+      );
+      for (const i of list) facts[i]!.remediation = rem.result(facts[i]!.s);
+    }
+  }
+
+  private exposure(s: number, t: number): PairFacts["exposure"] {
+    if (this.g.hasOneWay) {
+      return { ...exposureByReach(this.g, this.sc, this.risky, s, t, this.maxExposure), approximate: true };
+    }
+    const bt = graphBlocks(this.g);
+    if (this.blockRiskStore === null) this.blockRiskStore = blockRisk(this.g, bt, this.risky);
+    return { ...exposureByBlocks(bt, this.blockRiskStore, this.risky, s, t, this.maxExposure), approximate: false };
+  }
+
+  /**
+   * Internally disjoint clean paths, capped: degree bounds and the blocks of the clean
+   * subgraph settle most pairs; max-flow runs only when three or more may exist.
+   */
+  private diversity(s: number, t: number, useBlocks: boolean): number {
+    const ws = workspace(this.g);
+    if (ws.flow === null) ws.flow = new DisjointPaths(this.g);
+    const flow = ws.flow;
+    flow.risky = this.risky;
+    const b = flow.bounds(s, t);
+    const cap = Math.min(b.out, b.in, maxDiversity);
+    if (cap <= 1) return 1;
+    if (useBlocks && this.risky[s] === 0 && this.risky[t] === 0) {
+      if (this.cleanBlockStore === null) this.cleanBlockStore = blockTree(this.g, this.risky, this.sc.borrow());
+      if (!shareBigBlock(this.cleanBlockStore, s, t)) return 1;
+      if (cap === 2) return 2;
+    }
+    return flow.count(s, t, cap, b.direct);
+  }
+}
+
+function unreachable(q: PairQuery): PairFacts {
+  return {
+    s: q.s,
+    t: q.t,
+    reachable: false,
+    routed: null,
+    cleanAlternative: null,
+    exposure: { items: [], count: 0, approximate: false },
+    failover: q.failures >= 1 ? { failures: q.failures, dirtyAfter: [], disconnectedBy: [] } : null,
+    remediation: null,
+    diversity: 0,
+  };
+}

@@ -1,0 +1,174 @@
+import type { Topology } from "../topology/types.js";
+import type { NetGraph } from "./types.js";
+
+/**
+ * Read-only id → node view over the topology's element index, so that a 10^6-element
+ * network does not pay for a second string-keyed Map.
+ */
+class NodeIndexView implements ReadonlyMap<string, number> {
+  constructor(
+    private readonly elementIndex: ReadonlyMap<string, number>,
+    private readonly elementToNode: Int32Array,
+    private readonly ids: readonly string[],
+  ) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get(id: string): number | undefined {
+    const e = this.elementIndex.get(id);
+    if (e === undefined) return undefined;
+    const v = this.elementToNode[e]!;
+    return v >= 0 ? v : undefined;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  forEach(fn: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+    for (let v = 0; v < this.ids.length; v++) fn.call(thisArg, v, this.ids[v]!, this);
+  }
+
+  *entries(): MapIterator<[string, number]> {
+    for (let v = 0; v < this.ids.length; v++) yield [this.ids[v]!, v];
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.ids;
+  }
+
+  *values(): MapIterator<number> {
+    for (let v = 0; v < this.ids.length; v++) yield v;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
+}
+
+/**
+ * Builds the CSR graph of the in-service part of a topology: nodes in element order, links in
+ * link order (planned and out-of-service items, and links touching them, are left out).
+ */
+export function buildGraph(topology: Topology): NetGraph {
+  const { elements, links } = topology;
+  const elementToNode = new Int32Array(elements.length).fill(-1);
+  const nodeIds: string[] = [];
+  const nodeElement = new Int32Array(elements.length);
+  for (let e = 0; e < elements.length; e++) {
+    const el = elements[e]!;
+    if (el.state !== "in-service") continue;
+    elementToNode[e] = nodeIds.length;
+    nodeElement[nodeIds.length] = e;
+    nodeIds.push(el.id);
+  }
+  const n = nodeIds.length;
+
+  // First pass resolves ends into worst-case-sized buffers; most topologies keep every link.
+  const cap = links.length;
+  let linkA = new Int32Array(cap);
+  let linkB = new Int32Array(cap);
+  let linkMetric = new Int32Array(cap);
+  let linkOneWay = new Uint8Array(cap);
+  let linkTopo = new Int32Array(cap);
+  const linkIds: string[] = [];
+  const index = topology.elementIndex;
+  let m = 0;
+  let hasOneWay = false;
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i]!;
+    if (link.state !== "in-service") continue;
+    const ea = index.get(link.a);
+    const eb = index.get(link.b);
+    if (ea === undefined || eb === undefined) continue;
+    const a = elementToNode[ea]!;
+    const b = elementToNode[eb]!;
+    if (a < 0 || b < 0) continue;
+    linkA[m] = a;
+    linkB[m] = b;
+    linkMetric[m] = link.metric;
+    const oneWay = link.direction === "forward";
+    if (oneWay) {
+      linkOneWay[m] = 1;
+      hasOneWay = true;
+    }
+    linkTopo[m] = i;
+    linkIds.push(link.id);
+    m++;
+  }
+  if (m < cap) {
+    // Views, not copies: no second allocation for the graph's largest arrays.
+    linkA = linkA.subarray(0, m);
+    linkB = linkB.subarray(0, m);
+    linkMetric = linkMetric.subarray(0, m);
+    linkOneWay = linkOneWay.subarray(0, m);
+    linkTopo = linkTopo.subarray(0, m);
+  }
+
+  const out = csr(n, m, linkA, linkB, linkOneWay);
+  // Without one-way links every arc is listed both ways: in-arcs are the out-arcs.
+  const inn = hasOneWay ? csr(n, m, linkB, linkA, linkOneWay) : out;
+  return {
+    n,
+    m,
+    nodeIds,
+    nodeElement: nodeElement.subarray(0, n),
+    nodeIndex: new NodeIndexView(index, elementToNode, nodeIds),
+    linkIds,
+    linkTopo,
+    linkA,
+    linkB,
+    linkMetric,
+    linkOneWay,
+    hasOneWay,
+    outStart: out.start,
+    outTo: out.to,
+    outLink: out.link,
+    inStart: inn.start,
+    inFrom: inn.to,
+    inLink: inn.link,
+  };
+}
+
+/**
+ * Counting-sort CSR of the arcs tail → head (and head → tail unless one-way), each node's arcs
+ * in link order.
+ */
+function csr(
+  n: number,
+  m: number,
+  tail: Int32Array,
+  head: Int32Array,
+  oneWay: Uint8Array,
+): { start: Int32Array; to: Int32Array; link: Int32Array } {
+  // Counts go two slots ahead so that filling can advance start[v + 1] in place, leaving
+  // start[v] as the first arc of v when it is done.
+  const start = new Int32Array(n + 2);
+  let arcs = 0;
+  for (let l = 0; l < m; l++) {
+    start[tail[l]! + 2]!++;
+    arcs++;
+    if (oneWay[l] === 0) {
+      start[head[l]! + 2]!++;
+      arcs++;
+    }
+  }
+  for (let v = 1; v <= n; v++) start[v + 1]! += start[v]!;
+  const to = new Int32Array(arcs);
+  const link = new Int32Array(arcs);
+  for (let l = 0; l < m; l++) {
+    const a = tail[l]!;
+    const b = head[l]!;
+    let k = start[a + 1]!++;
+    to[k] = b;
+    link[k] = l;
+    if (oneWay[l] === 0) {
+      k = start[b + 1]!++;
+      to[k] = a;
+      link[k] = l;
+    }
+  }
+  return { start: start.subarray(0, n + 1), to, link };
+}

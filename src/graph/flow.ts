@@ -1,0 +1,240 @@
+import type { NetGraph, RiskMask } from "./types.js";
+
+/**
+ * Internally node-disjoint clean s→t paths by unit-capacity max-flow on the node-split graph
+ * (state 2v = v's entry, 2v+1 = v's exit), each augmenting path found by a bidirectional BFS
+ * over the residual graph. Direct s–t links are left to the caller (they count once).
+ */
+export class DisjointPaths {
+  /** Per state: 2·gen when reached forwards, 2·gen + 1 when reached backwards. */
+  private readonly lab: Int32Array;
+  /** Per state: the link it was reached by (-1: the node's own entry/exit move). */
+  private readonly via: Int32Array;
+  /** Forward queue from the front, backward queue from the back (a state is in one at most). */
+  private readonly queue: Int32Array;
+  private readonly flow: Uint8Array;
+  private readonly used: Uint8Array;
+  private gen = 0;
+  private touchedLinks: number[] = [];
+  private touchedNodes: number[] = [];
+  private s = -1;
+  private t = -1;
+  /** The mask of the analysis using this scratch space. */
+  risky: RiskMask = new Uint8Array(0);
+
+  constructor(private readonly g: NetGraph) {
+    const states = 2 * g.n;
+    this.lab = new Int32Array(states);
+    this.via = new Int32Array(states);
+    this.queue = new Int32Array(states);
+    this.flow = new Uint8Array(2 * g.m);
+    this.used = new Uint8Array(g.n);
+  }
+
+  private nextGen(): number {
+    if (this.gen >= 0x3ffffff0) {
+      this.lab.fill(0);
+      this.gen = 0;
+    }
+    return ++this.gen;
+  }
+
+  /**
+   * Distinct clean first hops out of s and last hops into t (each disjoint path needs its
+   * own), and whether a clean direct s→t link exists.
+   */
+  bounds(s: number, t: number): { out: number; in: number; direct: boolean } {
+    const { g, risky, lab } = this;
+    const { n } = g;
+    // Node v's entry state doubles as its "seen" flag here.
+    let mark = 2 * this.nextGen();
+    let out = 0;
+    let direct = false;
+    for (let k = g.outStart[s]!; k < g.outStart[s + 1]!; k++) {
+      const w = g.outTo[k]!;
+      if (risky[n + g.outLink[k]!] === 1 || (risky[w] === 1 && w !== t) || lab[2 * w] === mark) continue;
+      lab[2 * w] = mark;
+      out++;
+      if (w === t) direct = true;
+    }
+    mark = 2 * this.nextGen();
+    let inn = 0;
+    for (let k = g.inStart[t]!; k < g.inStart[t + 1]!; k++) {
+      const x = g.inFrom[k]!;
+      if (risky[n + g.inLink[k]!] === 1 || (risky[x] === 1 && x !== s) || lab[2 * x] === mark) continue;
+      lab[2 * x] = mark;
+      inn++;
+    }
+    return { out, in: inn, direct };
+  }
+
+  /** Number of internally disjoint clean paths, counting direct links once, stopping at `cap`. */
+  count(s: number, t: number, cap: number, direct: boolean): number {
+    this.s = s;
+    this.t = t;
+    let paths = direct ? 1 : 0;
+    while (paths < cap && this.augment()) paths++;
+    for (const l of this.touchedLinks) {
+      this.flow[2 * l] = 0;
+      this.flow[2 * l + 1] = 0;
+    }
+    for (const v of this.touchedNodes) this.used[v] = 0;
+    this.touchedLinks = [];
+    this.touchedNodes = [];
+    return paths;
+  }
+
+  private dir(l: number, from: number): number {
+    return this.g.linkA[l] === from ? 0 : 1;
+  }
+
+  private other(l: number, v: number): number {
+    return this.g.linkA[l] === v ? this.g.linkB[l]! : this.g.linkA[l]!;
+  }
+
+  /** The state a move by `via` into `y` came from (forwards) or leads to (backwards). */
+  private across(y: number, via: number): number {
+    return via < 0 ? y ^ 1 : 2 * this.other(via, y >> 1) + (1 - (y & 1));
+  }
+
+  /** Clean link and an allowed far end: clean node, or the pair's own end. */
+  private usable(l: number, w: number): boolean {
+    const { risky, g } = this;
+    return risky[g.n + l] === 0 && (risky[w] === 0 || w === this.s || w === this.t);
+  }
+
+  private augment(): boolean {
+    const { g, lab, via, queue, flow, used } = this;
+    const { s, t } = this;
+    const gen = this.nextGen();
+    const F = 2 * gen;
+    const B = F + 1;
+    const S = 2 * s + 1;
+    const T = 2 * t;
+    const size = queue.length;
+    let hF = 0;
+    let tF = 0;
+    let hB = size;
+    let tB = size;
+    lab[S] = F;
+    via[S] = -1;
+    queue[tF++] = S;
+    lab[T] = B;
+    via[T] = -1;
+    queue[--tB] = T;
+    // Where the two searches meet, and the move the second one arrived by.
+    let meet = -1;
+    let meetVia = 0;
+    let meetFromF = true;
+    const visitF = (y: number, by: number): boolean => {
+      const l = lab[y];
+      if (l === F) return false;
+      if (l === B) {
+        meet = y;
+        meetVia = by;
+        meetFromF = true;
+        return true;
+      }
+      lab[y] = F;
+      via[y] = by;
+      queue[tF++] = y;
+      return false;
+    };
+    const visitB = (x: number, by: number): boolean => {
+      const l = lab[x];
+      if (l === B) return false;
+      if (l === F) {
+        meet = x;
+        meetVia = by;
+        meetFromF = false;
+        return true;
+      }
+      lab[x] = B;
+      via[x] = by;
+      queue[--tB] = x;
+      return false;
+    };
+    search: while (hF < tF && hB > tB) {
+      if (tF - hF <= hB - tB) {
+        const x = queue[hF++]!;
+        const v = x >> 1;
+        if ((x & 1) === 0) {
+          if (used[v] === 0 && visitF(x + 1, -1)) break;
+          for (let k = g.inStart[v]!; k < g.inStart[v + 1]!; k++) {
+            const u = g.inFrom[k]!;
+            const l = g.inLink[k]!;
+            if (u === s || flow[2 * l + this.dir(l, u)] === 0) continue;
+            if (visitF(2 * u + 1, l)) break search;
+          }
+        } else {
+          for (let k = g.outStart[v]!; k < g.outStart[v + 1]!; k++) {
+            const w = g.outTo[k]!;
+            const l = g.outLink[k]!;
+            if (w === s || (v === s && w === t) || !this.usable(l, w)) continue;
+            if (flow[2 * l + this.dir(l, v)] === 1) continue;
+            if (visitF(2 * w, l)) break search;
+          }
+          if (v !== s && used[v] === 1 && visitF(x - 1, -1)) break;
+        }
+      } else {
+        const y = queue[--hB]!;
+        const v = y >> 1;
+        if ((y & 1) === 0) {
+          for (let k = g.inStart[v]!; k < g.inStart[v + 1]!; k++) {
+            const u = g.inFrom[k]!;
+            const l = g.inLink[k]!;
+            if (u === t || (u === s && v === t) || !this.usable(l, u)) continue;
+            if (flow[2 * l + this.dir(l, u)] === 1) continue;
+            if (visitB(2 * u + 1, l)) break search;
+          }
+          if (v !== t && used[v] === 1 && visitB(y + 1, -1)) break;
+        } else {
+          if (used[v] === 0 && visitB(y - 1, -1)) break;
+          for (let k = g.outStart[v]!; k < g.outStart[v + 1]!; k++) {
+            const w = g.outTo[k]!;
+            const l = g.outLink[k]!;
+            if (w === t || flow[2 * l + this.dir(l, v)] === 0) continue;
+            if (visitB(2 * w, l)) break search;
+          }
+        }
+      }
+    }
+    if (meet < 0) return false;
+    // The meeting state keeps the label of the side that reached it first; the other side's
+    // move into it is meetVia.
+    const viaF = meetFromF ? meetVia : via[meet]!;
+    const viaB = meetFromF ? via[meet]! : meetVia;
+    let y = meet;
+    let by = viaF;
+    while (y !== S) {
+      const x = this.across(y, by);
+      this.apply(x, y, by);
+      y = x;
+      by = via[y]!;
+    }
+    let x = meet;
+    by = viaB;
+    while (x !== T) {
+      const z = this.across(x, by);
+      this.apply(x, z, by);
+      x = z;
+      by = via[x]!;
+    }
+    return true;
+  }
+
+  /** Pushes one unit along the residual move x → y. */
+  private apply(x: number, y: number, by: number): void {
+    const vx = x >> 1;
+    const vy = y >> 1;
+    if (by < 0) {
+      this.used[vx] = (x & 1) === 0 ? 1 : 0;
+      if ((x & 1) === 0) this.touchedNodes.push(vx);
+    } else if ((x & 1) === 1) {
+      this.flow[2 * by + this.dir(by, vx)] = 1;
+      this.touchedLinks.push(by);
+    } else {
+      this.flow[2 * by + this.dir(by, vy)] = 0;
+    }
+  }
+}

@@ -1,0 +1,346 @@
+import { type ArcFilter, type Dag, buildDag } from "./dag.js";
+import { NodeHeap } from "./heap.js";
+import type { NetGraph } from "./types.js";
+
+/** A growable list of ints in a typed array (settled lists, stacks). */
+export class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(2 * this.length);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/**
+ * Arrays the searches need, allocated once per graph and reused. Stamps say which entries
+ * belong to the current search (2·gen = labelled, 2·gen+1 = settled), so nothing O(n) is
+ * cleared per query. Other passes (blocks, components) may borrow the per-node arrays; the
+ * stamps are then wiped once before the next search.
+ */
+export class SearchScratch {
+  private gen = 0;
+  private stale = false;
+  /** Arcs scanned by the last bidirectional search (to decide when a tree pays off). */
+  work = 0;
+  readonly stF: Int32Array;
+  readonly stB: Int32Array;
+  readonly mark: Int32Array;
+  readonly local: Int32Array;
+  readonly posF: Int32Array;
+  readonly posB: Int32Array;
+  readonly distF: Float64Array;
+  readonly distB: Float64Array;
+  readonly heapF: NodeHeap;
+  readonly heapB: NodeHeap;
+  readonly listF = new IntList();
+  readonly listB = new IntList();
+  /** Marked nodes while a DAG is being extracted. */
+  readonly marked = new IntList();
+
+  constructor(readonly n: number) {
+    this.stF = new Int32Array(n);
+    this.stB = new Int32Array(n);
+    this.mark = new Int32Array(n);
+    this.local = new Int32Array(n);
+    this.posF = new Int32Array(n);
+    this.posB = new Int32Array(n);
+    this.distF = new Float64Array(n);
+    this.distB = new Float64Array(n);
+    this.heapF = new NodeHeap(this.posF);
+    this.heapB = new NodeHeap(this.posB);
+  }
+
+  /** Starts a new generation; returns it (stamps are 2·gen and 2·gen + 1). */
+  next(): number {
+    if (this.stale || this.gen >= 0x3ffffff0) {
+      this.stF.fill(0);
+      this.stB.fill(0);
+      this.mark.fill(0);
+      this.gen = 0;
+      this.stale = false;
+    }
+    return ++this.gen;
+  }
+
+  /** Lends the six per-node Int32 arrays to another pass; searches resume with wiped stamps. */
+  borrow(): Int32Array[] {
+    this.stale = true;
+    return [this.stF, this.stB, this.mark, this.local, this.posF, this.posB];
+  }
+}
+
+/**
+ * Every minimum-metric s→t path under the filter, by bidirectional Dijkstra (binary heaps,
+ * the smaller frontier first). Null when t cannot be reached.
+ */
+export function bidirectionalDag(g: NetGraph, sc: SearchScratch, f: ArcFilter): Dag | null {
+  const { n, outStart, outTo, outLink, inStart, inFrom, inLink, linkMetric } = g;
+  const { distF, distB, stF, stB, heapF, heapB, listF } = sc;
+  const { s, t, clean, risky, ban1, ban2 } = f;
+  const gen = sc.next();
+  const lab = 2 * gen;
+  const set = lab + 1;
+  let work = 0;
+  heapF.clear();
+  heapB.clear();
+  listF.length = 0;
+  distF[s] = 0;
+  heapF.push(s, 0);
+  distB[t] = 0;
+  heapB.push(t, 0);
+  // The roots count as settled from the start, so that t is always in the backward set and s
+  // in the forward one even when the other side finishes the search alone.
+  stF[s] = set;
+  stB[t] = set;
+  listF.push(s);
+  let mu = Infinity;
+  // Continue while the frontiers could still close a path of length ≤ mu, so that every node
+  // on a shortest path ends up settled by one side or the other (ties included).
+  while (heapF.size > 0 && heapB.size > 0 && heapF.topKey() + heapB.topKey() <= mu) {
+    if (heapF.size <= heapB.size) {
+      const u = heapF.pop();
+      if (stF[u] !== set) {
+        stF[u] = set;
+        listF.push(u);
+      }
+      const du = distF[u]!;
+      const end = outStart[u + 1]!;
+      work += end - outStart[u]! + 1;
+      for (let k = outStart[u]!; k < end; k++) {
+        const w = outTo[k]!;
+        const l = outLink[k]!;
+        const li = n + l;
+        if (li === ban1 || li === ban2 || w === ban1 || w === ban2) continue;
+        if (clean && (risky[li] === 1 || (risky[w] === 1 && w !== s && w !== t))) continue;
+        const nd = du + linkMetric[l]!;
+        if (stB[w]! >= lab && nd + distB[w]! < mu) mu = nd + distB[w]!;
+        const st = stF[w]!;
+        if (st === set) continue;
+        if (st !== lab) {
+          stF[w] = lab;
+          distF[w] = nd;
+          heapF.push(w, nd);
+        } else if (nd < distF[w]!) {
+          distF[w] = nd;
+          heapF.decrease(w, nd);
+        }
+      }
+    } else {
+      const u = heapB.pop();
+      stB[u] = set;
+      const du = distB[u]!;
+      const end = inStart[u + 1]!;
+      work += end - inStart[u]! + 1;
+      for (let k = inStart[u]!; k < end; k++) {
+        const w = inFrom[k]!;
+        const l = inLink[k]!;
+        const li = n + l;
+        if (li === ban1 || li === ban2 || w === ban1 || w === ban2) continue;
+        if (clean && (risky[li] === 1 || (risky[w] === 1 && w !== s && w !== t))) continue;
+        const nd = du + linkMetric[l]!;
+        if (stF[w]! >= lab && nd + distF[w]! < mu) mu = nd + distF[w]!;
+        const st = stB[w]!;
+        if (st === set) continue;
+        if (st !== lab) {
+          stB[w] = lab;
+          distB[w] = nd;
+          heapB.push(w, nd);
+        } else if (nd < distB[w]!) {
+          distB[w] = nd;
+          heapB.decrease(w, nd);
+        }
+      }
+    }
+  }
+  sc.work = work;
+  if (mu === Infinity) return null;
+  return markBidirectional(g, sc, f, gen, mu);
+}
+
+/**
+ * Marks the nodes on shortest paths after a bidirectional search: seeds are the arcs from
+ * forward-settled to backward-settled nodes (and nodes settled by both) that add up to the
+ * distance; from them, tight arcs lead back to s and on to t.
+ */
+function markBidirectional(g: NetGraph, sc: SearchScratch, f: ArcFilter, gen: number, D: number): Dag {
+  const { n, outStart, outTo, outLink, inStart, inFrom, inLink, linkMetric } = g;
+  const { distF, distB, stF, stB, listF, mark, marked } = sc;
+  const { s, t, clean, risky, ban1, ban2 } = f;
+  const set = 2 * gen + 1;
+  const stackF = new IntList();
+  const stackB = sc.listB;
+  stackB.length = 0;
+  marked.length = 0;
+  const potList: number[] = [];
+  const take = (v: number): boolean => {
+    if (mark[v] === gen) return false;
+    mark[v] = gen;
+    marked.push(v);
+    potList.push(stF[v] === set ? distF[v]! : D - distB[v]!);
+    return true;
+  };
+  const ok = (l: number, w: number): boolean => {
+    const li = n + l;
+    if (li === ban1 || li === ban2 || w === ban1 || w === ban2) return false;
+    return !clean || (risky[li] === 0 && (risky[w] === 0 || w === s || w === t));
+  };
+  for (let i = 0; i < listF.length; i++) {
+    const u = listF.data[i]!;
+    const du = distF[u]!;
+    const both = stB[u] === set && du + distB[u]! === D;
+    let onPath = both;
+    for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
+      const w = outTo[k]!;
+      // Arcs into forward-settled nodes are found by the walk from the nodes settled by both.
+      if (stB[w] !== set || stF[w] === set) continue;
+      const l = outLink[k]!;
+      if (du + linkMetric[l]! + distB[w]! !== D || !ok(l, w)) continue;
+      onPath = true;
+      if (take(w)) stackB.push(w);
+    }
+    if (!onPath) continue;
+    if (take(u)) stackF.push(u);
+    if (both) stackB.push(u);
+  }
+  while (stackF.length > 0) {
+    const u = stackF.data[--stackF.length]!;
+    const du = distF[u]!;
+    for (let k = inStart[u]!, end = inStart[u + 1]!; k < end; k++) {
+      const x = inFrom[k]!;
+      if (stF[x] !== set || mark[x] === gen) continue;
+      const l = inLink[k]!;
+      if (distF[x]! + linkMetric[l]! !== du || !ok(l, u)) continue;
+      take(x);
+      stackF.push(x);
+    }
+  }
+  while (stackB.length > 0) {
+    const u = stackB.data[--stackB.length]!;
+    const du = distB[u]!;
+    for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
+      const x = outTo[k]!;
+      if (stB[x] !== set || mark[x] === gen) continue;
+      const l = outLink[k]!;
+      if (du !== linkMetric[l]! + distB[x]! || !ok(l, x)) continue;
+      take(x);
+      stackB.push(x);
+    }
+  }
+  return buildDag(g, f, D, marked.data, marked.length, potList, sc.local);
+}
+
+/**
+ * One shortest-path tree shared by every pair with the same root: forward from a source, or
+ * backwards (over in-arcs) from a target. In clean mode risky nodes other than the root are
+ * given a distance but never expanded, so they can only be the far end of a pair. The tree
+ * lives in the scratch's forward arrays until the next search.
+ */
+export class PathTree {
+  private readonly gen: number;
+
+  /** Grows the tree from `root` until every node of `needed` is settled (or nothing is left). */
+  constructor(
+    private readonly g: NetGraph,
+    private readonly sc: SearchScratch,
+    private readonly risky: Uint8Array,
+    readonly root: number,
+    readonly forward: boolean,
+    readonly clean: boolean,
+    needed: readonly number[],
+  ) {
+    const { n, linkMetric } = g;
+    const start = forward ? g.outStart : g.inStart;
+    const other = forward ? g.outTo : g.inFrom;
+    const via = forward ? g.outLink : g.inLink;
+    const { distF: dist, stF: st, heapF: heap, stB: want } = sc;
+    const gen = sc.next();
+    this.gen = gen;
+    const lab = 2 * gen;
+    const set = lab + 1;
+    let missing = 0;
+    for (const v of needed) {
+      if (want[v] !== lab) {
+        want[v] = lab;
+        missing++;
+      }
+    }
+    heap.clear();
+    dist[root] = 0;
+    st[root] = lab;
+    heap.push(root, 0);
+    while (heap.size > 0 && missing > 0) {
+      const u = heap.pop();
+      st[u] = set;
+      if (want[u] === lab) missing--;
+      if (clean && risky[u] === 1 && u !== root) continue;
+      const du = dist[u]!;
+      for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
+        const w = other[k]!;
+        const sw = st[w]!;
+        if (sw === set) continue;
+        const l = via[k]!;
+        if (clean && risky[n + l] === 1) continue;
+        const nd = du + linkMetric[l]!;
+        if (sw !== lab) {
+          st[w] = lab;
+          dist[w] = nd;
+          heap.push(w, nd);
+        } else if (nd < dist[w]!) {
+          dist[w] = nd;
+          heap.decrease(w, nd);
+        }
+      }
+    }
+  }
+
+  /** The shortest-path DAG between the root and `other` (the pair's far end), or null. */
+  dag(other: number): Dag | null {
+    const { g, sc, risky, root, forward, clean } = this;
+    const { distF: dist, stF: st } = sc;
+    const set = 2 * this.gen + 1;
+    if (st[other] !== set) return null;
+    const s = forward ? root : other;
+    const t = forward ? other : root;
+    const f: ArcFilter = { clean, risky, s, t, ban1: -1, ban2: -1 };
+    const { n, linkMetric } = g;
+    const D = dist[other]!;
+    // Walk from the far end towards the root over tight arcs; the root side fixes potentials.
+    const start = forward ? g.inStart : g.outStart;
+    const next = forward ? g.inFrom : g.outTo;
+    const via = forward ? g.inLink : g.outLink;
+    // A fresh generation for `mark` only: the tree's own stamps stay valid (older, but compared
+    // against the tree's generation).
+    const mg = sc.next();
+    const { mark, marked } = sc;
+    const stack = sc.listB;
+    marked.length = 0;
+    stack.length = 0;
+    const potList: number[] = [];
+    mark[other] = mg;
+    marked.push(other);
+    potList.push(forward ? D : 0);
+    stack.push(other);
+    while (stack.length > 0) {
+      const u = stack.data[--stack.length]!;
+      const du = dist[u]!;
+      for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
+        const x = next[k]!;
+        if (st[x] !== set || mark[x] === mg) continue;
+        const l = via[k]!;
+        if (dist[x]! + linkMetric[l]! !== du) continue;
+        if (clean && (risky[n + l] === 1 || (risky[x] === 1 && x !== root))) continue;
+        mark[x] = mg;
+        marked.push(x);
+        potList.push(forward ? dist[x]! : D - dist[x]!);
+        stack.push(x);
+      }
+    }
+    return buildDag(g, f, D, marked.data, marked.length, potList, sc.local);
+  }
+}
