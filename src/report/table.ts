@@ -23,9 +23,8 @@ export const table: Reporter = (result, ctx) => {
   if (findings.length > 0) {
     out.push(c.bold("Findings"));
     for (const f of findings) {
-      const where = f.location ? c.dim(`  ${formatLocation(f.location)}`) : "";
       const mark = f.waived ? c.dim(`waived by ${safe(f.waivedBy ?? "")}`) : f.level === "error" ? c.red("error") : f.level === "warning" ? c.yellow("warning") : c.dim("note");
-      out.push(wrap(`  ${mark}  ${safe(f.rule)}: ${safe(f.message)}`, width, "      ") + where);
+      out.push(f.location ? withLocation(wrap(`  ${mark}  ${safe(f.rule)}: ${safe(f.message)}`, width, "      "), formatLocation(f.location), width, "      ", c) : wrap(`  ${mark}  ${safe(f.rule)}: ${safe(f.message)}`, width, "      "));
     }
     out.push("");
   }
@@ -126,8 +125,28 @@ function wrapParts(parts: readonly string[], width: number, indent: string): str
   return lines.join("\n");
 }
 
+/** Word-wraps `text` (which may start with its own indentation) to `width`; later lines get `indent`. */
 function wrap(text: string, width: number, indent: string): string {
-  return wrapParts(text.split(" "), width, "").replace(/\n {2}/g, "\n" + indent);
+  const lead = /^ */.exec(text)![0];
+  const words = text.slice(lead.length).split(" ");
+  const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "").length;
+  const lines: string[] = [];
+  let line = lead;
+  for (const w of words) {
+    if (line.trim() !== "" && visible(line) + 1 + visible(w) > width) {
+      lines.push(line);
+      line = indent + w;
+    } else line += (line.trim() === "" ? "" : " ") + w;
+  }
+  lines.push(line);
+  return lines.join("\n");
+}
+
+/** `text` then the location, on the same line when it fits. */
+function withLocation(text: string, where: string, width: number, indent: string, c: ChalkInstance): string {
+  const last = text.split("\n").pop()!;
+  const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "").length;
+  return visible(last) + 2 + where.length <= width ? `${text}  ${c.dim(where)}` : `${text}\n${indent}${c.dim(where)}`;
 }
 
 function describeItem(id: string, it: ItemInfo | undefined): string {
@@ -159,7 +178,8 @@ function details(p: PairResult, r: AuditResult, c: ChalkInstance, width: number)
     out.push("  Risky on the routed paths:");
     for (const id of explain) {
       const it = r.items[id];
-      out.push(wrap(`    ${c.red("•")} ${describeItem(id, it)}: ${it ? reasonsLine(it) : ""}`, width, "      ") + (it ? c.dim(`  ${formatLocation(it.location)}`) : ""));
+      const line = wrap(`    ${c.red("•")} ${describeItem(id, it)}: ${it ? reasonsLine(it) : ""}`, width, "      ");
+      out.push(it ? withLocation(line, formatLocation(it.location), width, "      ", c) : line);
     }
   }
   if (p.cleanAlternative) {
@@ -182,7 +202,7 @@ function details(p: PairResult, r: AuditResult, c: ChalkInstance, width: number)
     const what = p.remediation.measure === "count" ? `${p.remediation.items.length} item${p.remediation.items.length === 1 ? "" : "s"}` : `total replacement cost ${p.remediation.cost}`;
     out.push(wrap(`  To fix: replace ${p.remediation.items.map(safe).join(", ")} (${what}) to open a clean path.`, width, "    "));
   } else if (p.verdict === "routed-dirty" && p.cleanAlternative) {
-    out.push("  To fix: route over the clean alternative (raise the routed path's metrics), or replace the risky items on it.");
+    out.push(wrap("  To fix: route over the clean alternative (raise the routed path's metrics), or replace the risky items on it.", width, "    "));
   }
   if (p.verdictIfUnknownClean) {
     out.push(c.dim(`  Would be ${p.verdictIfUnknownClean} if the unknown vendors (${p.unknownItems.map(safe).join(", ")}) were clean: declare them to settle it.`));
