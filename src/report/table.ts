@@ -190,6 +190,17 @@ function details(p: PairResult, r: AuditResult, c: ChalkInstance, width: number)
   } else {
     out.push(`  ${c.red("No clean path exists")}: every path crosses a risky item.`);
   }
+  const offRoute = p.exposure.items.filter((id) => !rp.items.includes(id));
+  if (offRoute.length > 0) {
+    const total = p.exposure.count - (p.exposure.items.length - offRoute.length);
+    out.push(`  Risky items on other paths between them${p.exposure.approximate ? " (over-approximated: one-way links)" : ""}: ${total}`);
+    for (const id of offRoute.slice(0, 8)) {
+      const it = r.items[id];
+      const line = wrap(`    ${c.yellow("•")} ${describeItem(id, it)}: ${it ? reasonsLine(it) : ""}`, width, "      ");
+      out.push(it ? withLocation(line, formatLocation(it.location), width, "      ", c) : line);
+    }
+    if (total > 8) out.push(`    … and ${total - 8} more (see --format json)`);
+  }
   if (p.failover && p.failover.dirtyAfter.length > 0) {
     out.push("  Fragile: a single failure moves traffic onto risky items:");
     for (const d of p.failover.dirtyAfter.slice(0, 5)) {
