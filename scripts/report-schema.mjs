@@ -36,7 +36,7 @@ export function reportSchema() {
     title: "cleanpath audit result, format 1",
     description: "What `cleanpath … --format json` prints; every other format is rendered from it.",
     type: "object",
-    required: ["cleanpath", "tool", "generatedAt", "inputs", "asOf", "designation", "summary", "pairs", "rules", "items", "findings"],
+    required: ["cleanpath", "tool", "generatedAt", "inputs", "asOf", "designation", "summary", "pairs", "rules", "items", "findings", "inventory"],
     additionalProperties: false,
     properties: {
       cleanpath: { const: 1 },
@@ -59,8 +59,40 @@ export function reportSchema() {
       rules: { type: "array", items: { $ref: "#/$defs/rule" } },
       items: { type: "object", additionalProperties: { $ref: "#/$defs/item" } },
       findings: { type: "array", items: { $ref: "#/$defs/finding" } },
+      inventory: { $ref: "#/$defs/inventory" },
     },
     $defs: {
+      inventory: {
+        type: "object",
+        required: ["elements", "links", "high", "unknown", "vendorsByRole", "vendorsByOperator", "sites"],
+        additionalProperties: false,
+        properties: {
+          elements: count,
+          links: count,
+          high: count,
+          unknown: count,
+          vendorsByRole: { type: "object", additionalProperties: { type: "object", additionalProperties: count } },
+          vendorsByOperator: { type: "object", additionalProperties: { type: "object", additionalProperties: count } },
+          sites: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["id", "lat", "lon", "elements", "high", "unknown"],
+              additionalProperties: false,
+              properties: {
+                id: { type: "string" },
+                name: { type: "string" },
+                country: { type: "string" },
+                lat: { type: "number", minimum: -90, maximum: 90 },
+                lon: { type: "number", minimum: -180, maximum: 180 },
+                elements: count,
+                high: count,
+                unknown: count,
+              },
+            },
+          },
+        },
+      },
       location,
       citation,
       designation: {

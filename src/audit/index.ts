@@ -3,7 +3,7 @@ import { type Designation, designate, type RiskSpec } from "../policy/designatio
 import type { VendorRegistry } from "../policy/registry.js";
 import type { Element, Link, Topology } from "../topology/types.js";
 import { auditPairs, type PairRequest } from "./pairs.js";
-import type { AuditResult, Finding, ItemInfo, PairResult, RuleResult, Verdict } from "./result.js";
+import type { AuditResult, Finding, Inventory, ItemInfo, PairResult, RuleResult, Verdict } from "./result.js";
 
 export interface AuditInput {
   topology: Topology;
@@ -46,7 +46,49 @@ export function audit(input: AuditInput): AuditResult {
     rules,
     items: itemTable(topology, designation, outcome.mentioned),
     findings,
+    inventory: inventory(topology, designation),
   };
+}
+
+/** Vendor shares and located sites of the whole in-service network: one pass. */
+export function inventory(topology: Topology, d: Designation): Inventory {
+  const byRole: Record<string, Record<string, number>> = {};
+  const byOperator: Record<string, Record<string, number>> = {};
+  const sites = new Map<string, { elements: number; high: number; unknown: number }>();
+  let elements = 0;
+  let high = 0;
+  let unknown = 0;
+  const bump = (table: Record<string, Record<string, number>>, key: string, vendor: string): void => {
+    const row = (table[key] ??= {});
+    row[vendor] = (row[vendor] ?? 0) + 1;
+  };
+  topology.elements.forEach((el, i) => {
+    if (el.state !== "in-service") return;
+    elements++;
+    const lvl = d.elements[i]!;
+    if (lvl === 1) high++;
+    else if (lvl === 2) unknown++;
+    const vendor = d.vendorId("element", i) ?? el.vendor ?? "(none)";
+    bump(byRole, el.role, vendor);
+    bump(byOperator, el.operator ?? "(none)", vendor);
+    if (el.site !== undefined) {
+      const s = sites.get(el.site) ?? { elements: 0, high: 0, unknown: 0 };
+      s.elements++;
+      if (lvl === 1) s.high++;
+      else if (lvl === 2) s.unknown++;
+      sites.set(el.site, s);
+    }
+  });
+  const located: Inventory["sites"] = [];
+  for (const [id, site] of [...topology.sites].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (site.lat === undefined || site.lon === undefined) continue;
+    const counts = sites.get(id) ?? { elements: 0, high: 0, unknown: 0 };
+    located.push({ id, ...(site.name ? { name: site.name } : {}), ...(site.country ? { country: site.country } : {}), lat: site.lat, lon: site.lon, ...counts });
+  }
+  const sorted = (t: Record<string, Record<string, number>>) =>
+    Object.fromEntries(Object.keys(t).sort().map((k) => [k, Object.fromEntries(Object.entries(t[k]!).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]));
+  const linkCount = topology.links.filter((l) => l.state === "in-service").length;
+  return { elements, links: linkCount, high, unknown, vendorsByRole: sorted(byRole), vendorsByOperator: sorted(byOperator), sites: located };
 }
 
 function comparePairs(a: PairResult, b: PairResult): number {

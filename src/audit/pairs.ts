@@ -1,4 +1,4 @@
-import { errorAt, InputError, type SourceLocation } from "../diagnostics.js";
+import { type Diagnostic, errorAt, InputError, type SourceLocation } from "../diagnostics.js";
 import { analyzePairs } from "../graph/analyze.js";
 import { buildGraph } from "../graph/build.js";
 import type { CostVector, NetGraph, PairFacts, PairQuery, RiskMask } from "../graph/types.js";
@@ -57,13 +57,25 @@ export function auditPairs(
     mark = now;
   };
 
-  // Expand selectors first: input errors surface before any heavy work.
+  // Expand selectors first: input errors (all of them) surface before any heavy work.
+  const problems: Diagnostic[] = [];
+  const attempt = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.diagnostics);
+      return undefined;
+    }
+  };
   const expanded = requests.map((r) => {
-    const what = r.flow === null ? "--from" : `flow \`${r.flow}\`: \`from\``;
-    const from = selectElements(topology, registry, r.from, what, r.location);
-    const to = selectElements(topology, registry, r.to, r.flow === null ? "--to" : `flow \`${r.flow}\`: \`to\``, r.location);
-    return { request: r, pairs: expandPairs(from, to, options.maxPairs, r.flow === null ? "--from × --to" : `flow \`${r.flow}\``, r.location) };
+    const side = (s: "from" | "to") => (r.flow === null ? `--${s}` : `flow \`${r.flow}\`: \`${s}\``);
+    const from = attempt(() => selectElements(topology, registry, r.from, side("from"), r.location));
+    const to = attempt(() => selectElements(topology, registry, r.to, side("to"), r.location));
+    const pairs = from && to ? attempt(() => expandPairs(from, to, options.maxPairs, r.flow === null ? "--from × --to" : `flow \`${r.flow}\``, r.location)) : undefined;
+    return { request: r, pairs: pairs ?? [] };
   });
+  if (problems.length > 0) throw new InputError(problems);
   const total = expanded.reduce((n, e) => n + e.pairs.length, 0);
   if (total > options.maxPairs) {
     throw new InputError([

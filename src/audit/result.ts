@@ -149,6 +149,22 @@ export interface AuditSummary {
   passed: boolean;
 }
 
+/** The network as a whole, so that reports can chart it from a saved result alone. */
+export interface Inventory {
+  /** In-service elements and links. */
+  elements: number;
+  links: number;
+  /** In-service elements designated high-risk, and of unknown vendor. */
+  high: number;
+  unknown: number;
+  /** In-service elements per role, then per vendor (registry id, or the name as written when unknown; "(none)" without one). */
+  vendorsByRole: Record<string, Record<string, number>>;
+  /** The same per operator ("(none)" for elements without one). */
+  vendorsByOperator: Record<string, Record<string, number>>;
+  /** Sites with coordinates and what stands there (in service). */
+  sites: { id: string; name?: string; country?: string; lat: number; lon: number; elements: number; high: number; unknown: number }[];
+}
+
 /** The contract: what `--format json` prints, what every other reporter reads. */
 export interface AuditResult {
   cleanpath: 1;
@@ -162,4 +178,5 @@ export interface AuditResult {
   rules: RuleResult[];
   items: Record<string, ItemInfo>;
   findings: Finding[];
+  inventory: Inventory;
 }

@@ -16,7 +16,7 @@ import type { CliContext, CommandModule } from "./index.js";
 
 /** Options every audit command shares (SPEC §6). */
 export interface AuditFlags {
-  format: string;
+  format: string[];
   output?: string;
   failOn: string[];
   failures: number;
@@ -46,8 +46,13 @@ function positiveInt(flag: string, max = Number.MAX_SAFE_INTEGER): (v: string) =
 /** Adds the shared audit options to a command. */
 export function auditOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option("-f, --format <format>", "output format").choices(formats).default("table"))
-    .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
+    .option(
+      "-f, --format <format[:file]>",
+      `output format (${formats.join(", ")}); repeat for several outputs, each with its own file: --format table --format sarif:out.sarif`,
+      collect,
+      [],
+    )
+    .option("-o, --output <file>", "write the report (the format given without a file) to this file, atomically, instead of stdout")
     .option(
       "--fail-on <threshold>",
       `fail on a pair verdict this bad or worse (${verdicts.join(", ")}; default routed-dirty), or on rule findings at this level (error, warning; default error); repeat to set both`,
@@ -114,24 +119,59 @@ export function loadInputs(ctx: CliContext, paths: readonly string[], flags: Aud
   return loaded;
 }
 
-/** Renders and writes the report, and sets the exit code from the result (never from the format). */
-export function finish(ctx: CliContext, result: AuditResult, flags: AuditFlags, th: Thresholds, timings: Timings): void {
-  const toFile = flags.output !== undefined;
-  const text = timings.time("report", () =>
-    reporterFor(flags.format)(result, {
-      color: !toFile && useColor(ctx.io, "stdout", flags.color),
-      version,
-      baseDir: ctx.io.cwd,
-      ...(flags.quiet ? { quiet: true } : {}),
-    }),
-  );
-  if (toFile) {
-    timings.time("write", () => writeFileAtomic(flags.output!, text));
-    if (!flags.quiet) {
-      const s = result.summary;
-      ctx.io.stderr(`cleanpath: ${s.passed ? "passed" : "failed"} (${s.pairs} pairs, ${s.failedPairs} failing; ${s.failedRules} rules failing); report written to ${flags.output}\n`);
+/** Where each requested format goes: `name` (stdout, or -o) or `name:path`. */
+export interface OutputSpec {
+  format: string;
+  path?: string;
+}
+
+export function outputSpecs(flags: Pick<AuditFlags, "format" | "output">): OutputSpec[] {
+  const specs: OutputSpec[] = (flags.format.length ? flags.format : ["table"]).map((f) => {
+    const colon = f.indexOf(":");
+    const format = colon < 0 ? f : f.slice(0, colon);
+    reporterFor(format); // unknown names fail here, before any work
+    if (colon >= 0 && f.slice(colon + 1) === "") throw new InputError([errorAt("E_USAGE", `--format ${f}: give a file after the colon, or no colon`)]);
+    return colon < 0 ? { format } : { format, path: f.slice(colon + 1) };
+  });
+  const toStdout = specs.filter((s) => s.path === undefined);
+  if (flags.output !== undefined) {
+    if (toStdout.length !== 1) {
+      throw new InputError([errorAt("E_USAGE", "-o names one file: use it with exactly one --format that has no file of its own")]);
     }
-  } else ctx.io.stdout(text);
+    toStdout[0]!.path = flags.output;
+  } else if (toStdout.length > 1) {
+    throw new InputError([
+      errorAt("E_USAGE", `only one format can go to stdout (${toStdout.map((s) => s.format).join(", ")}); give the others a file: --format ${toStdout[1]!.format}:report.${toStdout[1]!.format}`),
+    ]);
+  }
+  return specs;
+}
+
+/** Renders every output, writes the files (each atomically), and sets the exit code from the result — never from the formats. */
+export function finish(ctx: CliContext, result: AuditResult, flags: AuditFlags, th: Thresholds, timings: Timings): void {
+  const specs = outputSpecs(flags);
+  const rendered = timings.time("report", () =>
+    specs.map((spec) => ({
+      spec,
+      text: reporterFor(spec.format)(result, {
+        color: spec.path === undefined && useColor(ctx.io, "stdout", flags.color),
+        version,
+        baseDir: ctx.io.cwd,
+        ...(flags.quiet ? { quiet: true } : {}),
+      }),
+    })),
+  );
+  timings.time("write", () => {
+    for (const { spec, text } of rendered) if (spec.path !== undefined) writeFileAtomic(spec.path, text);
+  });
+  for (const { spec, text } of rendered) if (spec.path === undefined) ctx.io.stdout(text);
+  const files = rendered.filter((r) => r.spec.path !== undefined).map((r) => r.spec.path!);
+  if (files.length > 0 && !flags.quiet) {
+    const s = result.summary;
+    ctx.io.stderr(
+      `cleanpath: ${s.passed ? "passed" : "failed"} (${s.pairs} pair${s.pairs === 1 ? "" : "s"}, ${s.failedPairs} failing; ${s.failedRules} rule${s.failedRules === 1 ? "" : "s"} failing); wrote ${files.join(", ")}\n`,
+    );
+  }
   ctx.exitCode = exitCode(result, th);
   timings.flush(ctx.io);
 }
@@ -173,6 +213,7 @@ export const auditCommand: CommandModule = (program, ctx) => {
     .action((files: string[], flags: AuditFlags & { from: string; to: string }) => {
       const timings = new Timings(ctx.io.env.CLEANPATH_TIMINGS === "1");
       const th = thresholds(flags.failOn);
+      outputSpecs(flags);
       const clock = clockOf(ctx, flags.asOf);
       const from = parseSelectorArg(flags.from, "--from");
       const to = parseSelectorArg(flags.to, "--to");
