@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { getHeapStatistics } from "node:v8";
-import { errorAt, InputError } from "../diagnostics.js";
+import { type Diagnostic, errorAt, InputError, warningAt } from "../diagnostics.js";
 import type { LoadHost } from "../load/index.js";
 
 /** The real file system, with paths shown relative to the working folder. */
@@ -31,13 +31,21 @@ export function heapLimitBytes(): number {
 
 const topologyFile = /\.(ya?ml|json)$/i;
 
+/** A file to load, and whether it was named by the user or found in a folder. */
+export interface InputFile {
+  path: string;
+  fromFolder: boolean;
+}
+
 /**
- * Command-line arguments → absolute file paths. A folder means every *.yaml, *.yml and *.json
- * file under it (hidden folders and node_modules skipped), sorted for stable output.
+ * Command-line arguments → files. A folder means the *.yaml, *.yml and *.json files directly in
+ * it (not its subfolders), sorted; among those, files that are not cleanpath documents (no
+ * `cleanpath:` key near the top: CI configs, vendor maps) are skipped with a warning. A file
+ * named on the command line is always read.
  */
-export function expandInputs(args: readonly string[], cwd: string): string[] {
+export function expandInputs(args: readonly string[], cwd: string, warn?: (d: Diagnostic) => void): string[] {
   const out: string[] = [];
-  const problems = [];
+  const problems: Diagnostic[] = [];
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     let st;
@@ -51,25 +59,30 @@ export function expandInputs(args: readonly string[], cwd: string): string[] {
       out.push(abs);
       continue;
     }
-    const found = walk(abs);
-    if (found.length === 0) problems.push(errorAt("E_READ", `${arg}: no .yaml, .yml or .json files in this folder`));
-    out.push(...found);
+    const found = readdirSync(abs, { withFileTypes: true })
+      .filter((e) => e.isFile() && !e.name.startsWith(".") && topologyFile.test(e.name))
+      .map((e) => join(abs, e.name))
+      .sort();
+    const docs = found.filter((f) => {
+      if (looksLikeCleanpath(f)) return true;
+      warn?.(warningAt("W_SKIPPED", `${displayPath(cwd, f)} is not a cleanpath file (no \`cleanpath:\` key at the top level): skipped`));
+      return false;
+    });
+    if (docs.length === 0) problems.push(errorAt("E_READ", `${arg}: no cleanpath files (.yaml, .yml, .json) in this folder`));
+    out.push(...docs);
   }
   if (problems.length > 0) throw new InputError(problems);
   return [...new Set(out)];
 }
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length > 0) {
-    const d = stack.pop()!;
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) stack.push(p);
-      else if (entry.isFile() && topologyFile.test(entry.name)) out.push(p);
-    }
+/** Cheap check on the first 64 KB: a top-level `cleanpath` key (YAML or JSON). */
+function looksLikeCleanpath(path: string): boolean {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(65536);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return /(^|[{,]\s*)"?cleanpath"?\s*:/m.test(buf.subarray(0, n).toString("utf8"));
+  } finally {
+    closeSync(fd);
   }
-  return out.sort();
 }

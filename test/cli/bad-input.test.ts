@@ -171,3 +171,24 @@ describe("bad input through the CLI (exit 2, nothing on stdout, located message)
     expect(r.stderr).toMatch(/--max-file-size takes a size in MB/);
   });
 });
+
+describe("folders", () => {
+  it("take the cleanpath files directly in them and skip other YAML with a warning", () => {
+    const s = scratch({
+      "topo/a.yaml": "cleanpath: 1\nelements: [{id: a, role: core}]\n",
+      "topo/ci.yml": "on: push\njobs: {}\n",
+      "topo/sub/b.yaml": "cleanpath: 1\nelements: [{id: b, role: cor}]\n",
+    });
+    try {
+      const r = runCli(["validate", "topo"], { cwd: s.dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe("valid  topo/a.yaml  1 element, 0 links\n");
+      expect(r.stderr).toMatch(/W_SKIPPED {2}topo\/ci\.yml is not a cleanpath file/);
+      const named = runCli(["validate", "topo/ci.yml"], { cwd: s.dir });
+      expect(named.code).toBe(2);
+      expect(named.stderr).toMatch(/topo\/ci\.yml:1:1 {2}E_SCHEMA_REQUIRED/);
+    } finally {
+      s.cleanup();
+    }
+  });
+});

@@ -47,6 +47,8 @@ export function topologyOf(net: TinyNet): Topology {
     seen.set(base, k);
     return {
       id: k === 1 ? base : `${base}#${k}`,
+      ai: net.elements.findIndex((e) => e.id === l.a),
+      bi: net.elements.findIndex((e) => e.id === l.b),
       a: l.a,
       b: l.b,
       metric: l.metric ?? 1,

@@ -27,7 +27,7 @@ function reference(text: string): { ok: boolean; value?: unknown; doc?: ReturnTy
   // Like the loader: no directives (yaml accepts unknown ones silently).
   if (/^%/m.test(text.split(/^---/m)[0] ?? "")) return { ok: false, lc };
   if (docs.length === 0) return { ok: true, value: null, lc };
-  const doc = docs[0]!;
+  const doc = docs[0]! as unknown as ReturnType<typeof parseDocument>;
   if (doc.errors.length > 0 || doc.warnings.length > 0) return { ok: false, lc };
   return { ok: true, value: doc.toJS(), doc, lc };
 }

@@ -9,7 +9,6 @@ import type { Topology } from "../../src/topology/types.js";
 const runs = Number(process.env.CLEANPATH_PROPERTY_RUNS ?? 150);
 
 const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,6}$/);
-const vendor = fc.constantFrom("Nokia", "Huawei", "ZTE", "Cisco Systems, Inc.", "HiSilicon", "Acme Radio", "Ericsson AB");
 
 /** A valid topology document: ids unique, references resolvable, dates real. */
 const topologyDoc = fc
@@ -68,7 +67,7 @@ function plain(t: Topology): unknown {
 describe("a topology written as YAML and as JSON", () => {
   it("loads to the same Topology, in block and flow YAML styles", () => {
     fc.assert(
-      fc.property(topologyDoc, vendor, (doc) => {
+      fc.property(topologyDoc, (doc) => {
         const fromJson = plain(load(JSON.stringify(doc, null, 2), "t.json"));
         expect(plain(load(stringify(doc), "t.yaml"))).toEqual(fromJson);
         expect(plain(load(stringify(doc, { collectionStyle: "flow" }), "t.yaml"))).toEqual(fromJson);

@@ -107,7 +107,9 @@ export function clockOf(ctx: CliContext, asOf: string | undefined): { generatedA
 
 /** Loads the inputs with the shared flags; prints the warnings. */
 export function loadInputs(ctx: CliContext, paths: readonly string[], flags: AuditFlags, timings: Timings): LoadedTopology {
-  const files = expandInputs(paths, ctx.io.cwd);
+  const files = expandInputs(paths, ctx.io.cwd, (d) => {
+    if (!flags.quiet) printDiagnostics(ctx.io, [d], useColor(ctx.io, "stderr", flags.color));
+  });
   const loaded = loadTopology(files, nodeHost(ctx.io.cwd), {
     hash: true,
     heapLimitBytes: heapLimitBytes(),

@@ -28,8 +28,9 @@ export const validateCommand: CommandModule = (program, ctx) => {
     .summary("check topology files: syntax, schema, references, vendors")
     .description(
       "Check topology files: YAML/JSON syntax, the format-1 schema, references between items, and\n" +
-        "vendor names. Each file is checked on its own, with the files it includes; a folder means every\n" +
-        "*.yaml, *.yml and *.json file under it (files included by another one are checked as part of it).\n" +
+        "vendor names. Each file is checked on its own, with the files it includes; a folder means the\n" +
+        "*.yaml, *.yml and *.json files directly in it (files included by another one are checked as part of\n" +
+        "it; files without a top-level `cleanpath:` key are skipped with a warning).\n" +
         "Problems are printed as `file:line:col  code  message`. Unknown vendors are warnings.",
     )
     .argument("<paths...>", "topology files or folders")
@@ -52,7 +53,8 @@ export const validateCommand: CommandModule = (program, ctx) => {
     .action((paths: string[], opts: ValidateOptions) => {
       const { io } = ctx;
       const timings = new Timings(io.env.CLEANPATH_TIMINGS === "1");
-      const files = expandInputs(paths, io.cwd);
+      const skipped: Diagnostic[] = [];
+      const files = expandInputs(paths, io.cwd, (d) => skipped.push(d));
       const host = nodeHost(io.cwd);
       const loadOptions = {
         heapLimitBytes: heapLimitBytes(),
@@ -105,6 +107,7 @@ export const validateCommand: CommandModule = (program, ctx) => {
         }
       }
       for (const r of reports) r.diagnostics.sort(compareDiagnostics);
+      if (!opts.quiet) printDiagnostics(io, skipped, useColor(io, "stderr", opts.color));
       const valid = reports.every((r) => r.valid);
       ctx.exitCode = valid ? 0 : 2;
 
