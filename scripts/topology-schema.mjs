@@ -15,8 +15,9 @@ export const selectorKeys = ["id", "role", "vendor", "operator", "site", "countr
 const reserved = ["__proto__", "constructor", "prototype"];
 const idPattern = "^[\\p{L}\\p{N}][\\p{L}\\p{N}_.:/@+-]*$";
 
-export function topologySchema() {
-  const defs = {
+/** Definitions shared by the topology and policy schemas (each schema carries its own copy). */
+function sharedDefs() {
+  return {
     id: {
       type: "string", minLength: 1, maxLength: 256, pattern: idPattern,
       description: "An identifier: letters, digits and _ . : / @ + - (not starting with a symbol).",
@@ -170,9 +171,153 @@ export function topologySchema() {
       },
     },
   };
-  const map = (ref) => ({
-    type: "object", propertyNames: { $ref: "#/$defs/key" }, additionalProperties: { $ref: ref },
-  });
+}
+
+const share = {
+  description: "A share: \"35%\" or a fraction from 0 to 1.",
+  anyOf: [
+    { type: "string", pattern: "^(100|[0-9]{1,2})(\\.[0-9]+)?%$" },
+    { type: "number", minimum: 0, maximum: 1 },
+  ],
+};
+const per = { enum: ["network", "operator", "region", "site", "country"] };
+const names = { anyOf: [{ $ref: "#/$defs/name" }, { type: "array", minItems: 1, maxItems: 1024, items: { $ref: "#/$defs/name" } }] };
+
+/** Definitions of the policy keys (SPEC §5). */
+function policyDefs() {
+  const scope = { $ref: "#/$defs/scope" };
+  return {
+    scope: {
+      description: "Part of the network a rule looks at: a selector object (all keys must match).",
+      type: "object", minProperties: 1, additionalProperties: false,
+      properties: Object.fromEntries(selectorKeys.map((k) => [k, { $ref: "#/$defs/selectorValue" }])),
+    },
+    share,
+    citation: {
+      type: "object", required: ["title"], additionalProperties: false,
+      properties: {
+        title: { type: "string", minLength: 1, maxLength: 1024 },
+        date: { type: "string", pattern: "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" },
+        url: { type: "string", maxLength: 2048 },
+        confidence: { const: "unverified" },
+        note: { $ref: "#/$defs/text" },
+      },
+    },
+    risk: {
+      type: "object", additionalProperties: false,
+      properties: {
+        vendors: { type: "array", maxItems: 1024, items: { $ref: "#/$defs/name" } },
+        lists: { type: "array", maxItems: 64, items: { $ref: "#/$defs/id" } },
+        operators: { type: "array", maxItems: 1024, items: { $ref: "#/$defs/name" } },
+        jurisdictions: { type: "array", maxItems: 300, items: { $ref: "#/$defs/country" } },
+        tags: { type: "array", maxItems: 256, items: { $ref: "#/$defs/id" } },
+        components: { type: "boolean" },
+        unknownVendor: { enum: ["risky", "clean"] },
+        includePassive: { type: "boolean" },
+      },
+    },
+    forbid: {
+      type: "object", minProperties: 1, additionalProperties: false,
+      properties: {
+        role: { anyOf: [{ enum: roles }, { type: "array", minItems: 1, items: { enum: roles } }] },
+        siteTag: names,
+        country: { anyOf: [{ $ref: "#/$defs/country" }, { type: "array", minItems: 1, items: { $ref: "#/$defs/country" } }] },
+        region: names,
+        near: scope,
+        withinKm: { type: "number", exclusiveMinimum: 0, maximum: 20040 },
+        withinKmOfCountry: {
+          type: "object", required: ["country", "km"], additionalProperties: false,
+          properties: { country: { $ref: "#/$defs/country" }, km: { type: "number", minimum: 0, maximum: 20040 } },
+        },
+        scope,
+      },
+      dependentRequired: { near: ["withinKm"], withinKm: ["near"] },
+    },
+    cap: {
+      type: "object", required: ["max"], additionalProperties: false,
+      properties: { scope, max: share, per, measure: { enum: ["count", "weight"] } },
+    },
+    diversity: {
+      type: "object", required: ["maxVendorShare"], additionalProperties: false,
+      properties: { scope, maxVendorShare: share, per, measure: { enum: ["count", "weight"] } },
+    },
+    deadline: {
+      type: "object", required: ["by"], additionalProperties: false,
+      properties: { scope, by: { $ref: "#/$defs/date" } },
+    },
+    noNewAfter: {
+      type: "object", required: ["date"], additionalProperties: false,
+      properties: { scope, date: { $ref: "#/$defs/date" } },
+    },
+    rule: {
+      description: "One rule: an id and exactly one of forbid, cap, diversity, deadline, noNewAfter.",
+      type: "object", required: ["id"], additionalProperties: false,
+      properties: {
+        id: { $ref: "#/$defs/id" },
+        description: { $ref: "#/$defs/text" },
+        level: { enum: ["error", "warning"] },
+        source: { $ref: "#/$defs/citation" },
+        from: { $ref: "#/$defs/date" },
+        forbid: { $ref: "#/$defs/forbid" },
+        cap: { $ref: "#/$defs/cap" },
+        diversity: { $ref: "#/$defs/diversity" },
+        deadline: { $ref: "#/$defs/deadline" },
+        noNewAfter: { $ref: "#/$defs/noNewAfter" },
+      },
+      oneOf: ["forbid", "cap", "diversity", "deadline", "noNewAfter"].map((k) => ({ required: [k], properties: { [k]: true } })),
+    },
+    waiver: {
+      type: "object", required: ["target", "rules", "reason"], additionalProperties: false,
+      properties: {
+        target: { anyOf: [{ $ref: "#/$defs/id" }, { const: "*" }] },
+        rules: { type: "array", minItems: 1, maxItems: 256, items: { $ref: "#/$defs/id" } },
+        reason: { type: "string", minLength: 1, maxLength: 4096 },
+        expires: { $ref: "#/$defs/date" },
+      },
+    },
+  };
+}
+
+/** The policy keys, as they appear at the root of either document. */
+function policyProperties() {
+  return {
+    extends: {
+      type: "array", maxItems: 64, items: { type: "string", minLength: 1, maxLength: 1024 },
+      description: "Built-in profile names and policy files (relative to this file), merged in order before this file.",
+    },
+    risk: { $ref: "#/$defs/risk" },
+    rules: { type: "array", maxItems: 10000, items: { $ref: "#/$defs/rule" } },
+    waivers: { type: "array", maxItems: 100000, items: { $ref: "#/$defs/waiver" } },
+  };
+}
+
+const map = (ref) => ({
+  type: "object", propertyNames: { $ref: "#/$defs/key" }, additionalProperties: { $ref: ref },
+});
+
+export function policySchema() {
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "urn:cleanpath:schema:policy:1",
+    title: "cleanpath policy, format 1",
+    description: "Who counts as high-risk, the flows that must stay clean, the placement rules regulators wrote, and waivers.",
+    type: "object",
+    required: ["cleanpath"],
+    additionalProperties: false,
+    properties: {
+      cleanpath: { const: 1, description: "Format version." },
+      kind: { const: "policy" },
+      name: { $ref: "#/$defs/name" },
+      description: { $ref: "#/$defs/text" },
+      ...policyProperties(),
+      vendors: map("#/$defs/vendor"),
+      flows: { type: "array", items: { $ref: "#/$defs/flow" } },
+    },
+    $defs: { ...sharedDefs(), ...policyDefs() },
+  };
+}
+
+export function topologySchema() {
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "urn:cleanpath:schema:topology:1",
@@ -197,13 +342,15 @@ export function topologySchema() {
       elements: { type: "array", items: { $ref: "#/$defs/element" } },
       links: { type: "array", items: { $ref: "#/$defs/link" } },
       flows: { type: "array", items: { $ref: "#/$defs/flow" } },
+      ...policyProperties(),
     },
-    $defs: defs,
+    $defs: { ...sharedDefs(), ...policyDefs() },
   };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const out = join(dirname(fileURLToPath(import.meta.url)), "..", "schemas", "topology.schema.json");
-  writeFileSync(out, JSON.stringify(topologySchema(), null, 2) + "\n");
-  console.error(`wrote ${out}`);
+  const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "schemas");
+  writeFileSync(join(dir, "topology.schema.json"), JSON.stringify(topologySchema(), null, 2) + "\n");
+  writeFileSync(join(dir, "policy.schema.json"), JSON.stringify(policySchema(), null, 2) + "\n");
+  console.error(`wrote ${dir}/topology.schema.json and policy.schema.json`);
 }

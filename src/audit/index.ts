@@ -1,15 +1,26 @@
 import { compareDiagnostics } from "../diagnostics.js";
 import { type Designation, designate, type RiskSpec } from "../policy/designation.js";
+import type { ResolvedRule, ResolvedWaiver } from "../policy/policy.js";
 import type { VendorRegistry } from "../policy/registry.js";
 import type { Element, Link, Topology } from "../topology/types.js";
 import { auditPairs, type PairRequest } from "./pairs.js";
+import { activeWaivers, applyWaivers, CLEAN_PATH, waiverName } from "./waivers.js";
 import type { AuditResult, Finding, Inventory, ItemInfo, PairResult, RuleResult, Verdict } from "./result.js";
+
+/** Runs placement rules (src/policy/rules): injected so the audit does not depend on one engine. */
+export type RuleRunner = (
+  rules: readonly ResolvedRule[],
+  ctx: { topology: Topology; registry: VendorRegistry; designation: Designation; asOf: string },
+) => { results: RuleResult[]; findings: Finding[] };
 
 export interface AuditInput {
   topology: Topology;
   registry: VendorRegistry;
   spec: RiskSpec;
   requests: readonly PairRequest[];
+  rules?: readonly ResolvedRule[];
+  runRules?: RuleRunner;
+  waivers?: readonly ResolvedWaiver[];
   /** YYYY-MM-DD: the day dates, aliases and deadlines are judged on. */
   asOf: string;
   /** ISO timestamp for the report (honour SOURCE_DATE_EPOCH before passing it in). */
@@ -25,14 +36,35 @@ export interface AuditInput {
 export function audit(input: AuditInput): AuditResult {
   const { topology, registry } = input;
   const designation = designate(topology, registry, input.spec, input.asOf);
-  const outcome = auditPairs(topology, registry, designation, input.requests, {
-    maxPairs: input.maxPairs,
-    ...(input.maxPaths ? { maxPaths: input.maxPaths } : {}),
-    ...(input.maxExposureItems ? { maxExposureItems: input.maxExposureItems } : {}),
-    ...(input.timings ? { timings: input.timings } : {}),
-  });
-  const findings = sortFindings(outcome.findings);
-  const rules: RuleResult[] = [];
+  const waivers = activeWaivers(input.waivers ?? [], topology, input.asOf);
+  const waivedForPaths = new Map<string, string>();
+  for (const w of waivers.active) if (w.rules.includes(CLEAN_PATH)) waivedForPaths.set(w.target, waiverName(w));
+  const outcome = input.requests.length
+    ? auditPairs(topology, registry, designation, input.requests, {
+        maxPairs: input.maxPairs,
+        waived: waivedForPaths,
+        ...(input.maxPaths ? { maxPaths: input.maxPaths } : {}),
+        ...(input.maxExposureItems ? { maxExposureItems: input.maxExposureItems } : {}),
+        ...(input.timings ? { timings: input.timings } : {}),
+      })
+    : { pairs: [], findings: [], mentioned: new Set<string>() };
+  let rules: RuleResult[] = [];
+  let ruleFindings: Finding[] = [];
+  if (input.rules && input.rules.length > 0) {
+    if (!input.runRules) throw new Error("rules given without a rule runner");
+    const t0 = input.timings?.clock() ?? 0;
+    const r = input.runRules(input.rules, { topology, registry, designation, asOf: input.asOf });
+    input.timings?.record("rules", (input.timings?.clock() ?? 0) - t0);
+    ruleFindings = applyWaivers(r.findings, waivers);
+    // A rule fails only on findings at error level that no waiver covers.
+    rules = r.results.map((res) => ({
+      ...res,
+      passed: res.passed || !ruleFindings.some((f) => f.rule === res.id && f.level === "error" && !f.waived),
+    }));
+  }
+  const mentioned = new Set(outcome.mentioned);
+  for (const f of [...ruleFindings, ...waivers.findings]) for (const item of f.items) mentioned.add(item);
+  const findings = sortFindings([...outcome.findings, ...ruleFindings, ...waivers.findings]);
   const pairs = [...outcome.pairs].sort(comparePairs);
   return {
     cleanpath: 1,
@@ -44,7 +76,7 @@ export function audit(input: AuditInput): AuditResult {
     summary: summarise(pairs, rules, findings),
     pairs,
     rules,
-    items: itemTable(topology, designation, outcome.mentioned),
+    items: itemTable(topology, designation, mentioned),
     findings,
     inventory: inventory(topology, designation),
   };

@@ -20,6 +20,8 @@ export interface PairRequest {
 }
 
 export interface PairOptions {
+  /** Items and flows waived for `clean-path`, with the waiver that covers each. */
+  waived?: ReadonlyMap<string, string>;
   maxPairs: number;
   /** Distinct routed paths listed per pair. */
   maxPaths?: number;
@@ -187,6 +189,40 @@ export function auditPairs(
     if (req.location) pair.location = req.location;
     return pair;
   });
+
+  // Waivers for clean-path: a failing pair passes when it would pass with the waived items clean.
+  if (options.waived && options.waived.size > 0) {
+    const waived = options.waived;
+    const failing = pairs.map((p, i) => (p.passed ? -1 : i)).filter((i) => i >= 0);
+    const flowWaived = failing.filter((i) => pairs[i]!.flow !== null && waived.has(pairs[i]!.flow!));
+    for (const i of flowWaived) {
+      pairs[i]!.passed = true;
+      pairs[i]!.waivedBy = [waived.get(pairs[i]!.flow!)!];
+    }
+    const rest = failing.filter((i) => !flowWaived.includes(i));
+    if (rest.length > 0) {
+      const mask = maskOf(level, unknownRisky);
+      let any = false;
+      for (let item = 0; item < mask.length; item++) {
+        if (mask[item] === 1 && waived.has(id(item))) {
+          mask[item] = 0;
+          any = true;
+        }
+      }
+      if (any) {
+        const again = analyzePairs(g, mask, rest.map((i) => queries[i]!), analysis);
+        rest.forEach((i, k) => {
+          const v = verdictOf(again[k]!, queries[i]!.failures);
+          if (atOrWorse(v, pairs[i]!.failOn)) return;
+          const f = facts[i]!;
+          const involved = new Set([...(f.routed?.items ?? []), ...f.exposure.items, ...(f.remediation?.items ?? []), ...(f.failover?.dirtyAfter.flatMap((d) => d.riskyItems) ?? [])]);
+          pairs[i]!.passed = true;
+          pairs[i]!.waivedBy = [...new Set([...involved].map(id).filter((x) => waived.has(x)).map((x) => waived.get(x)!))].sort();
+        });
+      }
+    }
+    lap("analyse-waivers");
+  }
 
   const findings = riskyEndpoints(topology, designation, pairs, unknownRisky);
   for (const f of findings) for (const item of f.items) mentioned.add(item);

@@ -11,6 +11,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description("Audit network topologies for clean paths.")
     .version(version, "-V, --version")
     .option("--verbose", "print stack traces of internal errors")
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const register of commands) register(program, ctx);

@@ -1,4 +1,6 @@
 import { type Diagnostic, InputError } from "../diagnostics.js";
+import { validate as policyAll } from "../generated/policy-all.js";
+import { validate as policyFast } from "../generated/policy-fast.js";
 import { validate as validateAll } from "../generated/topology-all.js";
 import { validate as validateFast } from "../generated/topology-fast.js";
 import { type LoadedFile, type LoadHost, type LoadOptions, loadFiles } from "../load/index.js";
@@ -9,6 +11,8 @@ import type { Topology } from "./types.js";
 import { unknownVendorWarnings } from "./vendor-check.js";
 
 export interface LoadTopologyOptions extends LoadOptions {
+  /** Files given with --policy: checked against the policy schema whatever their `kind`. */
+  policyFiles?: ReadonlySet<string>;
   /** Receives the duration of each phase, for `CLEANPATH_TIMINGS`. */
   timings?: { clock: () => number; record: (phase: string, ms: number) => void };
 }
@@ -44,7 +48,11 @@ export function buildTopology(files: LoadedFile[], options: LoadTopologyOptions 
     mark = now;
   };
   const problems: Diagnostic[] = [];
-  for (const f of files) problems.push(...checkSchema(f, validateFast, validateAll, options.maxProblemsPerFile ?? 100));
+  for (const f of files) {
+    // `kind: policy` files (and files given with --policy) follow the policy schema: no elements.
+    const policy = f.value.kind === "policy" || options.policyFiles?.has(f.path) === true;
+    problems.push(...checkSchema(f, policy ? policyFast : validateFast, policy ? policyAll : validateAll, options.maxProblemsPerFile ?? 100));
+  }
   if (problems.length > 0) throw new InputError(problems);
   lap("validate");
   const { topology, warnings } = normalise(files);

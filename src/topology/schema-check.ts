@@ -94,6 +94,7 @@ function actualType(v: unknown): string {
 /** Turns raw ajv errors into one message per real problem (branch noise of if/anyOf removed). */
 function explain(errors: readonly ErrorObject[]): Located[] {
   const anyOfAt = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
+  const oneOfAt = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
   const specificNames = new Set(
     errors.filter((e) => e.keyword !== "propertyNames" && e.propertyName !== undefined).map((e) => `${e.instancePath}\u0000${e.propertyName}`),
   );
@@ -102,6 +103,7 @@ function explain(errors: readonly ErrorObject[]): Located[] {
   for (const e of errors) {
     if (e.keyword === "if") continue;
     if (anyOfAt.has(e.instancePath) && e.keyword !== "anyOf") continue;
+    if (oneOfAt.has(e.instancePath) && e.schemaPath.includes("/oneOf/")) continue;
     if (e.keyword === "propertyNames" && specificNames.has(`${e.instancePath}\u0000${(e.params as { propertyName: string }).propertyName}`)) continue;
     const l = explainOne(e);
     const id = `${l.path.join("/")}\u0000${l.key}\u0000${l.message}`;
@@ -208,7 +210,34 @@ function explainOne(e: ErrorObject): Located {
       return { path, key: false, code: "E_SCHEMA_VALUE", message: `${field} is empty: a selector needs at least one of id, role, vendor, operator, site, country, region, tag` };
     case "maxProperties":
       return { path, key: false, code: "E_SCHEMA_VALUE", message: `${field} has more than ${String(p.limit)} entries` };
+    case "oneOf":
+      if (path[0] === "rules" && path.length === 2) {
+        const present = ["forbid", "cap", "diversity", "deadline", "noNewAfter"].filter((k) => (e.data as Record<string, unknown>)?.[k] !== undefined);
+        return {
+          path,
+          key: false,
+          code: "E_SCHEMA_RULE",
+          message:
+            present.length > 1
+              ? `${field} has ${present.map((k) => `\`${k}\``).join(" and ")}: a rule has exactly one kind (split it into several rules)`
+              : `${field} has no rule kind: give it one of forbid, cap, diversity, deadline, noNewAfter`,
+        };
+      }
+      return { path, key: false, code: "E_SCHEMA", message: `${field} must match exactly one of its allowed forms` };
+    case "dependentRequired":
+      return {
+        path,
+        key: false,
+        code: "E_SCHEMA_REQUIRED",
+        message: `${field}: \`${String(p.property)}\` needs \`${String(p.missingProperty)}\` beside it${p.property === "near" ? " (how close is too close?)" : " (close to which sites?)"}`,
+      };
     case "anyOf":
+      if (typeof e.data === "string" && /%$/.test(e.data)) {
+        return { path, key: false, code: "E_SCHEMA_VALUE", message: `${field} must be a share from 0% to 100% (or a fraction from 0 to 1), not ${show(e.data)}` };
+      }
+      if (typeof e.data === "number" && last !== undefined && /max|share/i.test(String(last))) {
+        return { path, key: false, code: "E_SCHEMA_VALUE", message: `${field} must be a share: write "35%" or 0.35, not ${String(e.data)}` };
+      }
       return { path, key: false, code: "E_SCHEMA_TYPE", message: `${field} must be a name or a list of names, not ${actualType(e.data)}` };
     case "false schema":
       return { path, key: false, code: "E_SCHEMA_VALUE", message: `${field} is not allowed here` };

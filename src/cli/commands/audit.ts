@@ -1,9 +1,11 @@
+import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { audit } from "../../audit/index.js";
+import { audit, type RuleRunner } from "../../audit/index.js";
 import type { PairRequest } from "../../audit/pairs.js";
 import { type AuditResult, type Verdict, verdicts } from "../../audit/result.js";
 import { errorAt, InputError } from "../../diagnostics.js";
-import { defaultRiskSpec, riskVendorSpec } from "../../policy/risk-spec.js";
+import { type Policy, resolvePolicy } from "../../policy/policy.js";
 import { formats, reporterFor } from "../../report/index.js";
 import { loadTopology, type LoadedTopology } from "../../topology/index.js";
 import { isCalendarDate } from "../../topology/normalise.js";
@@ -21,8 +23,9 @@ export interface AuditFlags {
   failOn: string[];
   failures: number;
   asOf?: string;
-  unknownVendor: "risky" | "clean";
+  unknownVendor?: "risky" | "clean";
   riskVendor: string[];
+  policy: string[];
   maxPairs: number;
   color?: boolean;
   quiet?: boolean;
@@ -61,8 +64,9 @@ export function auditOptions(cmd: Command): Command {
     )
     .option("--failures <n>", "single failures (1) or pairs of failures (2) to simulate for the fragile verdict", positiveInt("--failures", 2), 0)
     .option("--as-of <date>", "judge dates, aliases and deadlines on this day (YYYY-MM-DD; default today)")
-    .addOption(new Option("--unknown-vendor <mode>", "count items of unknown vendor as risky or clean").choices(["risky", "clean"]).default("risky"))
-    .option("--risk-vendor <name>", "designate this vendor instead of the default Huawei and ZTE (repeatable)", collect, [])
+    .option("-p, --policy <file|profile>", "a policy file or a built-in profile (`cleanpath profiles`); repeatable, merged in order", collect, [])
+    .addOption(new Option("--unknown-vendor <mode>", "count items of unknown vendor as risky or clean (default: the policy's, else risky)").choices(["risky", "clean"]))
+    .option("--risk-vendor <name>", "designate exactly these vendors (repeatable), replacing the default Huawei and ZTE and any policy's vendors and lists", collect, [])
     .option("--max-pairs <n>", "refuse selectors that expand to more pairs than this", positiveInt("--max-pairs"), 10_000)
     .option("--no-color", "never colour the output")
     .option("-q, --quiet", "print only what fails")
@@ -105,20 +109,63 @@ export function clockOf(ctx: CliContext, asOf: string | undefined): { generatedA
   return { generatedAt, asOf: asOf ?? generatedAt.slice(0, 10) };
 }
 
-/** Loads the inputs with the shared flags; prints the warnings. */
-export function loadInputs(ctx: CliContext, paths: readonly string[], flags: AuditFlags, timings: Timings): LoadedTopology {
+/** The inputs, loaded, plus the merged policy. */
+export interface Loaded extends LoadedTopology {
+  policy: Policy;
+}
+
+/**
+ * Loads the topology files and the `--policy` files (one topology, SPEC §6), then merges the
+ * policies; prints the warnings.
+ */
+export function loadInputs(ctx: CliContext, paths: readonly string[], flags: AuditFlags, timings: Timings): Loaded {
+  const color = useColor(ctx.io, "stderr", flags.color);
   const files = expandInputs(paths, ctx.io.cwd, (d) => {
-    if (!flags.quiet) printDiagnostics(ctx.io, [d], useColor(ctx.io, "stderr", flags.color));
+    if (!flags.quiet) printDiagnostics(ctx.io, [d], color);
   });
-  const loaded = loadTopology(files, nodeHost(ctx.io.cwd), {
+  const host = nodeHost(ctx.io.cwd);
+  const policyFiles = new Map<string, string>();
+  for (const p of flags.policy) {
+    if (/\.(ya?ml|json)$/i.test(p)) policyFiles.set(resolve(ctx.io.cwd, p), p);
+  }
+  const loadOptions = {
     hash: true,
     heapLimitBytes: heapLimitBytes(),
+    policyFiles: new Set([...policyFiles.keys()].map((p) => realpathOr(p))),
     ...(flags.maxFileSize ? { maxFileBytes: flags.maxFileSize } : {}),
     ...(flags.maxFullYamlSize ? { maxFullYamlBytes: flags.maxFullYamlSize } : {}),
     timings: timings.sink(),
+  };
+  const loaded = loadTopology([...files, ...policyFiles.keys()], host, loadOptions);
+  const byPath = new Map(loaded.files.map((f) => [f.path, f]));
+  const policyArgs = flags.policy.map((value) => {
+    const path = /\.(ya?ml|json)$/i.test(value) ? realpathOr(resolve(ctx.io.cwd, value)) : undefined;
+    const file = path ? byPath.get(path) : undefined;
+    return file ? { value, file } : { value };
   });
-  if (!flags.quiet) printDiagnostics(ctx.io, loaded.warnings, useColor(ctx.io, "stderr", flags.color));
-  return loaded;
+  const argFiles = new Set(policyArgs.filter((a) => a.file).map((a) => a.file!.path));
+  const policy = timings.time("policy", () =>
+    resolvePolicy(
+      loaded.files.filter((f) => !argFiles.has(f.path)),
+      loaded.registry,
+      host,
+      {
+        policyArgs,
+        ...(flags.unknownVendor ? { unknownVendor: flags.unknownVendor } : {}),
+        riskVendors: flags.riskVendor,
+      },
+    ),
+  );
+  if (!flags.quiet) printDiagnostics(ctx.io, loaded.warnings, color);
+  return { ...loaded, policy };
+}
+
+function realpathOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 /** Where each requested format goes: `name` (stdout, or -o) or `name:path`. */
@@ -188,8 +235,92 @@ export function exitCode(result: AuditResult, th: Thresholds): 0 | 1 {
   return 0;
 }
 
+type Mode = "path" | "flows" | "rules" | "all";
+
+/** The flows declared in the files (topology and policy), as requests with their thresholds. */
+function flowRequests(loaded: Loaded, flags: AuditFlags, th: Thresholds): PairRequest[] {
+  return loaded.topology.flows.map((f) => ({
+    flow: f.id,
+    from: f.from,
+    to: f.to,
+    failures: f.failures ?? flags.failures,
+    failOn: (f.failOn as Verdict | undefined) ?? th.pairs,
+    location: f.location,
+  }));
+}
+
+function run(ctx: CliContext, mode: Mode, files: string[], flags: AuditFlags & { from?: string; to?: string }): void {
+  const timings = new Timings(ctx.io.env.CLEANPATH_TIMINGS === "1");
+  const th = thresholds(flags.failOn);
+  outputSpecs(flags);
+  const clock = clockOf(ctx, flags.asOf);
+  const adhoc =
+    mode === "path" ? [{ flow: null, from: parseSelectorArg(flags.from!, "--from"), to: parseSelectorArg(flags.to!, "--to"), failures: flags.failures, failOn: th.pairs }] : [];
+  const loaded = loadInputs(ctx, files, flags, timings);
+  const requests: PairRequest[] = mode === "flows" || mode === "all" ? flowRequests(loaded, flags, th) : adhoc;
+  const rules = mode === "rules" || mode === "all" ? loaded.policy.rules : [];
+  if (mode === "flows" && requests.length === 0) {
+    throw new InputError([errorAt("E_NOTHING_TO_AUDIT", "no flows are declared in these files (add `flows:`, or use `cleanpath audit path --from … --to …`)")]);
+  }
+  if (mode === "rules" && rules.length === 0) {
+    throw new InputError([errorAt("E_NOTHING_TO_AUDIT", "no rules apply: give a policy with rules (--policy FILE, or a profile such as --policy uk-dvd-2022; see `cleanpath profiles`)")]);
+  }
+  if (mode === "all" && requests.length === 0 && rules.length === 0) {
+    throw new InputError([
+      errorAt("E_NOTHING_TO_AUDIT", "nothing to audit: the files declare no flows and no policy with rules applies (add `flows:`, pass --policy, or use `cleanpath audit path --from … --to …`)"),
+    ]);
+  }
+  const result = audit({
+    topology: loaded.topology,
+    registry: loaded.registry,
+    spec: loaded.policy.spec,
+    requests,
+    rules,
+    ...(ruleRunner ? { runRules: ruleRunner } : {}),
+    waivers: loaded.policy.waivers,
+    ...clock,
+    version,
+    maxPairs: flags.maxPairs,
+    ...(timings.sink() ? { timings: timings.sink()! } : {}),
+  });
+  finish(ctx, result, flags, th, timings);
+}
+
+/** The placement-rule engine, once one is registered (src/policy/rules). */
+let ruleRunner: RuleRunner | undefined;
+export function useRuleRunner(r: RuleRunner): void {
+  ruleRunner = r;
+}
+
+const exitCodes = "\nExit codes: 0 everything passes, 1 a pair or rule fails its --fail-on threshold, 2 bad input or usage.";
+
 export const auditCommand: CommandModule = (program, ctx) => {
-  const auditCmd = program.command("audit").summary("audit paths between endpoints (and, with a policy, flows and rules)");
+  const auditCmd = auditOptions(
+    program
+      .command("audit")
+      .summary("audit the declared flows and the policy's rules (the CI one-liner)")
+      .description(
+        "Audit a network: every flow the files declare (each pair its selectors expand to) and every rule of\n" +
+          "the policies in effect (--policy, and the policy keys in the files). Exits 1 when any flow or rule\n" +
+          "fails; findings below the --fail-on level (default error) never fail the run.",
+      )
+      .argument("[files...]", "topology and policy files or folders (together they form one topology)")
+      // `audit` and its subcommands share option names: without this the parent would take them.
+      .enablePositionalOptions(),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  cleanpath audit examples/embassy-to-hq.yaml\n" +
+        "  cleanpath audit topo/ --policy uk-dvd-2022 --as-of 2027-12-31\n" +
+        "  cleanpath audit topo/ --policy policy.yaml --format table --format sarif:cleanpath.sarif\n" +
+        exitCodes,
+    )
+    .action((files: string[], flags: AuditFlags) => {
+      if (files.length === 0) throw new InputError([errorAt("E_USAGE", "give the topology files or folders to audit (see `cleanpath audit --help`)")]);
+      run(ctx, "all", files, flags);
+    });
+
   auditOptions(
     auditCmd
       .command("path")
@@ -210,28 +341,30 @@ export const auditCommand: CommandModule = (program, ctx) => {
         "  cleanpath audit path examples/embassy-to-hq.yaml --from embassy-cpe --to hq-dc\n" +
         "  cleanpath audit path topo.yaml --from role=ran,tag=border --to dc-mty --failures 1\n" +
         "  cleanpath audit path topo/ --from gw --to hq --format json -o audit.json\n" +
-        "\nExit codes: 0 every pair passes, 1 a pair fails its --fail-on threshold, 2 bad input or usage.",
+        exitCodes,
     )
-    .action((files: string[], flags: AuditFlags & { from: string; to: string }) => {
-      const timings = new Timings(ctx.io.env.CLEANPATH_TIMINGS === "1");
-      const th = thresholds(flags.failOn);
-      outputSpecs(flags);
-      const clock = clockOf(ctx, flags.asOf);
-      const from = parseSelectorArg(flags.from, "--from");
-      const to = parseSelectorArg(flags.to, "--to");
-      const loaded = loadInputs(ctx, files, flags, timings);
-      const spec = flags.riskVendor.length > 0 ? riskVendorSpec(flags.riskVendor, loaded.registry, flags.unknownVendor) : defaultRiskSpec(flags.unknownVendor);
-      const requests: PairRequest[] = [{ flow: null, from, to, failures: flags.failures, failOn: th.pairs }];
-      const result = audit({
-        topology: loaded.topology,
-        registry: loaded.registry,
-        spec,
-        requests,
-        ...clock,
-        version,
-        maxPairs: flags.maxPairs,
-        ...(timings.sink() ? { timings: timings.sink()! } : {}),
-      });
-      finish(ctx, result, flags, th, timings);
-    });
+    .action((files: string[], flags: AuditFlags & { from: string; to: string }) => run(ctx, "path", files, flags));
+
+  auditOptions(
+    auditCmd
+      .command("flows")
+      .summary("audit every flow the files declare")
+      .description("Audit every declared flow (topology and policy files): each with its own failOn and failures, or --fail-on and --failures.")
+      .argument("<files...>", "topology and policy files or folders"),
+  )
+    .addHelpText("after", "\nExamples:\n  cleanpath audit flows examples/embassy-to-hq.yaml\n  cleanpath audit flows topo/ --failures 1\n" + exitCodes)
+    .action((files: string[], flags: AuditFlags) => run(ctx, "flows", files, flags));
+
+  auditOptions(
+    auditCmd
+      .command("rules")
+      .summary("check the placement, cap, diversity and deadline rules of the policies")
+      .description("Check the rules of the policies in effect: forbidden placements, share caps, vendor diversity, removal deadlines and installation bans, as of --as-of.")
+      .argument("<files...>", "topology and policy files or folders"),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  cleanpath audit rules topo/ --policy uk-dvd-2022\n  cleanpath audit rules topo/ --policy uk-dvd-2022 --as-of 2027-12-31   will the planned swaps make the deadline?\n" + exitCodes,
+    )
+    .action((files: string[], flags: AuditFlags) => run(ctx, "rules", files, flags));
 };
