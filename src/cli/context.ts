@@ -59,3 +59,31 @@ export function parseMegabytes(flag: string): (value: string) => number {
     return Math.round(n * 1024 * 1024);
   };
 }
+
+/**
+ * A one-line progress note on stderr, only on a terminal, only when asked for (not
+ * `--no-progress`) and only for inputs big enough to take more than about a second; erased
+ * before anything else is printed.
+ */
+export class Progress {
+  private shown = false;
+  constructor(
+    private readonly io: CliIo,
+    private readonly enabled: boolean,
+  ) {}
+
+  static for(io: CliIo, flag: boolean | undefined, inputBytes: number): Progress {
+    return new Progress(io, flag !== false && io.stderrIsTTY && inputBytes > 8 * 1024 * 1024);
+  }
+
+  note(message: string): void {
+    if (!this.enabled) return;
+    this.io.stderr(`\r\x1b[K${message}`);
+    this.shown = true;
+  }
+
+  clear(): void {
+    if (this.shown) this.io.stderr("\r\x1b[K");
+    this.shown = false;
+  }
+}

@@ -11,7 +11,7 @@ import { loadTopology, type LoadedTopology } from "../../topology/index.js";
 import { isCalendarDate } from "../../topology/normalise.js";
 import { parseSelectorArg } from "../../topology/select.js";
 import { version } from "../../version.js";
-import { parseMegabytes, printDiagnostics, Timings, useColor } from "../context.js";
+import { parseMegabytes, printDiagnostics, Progress, Timings, useColor } from "../context.js";
 import { writeFileAtomic } from "../files.js";
 import { expandInputs, heapLimitBytes, nodeHost } from "../host.js";
 import type { CliContext, CommandModule } from "./index.js";
@@ -112,6 +112,7 @@ export function clockOf(ctx: CliContext, asOf: string | undefined): { generatedA
 /** The inputs, loaded, plus the merged policy. */
 export interface Loaded extends LoadedTopology {
   policy: Policy;
+  progress: Progress;
 }
 
 /**
@@ -124,6 +125,9 @@ export function loadInputs(ctx: CliContext, paths: readonly string[], flags: Aud
     if (!flags.quiet) printDiagnostics(ctx.io, [d], color);
   });
   const host = nodeHost(ctx.io.cwd);
+  const bytes = files.reduce((n, f) => n + host.stat(f).size, 0);
+  const progress = Progress.for(ctx.io, flags.progress, bytes);
+  progress.note(`cleanpath: reading ${files.length} file${files.length === 1 ? "" : "s"} (${Math.round(bytes / 1048576)} MB)…`);
   const policyFiles = new Map<string, string>();
   for (const p of flags.policy) {
     if (/\.(ya?ml|json)$/i.test(p)) policyFiles.set(resolve(ctx.io.cwd, p), p);
@@ -156,8 +160,9 @@ export function loadInputs(ctx: CliContext, paths: readonly string[], flags: Aud
       },
     ),
   );
+  progress.clear();
   if (!flags.quiet) printDiagnostics(ctx.io, loaded.warnings, color);
-  return { ...loaded, policy };
+  return { ...loaded, policy, progress };
 }
 
 function realpathOr(p: string): string {
@@ -270,6 +275,7 @@ function run(ctx: CliContext, mode: Mode, files: string[], flags: AuditFlags & {
       errorAt("E_NOTHING_TO_AUDIT", "nothing to audit: the files declare no flows and no policy with rules applies (add `flows:`, pass --policy, or use `cleanpath audit path --from … --to …`)"),
     ]);
   }
+  loaded.progress.note(`cleanpath: auditing ${requests.length} request${requests.length === 1 ? "" : "s"} and ${rules.length} rule${rules.length === 1 ? "" : "s"}…`);
   const result = audit({
     topology: loaded.topology,
     registry: loaded.registry,
@@ -283,6 +289,7 @@ function run(ctx: CliContext, mode: Mode, files: string[], flags: AuditFlags & {
     maxPairs: flags.maxPairs,
     ...(timings.sink() ? { timings: timings.sink()! } : {}),
   });
+  loaded.progress.clear();
   finish(ctx, result, flags, th, timings);
 }
 
