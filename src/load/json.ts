@@ -1,4 +1,4 @@
-import { PackedPositions, type PathTrie, type PosNode, type RecordSpec } from "./positions.js";
+import { PackedPositions, type PathTrie, type PosNode, type RecordSpec, trieLeaves } from "./positions.js";
 
 /** A located problem in a JSON file (the loader turns it into a diagnostic). */
 export class JsonProblem extends Error {
@@ -56,6 +56,8 @@ export function scanJson(text: string, file: string, spec: RecordSpec, maxDepth 
   let sp = 0;
   const keys = new KeyStack();
 
+  // A deep pass (trie given) can stop as soon as it has recorded every path it was asked for.
+  let remaining = spec.trie ? trieLeaves(spec.trie) : -1;
   let mode = VALUE;
   let pendingPos: PosNode | null = root;
   let pendingTrie: PathTrie | undefined = spec.trie;
@@ -160,6 +162,7 @@ export function scanJson(text: string, file: string, spec: RecordSpec, maxDepth 
             arr[index] = node;
             pendingPos = node;
             pendingTrie = sub;
+            if (sub !== undefined && sub.size === 0 && --remaining === 0) return root;
           }
         }
       }
@@ -245,6 +248,7 @@ export function scanJson(text: string, file: string, spec: RecordSpec, maxDepth 
         map.set(key, node);
         pendingPos = node;
         pendingTrie = sub;
+        if (sub !== undefined && sub.size === 0 && --remaining === 0) return root;
       }
     }
     mode = VALUE;

@@ -58,6 +58,19 @@ export function pathTrie(paths: readonly DocPath[]): PathTrie {
   return root;
 }
 
+/** Number of complete paths in a trie (its leaves): a deep pass can stop once it found them all. */
+export function trieLeaves(trie: PathTrie | undefined): number {
+  if (!trie) return 0;
+  let n = 0;
+  const stack = [trie];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (t.size === 0) n++;
+    else for (const c of t.values()) stack.push(c);
+  }
+  return n;
+}
+
 /** What a reader records: every node down to `depth`, plus the nodes on the paths of `trie`. */
 export interface RecordSpec {
   depth: number;

@@ -1,4 +1,4 @@
-import { PackedPositions, type PathTrie, type PosNode, type RecordSpec } from "./positions.js";
+import { PackedPositions, type PathTrie, type PosNode, type RecordSpec, trieLeaves } from "./positions.js";
 
 /**
  * A fast reader for the part of YAML 1.2 that topology files use: block mappings and sequences,
@@ -138,8 +138,14 @@ const escapes: Record<string, string> = {
   P: "\u2029",
 };
 
+/** Thrown inside the reader when a deep pass has found every path it was asked for. */
+class AllFound extends Error {}
+
 class FastYamlParser {
   private p = 0;
+  private remaining: number;
+  /** Set when a deep pass recorded its last wanted path; the reader stops at the next node. */
+  private pendingStop = false;
   private line = 1;
   private ls = 0;
   private readonly n: number;
@@ -151,10 +157,20 @@ class FastYamlParser {
     private readonly maxDepth: number,
   ) {
     this.n = src.length;
+    this.remaining = spec.trie ? trieLeaves(spec.trie) : -1;
   }
 
   parse(): FastYamlResult {
     const root: PosNode = { file: this.file, line: 1, column: 1 };
+    try {
+      return this.document(root);
+    } catch (e) {
+      if (e instanceof AllFound) return { value: null, pos: root };
+      throw e;
+    }
+  }
+
+  private document(root: PosNode): FastYamlResult {
     if (!this.nextContentLine()) return { value: null, pos: root };
     if (this.col() === 0 && this.code() === PERCENT) {
       this.fail("E_DIRECTIVE", "YAML directives (such as %YAML 1.1 or %TAG) are not accepted: remove the line", true);
@@ -334,6 +350,11 @@ class FastYamlParser {
       if (!map) parent.children = map = new Map();
       map.set(seg, node);
     }
+    if (sub !== undefined && sub.size === 0 && --this.remaining === 0) {
+      // Leaf positions are recorded at their start: a deep pass can stop here. Map entries
+      // still need their key position, which the caller sets right after; record it first.
+      this.pendingStop = true;
+    }
     return { pos: node, trie: sub };
   }
 
@@ -341,6 +362,7 @@ class FastYamlParser {
 
   /** A node whose first character is at the current position (column > parentIndent). */
   private blockNode(parentIndent: number, depth: number, pos: PosNode | null, trie: PathTrie | undefined): unknown {
+    if (this.pendingStop) throw new AllFound();
     if (depth >= this.maxDepth) this.fail("E_TOO_DEEP", `nesting deeper than ${this.maxDepth} levels`, true);
     const c = this.code();
     const indent = this.col();
@@ -413,6 +435,7 @@ class FastYamlParser {
     const s = this.src;
     const obj: Record<string, unknown> = {};
     for (;;) {
+      if (this.pendingStop) throw new AllFound();
       const keyLine = this.line;
       const keyCol = this.col() + 1;
       const keyAt = this.p;
@@ -484,6 +507,7 @@ class FastYamlParser {
     const s = this.src;
     const arr: unknown[] = [];
     for (;;) {
+      if (this.pendingStop) throw new AllFound();
       const dashLine = this.line;
       const dashCol = this.col() + 1;
       this.p++; // the dash
@@ -643,6 +667,7 @@ class FastYamlParser {
     this.p++;
     const arr: unknown[] = [];
     for (;;) {
+      if (this.pendingStop) throw new AllFound();
       let c = this.flowSpace(blockIndent, open);
       if (c === RBRACKET) {
         this.p++;
@@ -671,6 +696,7 @@ class FastYamlParser {
     this.p++;
     const obj: Record<string, unknown> = {};
     for (;;) {
+      if (this.pendingStop) throw new AllFound();
       let c = this.flowSpace(blockIndent, open);
       if (c === RBRACE) {
         this.p++;
