@@ -13,16 +13,16 @@ const base = (): TopologyDocument => ({
   links: [{ a: "a", b: "b", metric: 5, operator: "op" }],
 });
 
-describe("checkImported", () => {
+describe("checkImported (the same checks as `cleanpath validate`)", () => {
   it("accepts a valid document", () => {
     expect(checkImported(base())).toEqual([]);
   });
 
   it.each<[string, (d: TopologyDocument) => void, RegExp]>([
-    ["a schema violation (bad role)", (d) => void ((d.elements[0] as { role: string }).role = "router"), /\/elements\/0\/role must be equal to one of the allowed values/],
-    ["an id that does not match the pattern", (d) => void (d.elements[1]!.id = "-b"), /\/elements\/1\/id must match pattern/],
-    ["a zero metric", (d) => void (d.links[0]!.metric = 0), /\/links\/0\/metric must be >= 1/],
-    ["a duplicate element id", (d) => void d.elements.push({ id: "a", role: "core" }), /id `a` is used twice/],
+    ["a schema violation (bad role)", (d) => void ((d.elements[0] as { role: string }).role = "router"), /`router` is not a valid `role`/],
+    ["an id that does not match the pattern", (d) => void (d.elements[1]!.id = "-b"), /`-b` is not a valid id in elements\[1\]\.id/],
+    ["a zero metric", (d) => void (d.links[0]!.metric = 0), /links\[0\]\.metric must be at least 1, not 0/],
+    ["a duplicate element id", (d) => void d.elements.push({ id: "a", role: "core" }), /element id `a` is already used/],
     ["a link end that is not an element", (d) => void (d.links[0]!.b = "c"), /end `c` is not an element/],
     ["an undeclared site", (d) => void (d.elements[1]!.site = "s2"), /site `s2` is not declared/],
     ["an undeclared operator", (d) => void (d.links[0]!.operator = "x"), /operator `x` is not declared/],
