@@ -93,6 +93,7 @@ export class VendorRegistry {
   private readonly kinds = new Map<string, VendorEntry>();
   private readonly kindPrefixes = new Map<string, VendorEntry>();
   private readonly vendorless = new Set<string>();
+  private readonly vendorlessList: readonly VendorlessKind[];
   private readonly cache = new Map<string, VendorEntry | null>();
   private readonly sorted: VendorEntry[];
 
@@ -109,6 +110,7 @@ export class VendorRegistry {
     for (const e of this.byId.values()) this.index(e, spellings(e));
     for (const e of this.byId.values()) this.indexKinds(e);
     for (const v of vendorless) this.vendorless.add(v.kind.toLowerCase());
+    this.vendorlessList = vendorless;
     this.warnings = this.declare(declarations);
     this.sorted = [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -155,6 +157,16 @@ export class VendorRegistry {
   isVendorlessKind(kind: string): boolean {
     const k = kind.trim().toLowerCase();
     return this.vendorless.has(k) || (k.startsWith("vr-") && this.vendorless.has(k.slice(3)));
+  }
+
+  /** The containerlab kinds known to imply no vendor, with what each is. */
+  vendorlessKinds(): readonly VendorlessKind[] {
+    return this.vendorlessList;
+  }
+
+  /** Every containerlab kind name the registry maps (vendor kinds and vendor-less ones), sorted. */
+  containerlabKindNames(): string[] {
+    return [...this.kinds.keys(), ...this.vendorless].sort();
   }
 
   /** All entries, sorted by id. */

@@ -64,7 +64,7 @@ describe("importTopology", () => {
       "# Imported by `cleanpath import containerlab` (cleanpath 0.1.0) from lab.clab.yml",
       "# Not imported or not mapped (3):",
       "#   - link 1 (a:e1 – host:x): `host:` end is the host namespace, not a node (lab.clab.yml:3:11)",
-      "#   - vendor of 1 `linux` node: a generic Linux container: no vendor, so it counts as unknown unless --vendor-map gives one",
+      "#   - vendor of 1 `linux` node: generic Linux container (FRR, hosts): no vendor, so it counts as unknown unless --vendor-map gives one",
       "#   - role of 1 node: no `role` label; set to `other` (add `labels: {role: core}` to the node or use --vendor-map)",
       "# Re-run the import after fixing the source (or the vendor map) rather than editing this file by hand.",
     ]);
