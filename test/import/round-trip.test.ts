@@ -1,11 +1,15 @@
-// import → validate → audit, end to end on a few real inputs. The audit command does not exist
-// yet: each case re-reads the written file and checks it as `validate` would; the audit step is
-// to be added to `importValidateAudit` when src/audit lands.
+// import → validate → audit, end to end on a few real inputs: each case re-reads the written
+// file, checks it as `validate` does, and audits a pair of it (every element to the first one).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { audit } from "../../src/audit/index.js";
+import { validate as validateReport } from "../../src/generated/report-all.js";
 import { checkImported } from "../../src/import/check.js";
+import { parseFile } from "../../src/load/index.js";
+import { defaultRiskSpec } from "../../src/policy/risk-spec.js";
+import { buildTopology } from "../../src/topology/index.js";
 import { importTopology, renderImport, type ImportRequest } from "../../src/import/index.js";
 import { parseVendorMap } from "../../src/import/vendor-map.js";
 import type { TopologyDocument } from "../../src/import/types.js";
@@ -22,7 +26,22 @@ function importValidateAudit(req: ImportRequest): TopologyDocument {
   expect(fromYaml).toEqual(outcome.document);
   expect(JSON.parse(json)).toEqual(outcome.document);
   expect(checkImported(fromYaml)).toEqual([]);
-  // Audit step: run the audit on `yaml` here once the audit API exists.
+  const { topology, registry } = buildTopology([parseFile("imported.yaml", "imported.yaml", Buffer.from(yaml))]);
+  const inService = topology.elements.filter((e) => e.state === "in-service");
+  if (inService.length >= 2) {
+    const result = audit({
+      topology,
+      registry,
+      spec: defaultRiskSpec("risky"),
+      requests: [{ flow: null, from: { id: inService.slice(1).map((e) => e.id) }, to: inService[0]!.id, failures: 1, failOn: "routed-dirty" }],
+      asOf: "2026-01-01",
+      generatedAt: "2026-01-01T00:00:00Z",
+      version: "test",
+      maxPairs: 100_000,
+    });
+    expect(result.pairs).toHaveLength(inService.length - 1);
+    expect(validateReport(result), JSON.stringify(validateReport.errors?.slice(0, 3))).toBe(true);
+  }
   return fromYaml;
 }
 
