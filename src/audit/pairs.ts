@@ -116,7 +116,7 @@ export function auditPairs(
   if (hasUnknown) {
     const redo: number[] = [];
     facts.forEach((f, i) => {
-      if (verdictOf(f, queries[i]!.failures) !== "clean" && touchesUnknown(f, level)) redo.push(i);
+      if (couldImprove(f, verdictOf(f, queries[i]!.failures), level)) redo.push(i);
     });
     if (redo.length > 0) {
       const again = analyzePairs(g, maskOf(level, false), redo.map((i) => queries[i]!), analysis);
@@ -268,9 +268,27 @@ function unknownOn(f: PairFacts): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-function touchesUnknown(f: PairFacts, level: Uint8Array): boolean {
-  if (f.exposure.count > f.exposure.items.length) return true; // the list is capped: assume it might
-  return unknownOn(f).some((i) => level[i] === UNKNOWN) || (f.cleanAlternative === null && f.reachable);
+/**
+ * Whether counting unknown items clean could give a better verdict: only when every item the
+ * verdict rests on is unknown. A single high-risk item keeps it (so most pairs need no second
+ * analysis).
+ */
+function couldImprove(f: PairFacts, verdict: Verdict, level: Uint8Array): boolean {
+  const allUnknown = (items: readonly number[]): boolean => items.every((i) => level[i] !== HIGH);
+  switch (verdict) {
+    case "clean":
+    case "unreachable":
+      return false;
+    case "dirty":
+      return true; // a path through unknown items only may exist
+    case "routed-dirty":
+      return allUnknown(f.routed!.riskyItems);
+    case "fragile":
+      return f.failover!.dirtyAfter.every((d) => allUnknown(d.riskyItems));
+    case "exposed":
+      // The listed items are the first of the exact count; any high-risk one settles it.
+      return allUnknown(f.exposure.items);
+  }
 }
 
 /** A risky endpoint does not change a verdict but deserves its own finding (SPEC §2). */
