@@ -139,8 +139,8 @@ export function resolvePolicy(inputs: readonly LoadedFile[], registry: VendorReg
     if (arg.file) visitFile(arg.file);
     else visitProfile(arg.value);
   }
-  if (problems.length > 0) throw new InputError(problems);
 
+  // Merge what could be read, so that every problem is reported in one run.
   const merged = mergeDocuments(order, registry, problems, options);
   if (problems.length > 0) throw new InputError(problems);
   return { ...merged, profiles: usedProfiles };

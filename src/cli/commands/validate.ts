@@ -1,6 +1,7 @@
 import { Option } from "commander";
 import { compareDiagnostics, type Diagnostic, InputError } from "../../diagnostics.js";
 import { type LoadedFile, loadFiles } from "../../load/index.js";
+import { resolvePolicy } from "../../policy/policy.js";
 import { buildTopology } from "../../topology/index.js";
 import { chalkFor, parseMegabytes, printDiagnostics, Timings, useColor } from "../context.js";
 import { expandInputs, heapLimitBytes, nodeHost } from "../host.js";
@@ -17,8 +18,9 @@ interface ValidateOptions {
 interface FileReport {
   file: string;
   valid: boolean;
+  policy?: boolean;
   included: string[];
-  counts?: { elements: number; links: number; sites: number; operators: number; flows: number };
+  counts?: { elements: number; links: number; sites: number; operators: number; flows: number; rules: number; waivers: number };
   diagnostics: Diagnostic[];
 }
 
@@ -87,7 +89,10 @@ export const validateCommand: CommandModule = (program, ctx) => {
         }
         const included = p.loaded.slice(1).map((x) => x.file);
         try {
-          const { topology, warnings } = buildTopology(p.loaded, loadOptions);
+          const { topology, warnings, registry } = buildTopology(p.loaded, loadOptions);
+          // Policy keys too: profile and list names, designated vendors, `extends` files.
+          const policy = resolvePolicy(p.loaded, registry, host, {});
+          const isPolicy = p.loaded[0]!.value.kind === "policy";
           reports.push({
             file: shown,
             valid: true,
@@ -98,7 +103,10 @@ export const validateCommand: CommandModule = (program, ctx) => {
               sites: topology.sites.size,
               operators: topology.operators.size,
               flows: topology.flows.length,
+              rules: policy.rules.length,
+              waivers: policy.waivers.length,
             },
+            policy: isPolicy,
             diagnostics: warnings,
           });
         } catch (err) {
@@ -132,7 +140,9 @@ export const validateCommand: CommandModule = (program, ctx) => {
 function describe(r: FileReport): string {
   const c = r.counts!;
   const n = (k: number, what: string): string => `${k} ${what}${k === 1 ? "" : "s"}`;
-  const parts = [n(c.elements, "element"), n(c.links, "link")];
+  const parts = r.policy ? [`policy: ${n(c.rules, "rule")}`] : [n(c.elements, "element"), n(c.links, "link")];
+  if (!r.policy && c.rules) parts.push(n(c.rules, "rule"));
+  if (c.waivers) parts.push(n(c.waivers, "waiver"));
   if (c.sites) parts.push(n(c.sites, "site"));
   if (c.operators) parts.push(n(c.operators, "operator"));
   if (c.flows) parts.push(n(c.flows, "flow"));
