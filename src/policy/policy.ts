@@ -226,7 +226,7 @@ function addRisk(spec: RiskSpec, risk: RiskDeclaration, origin: Origin, registry
     if (!entry) {
       const guess = registry.suggest(name);
       problems.push(
-        errorAt("E_UNKNOWN_VENDOR", `risk.vendors: \`${name}\` is not a vendor the registry knows${guess ? ` — did you mean \`${guess}\`?` : ""}; declare it under \`vendors:\` first`, locate(origin, ["risk", "vendors", i])),
+        errorAt("E_UNKNOWN_VENDOR", `risk.vendors: \`${name}\` is not a vendor the registry knows${guess ? ` — did you mean \`${guess}\`?` : ""} (a new vendor must be declared under \`vendors:\` first)`, locate(origin, ["risk", "vendors", i])),
       );
       return;
     }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli, scratch } from "../helpers/cli.js";
 
@@ -187,6 +188,58 @@ describe("folders", () => {
       const named = runCli(["validate", "topo/ci.yml"], { cwd: s.dir });
       expect(named.code).toBe(2);
       expect(named.stderr).toMatch(/topo\/ci\.yml:1:1 {2}E_SCHEMA_REQUIRED/);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
+
+describe("bad input to the audit commands (exit 2, nothing on stdout, no file written)", () => {
+  const topo = "cleanpath: 1\nelements:\n  - {id: embassy, role: endpoint, vendor: Cisco}\n  - {id: hq, role: datacenter, vendor: Cisco}\n  - {id: old, role: core, vendor: Nokia, state: out-of-service}\nlinks:\n  - [embassy, hq]\n";
+  const cases: { name: string; args: string[]; files?: Record<string, string>; code: string; at?: string; message: RegExp }[] = [
+    { name: "unknown profile", args: ["audit", "path", "t.yaml", "--from", "embassy", "--to", "hq", "--policy", "uk-dvd-2023"], code: "E_UNKNOWN_PROFILE", message: /did you mean `uk-dvd-2022`/ },
+    {
+      name: "unknown profile in extends",
+      args: ["audit", "path", "t.yaml", "--from", "embassy", "--to", "hq", "--policy", "p.yaml"],
+      files: { "p.yaml": "cleanpath: 1\nkind: policy\nextends: [eu-5g-tolbox]\n" },
+      code: "E_UNKNOWN_PROFILE",
+      at: "p.yaml:3:11",
+      message: /did you mean `eu-5g-toolbox`/,
+    },
+    {
+      name: "unknown list",
+      args: ["audit", "path", "t.yaml", "--from", "embassy", "--to", "hq", "--policy", "p.yaml"],
+      files: { "p.yaml": "cleanpath: 1\nkind: policy\nrisk: {lists: [fcc-coverd-list]}\n" },
+      code: "E_UNKNOWN_LIST",
+      at: "p.yaml:3:16",
+      message: /did you mean `fcc-covered-list`/,
+    },
+    { name: "--from naming no element", args: ["audit", "path", "t.yaml", "--from", "embasy", "--to", "hq"], code: "E_UNKNOWN_ELEMENT", message: /--from `embasy` is not an element — did you mean `embassy`/ },
+    { name: "--to selector matching nothing", args: ["audit", "path", "t.yaml", "--from", "embassy", "--to", "role=datacentre"], code: "E_EMPTY_SELECTOR", message: /did you mean `datacenter`/ },
+    { name: "--from naming an out-of-service element", args: ["audit", "path", "t.yaml", "--from", "old", "--to", "hq"], code: "E_NOT_IN_SERVICE", message: /`old` is out-of-service/ },
+    { name: "selector expansion past --max-pairs", args: ["audit", "path", "t.yaml", "--from", "role=endpoint,role=datacenter", "--to", "role=endpoint,role=datacenter", "--max-pairs", "1"], code: "E_TOO_MANY_PAIRS", message: /expands to 2 pairs \(2 × 2\); the limit is 1/ },
+    { name: "unknown selector key", args: ["audit", "path", "t.yaml", "--from", "rol=ran", "--to", "hq"], code: "E_USAGE", message: /unknown selector key `rol` — did you mean `role`/ },
+    { name: "unknown --risk-vendor", args: ["audit", "path", "t.yaml", "--from", "embassy", "--to", "hq", "--risk-vendor", "Huawai"], code: "E_UNKNOWN_VENDOR", message: /did you mean `Huawei`/ },
+    { name: "bad --fail-on", args: ["audit", "path", "t.yaml", "--from", "embassy", "--to", "hq", "--fail-on", "dirtyish"], code: "E_USAGE", message: /--fail-on takes a verdict/ },
+    { name: "bad --as-of", args: ["audit", "path", "t.yaml", "--from", "embassy", "--to", "hq", "--as-of", "2026-02-30"], code: "E_USAGE", message: /--as-of takes a date/ },
+    { name: "two formats on stdout", args: ["audit", "path", "t.yaml", "--from", "embassy", "--to", "hq", "--format", "table", "--format", "json"], code: "E_USAGE", message: /only one format can go to stdout/ },
+    { name: "unknown format", args: ["audit", "path", "t.yaml", "--from", "embassy", "--to", "hq", "--format", "jsn"], code: "E_USAGE", message: /unknown format `jsn` — did you mean `json`/ },
+    { name: "nothing to audit", args: ["audit", "t.yaml"], code: "E_NOTHING_TO_AUDIT", message: /declare no flows/ },
+  ];
+
+  it.each(cases)("$name → $code", (c) => {
+    const s = scratch({ "t.yaml": topo, ...(c.files ?? {}) });
+    try {
+      // An output file, to check that nothing is written (`-o` cannot go with two stdout formats).
+      const twoFormats = c.args.filter((x) => x === "--format").length > 1;
+      const r = runCli(twoFormats ? c.args : [...c.args, "-o", "out.json"], { cwd: s.dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      const line = r.stderr.split("\n").find((l) => l.includes(`  ${c.code}  `));
+      expect(line, r.stderr).toBeDefined();
+      expect(line).toMatch(c.message);
+      if (c.at) expect(line!.startsWith(`${c.at}  `), line).toBe(true);
+      expect(existsSync(s.path("out.json"))).toBe(false);
     } finally {
       s.cleanup();
     }
