@@ -79,7 +79,7 @@ function uniqueNames(cases: Case[]): Case[] {
 }
 
 function pairCase(p: PairResult, r: AuditResult, ctx: ReportContext): Case {
-  const c: Case = { classname: p.flow ?? "pairs", name: `${pairName(p)} (${p.verdict})` };
+  const c: Case = { classname: p.flow ?? "pairs", name: pairName(p) };
   const at = pairLocation(p, r);
   if (at) c.location = at;
   if (!p.passed) {

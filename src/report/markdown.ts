@@ -130,7 +130,7 @@ function passingSection(pairs: PairResult[]): string {
   const out = [`<details><summary>Passing pairs (${pairs.length})</summary>`, ""];
   const withFlow = pairs.some((p) => p.flow !== null);
   out.push(`| ${withFlow ? "flow | " : ""}from | to | verdict |`, `|${withFlow ? " --- |" : ""} --- | --- | --- |`);
-  for (const p of pairs) out.push(`| ${withFlow ? `${p.flow !== null ? code(p.flow) : ""} | ` : ""}${code(p.from)} | ${code(p.to)} | ${p.verdict} |`);
+  for (const p of pairs) out.push(`| ${withFlow ? `${p.flow !== null ? code(p.flow) : ""} | ` : ""}${code(p.from)} | ${code(p.to)} | ${p.verdict}${p.waivedBy.length ? ` (waived by ${p.waivedBy.map(mdText).join(", ")})` : ""} |`);
   out.push("", "</details>", "", "");
   return out.join("\n");
 }
