@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { createRequire } from "node:module";
 import { SaxesParser } from "saxes";
 import { expect } from "vitest";
 import type { AuditResult } from "../../src/audit/result.js";
@@ -44,7 +43,16 @@ export function expectGolden(file: string, text: string): void {
   expect(text).toBe(readFileSync(path, "utf8"));
 }
 
-let sarifValidator: ((data: unknown) => boolean) & { errors?: unknown } | undefined;
+type Validator = ((data: unknown) => boolean) & { errors?: unknown };
+interface Ajv {
+  compile(schema: object): Validator;
+}
+// ajv and ajv-formats are CommonJS: load them as such so that their default exports need no interop.
+const load = createRequire(import.meta.url);
+const Ajv2020 = load("ajv/dist/2020") as new (options: object) => Ajv;
+const addFormats = load("ajv-formats") as (ajv: Ajv) => Ajv;
+
+let sarifValidator: Validator | undefined;
 
 /** The official SARIF 2.1.0 schema (test/fixtures/sarif-schema), with its formats checked. */
 export function sarifSchemaErrors(log: unknown): unknown[] {
@@ -55,7 +63,8 @@ export function sarifSchemaErrors(log: unknown): unknown[] {
     addFormats(ajv);
     sarifValidator = ajv.compile(schema);
   }
-  return sarifValidator(log) ? [] : ((sarifValidator.errors as unknown[]) ?? []);
+  const validate = sarifValidator;
+  return validate(log) ? [] : ((validate.errors as unknown[]) ?? []);
 }
 
 export interface XmlNode {
