@@ -179,6 +179,9 @@ export interface OutputSpec {
   path?: string;
 }
 
+/** What writing a report needs from the flags. */
+export type OutputFlags = Pick<AuditFlags, "format" | "output" | "color" | "quiet">;
+
 export function outputSpecs(flags: Pick<AuditFlags, "format" | "output">): OutputSpec[] {
   const specs: OutputSpec[] = (flags.format.length ? flags.format : ["table"]).map((f) => {
     const colon = f.indexOf(":");
@@ -202,7 +205,7 @@ export function outputSpecs(flags: Pick<AuditFlags, "format" | "output">): Outpu
 }
 
 /** Renders every output, writes the files (each atomically), and sets the exit code from the result — never from the formats. */
-export function finish(ctx: CliContext, result: AuditResult, flags: AuditFlags, th: Thresholds, timings: Timings): void {
+export function finish(ctx: CliContext, result: AuditResult, flags: OutputFlags, th: Thresholds, timings: Timings): void {
   const specs = outputSpecs(flags);
   const rendered = timings.time("report", () =>
     specs.map((spec) => ({
@@ -240,10 +243,10 @@ export function exitCode(result: AuditResult, th: Thresholds): 0 | 1 {
   return 0;
 }
 
-type Mode = "path" | "flows" | "rules" | "all";
+export type Mode = "path" | "flows" | "rules" | "all";
 
 /** The flows declared in the files (topology and policy), as requests with their thresholds. */
-function flowRequests(loaded: Loaded, flags: AuditFlags, th: Thresholds): PairRequest[] {
+export function flowRequests(loaded: Loaded, flags: Pick<AuditFlags, "failures">, th: Thresholds): PairRequest[] {
   return loaded.topology.flows.map((f) => ({
     flow: f.id,
     from: f.from,
@@ -254,15 +257,23 @@ function flowRequests(loaded: Loaded, flags: AuditFlags, th: Thresholds): PairRe
   }));
 }
 
-function run(ctx: CliContext, mode: Mode, files: string[], flags: AuditFlags & { from?: string; to?: string }): void {
-  const timings = new Timings(ctx.io.env.CLEANPATH_TIMINGS === "1");
-  const th = thresholds(flags.failOn);
-  outputSpecs(flags);
-  const clock = clockOf(ctx, flags.asOf);
-  const adhoc =
-    mode === "path" ? [{ flow: null, from: parseSelectorArg(flags.from!, "--from"), to: parseSelectorArg(flags.to!, "--to"), failures: flags.failures, failOn: th.pairs }] : [];
-  const loaded = loadInputs(ctx, files, flags, timings);
-  const requests: PairRequest[] = mode === "flows" || mode === "all" ? flowRequests(loaded, flags, th) : adhoc;
+/**
+ * Audits loaded inputs: the pair of --from/--to (mode "path"), the declared flows, the rules, or
+ * flows and rules ("all"). Refuses to audit nothing.
+ */
+export function auditLoaded(
+  loaded: Loaded,
+  mode: Mode,
+  flags: AuditFlags & { from?: string; to?: string },
+  th: Thresholds,
+  clock: { generatedAt: string; asOf: string },
+  timings: Timings,
+): AuditResult {
+  const adhoc: PairRequest[] =
+    flags.from !== undefined && flags.to !== undefined
+      ? [{ flow: null, from: parseSelectorArg(flags.from, "--from"), to: parseSelectorArg(flags.to, "--to"), failures: flags.failures, failOn: th.pairs }]
+      : [];
+  const requests: PairRequest[] = mode === "path" ? adhoc : mode === "flows" || mode === "all" ? flowRequests(loaded, flags, th) : [];
   const rules = mode === "rules" || mode === "all" ? loaded.policy.rules : [];
   if (mode === "flows" && requests.length === 0) {
     throw new InputError([errorAt("E_NOTHING_TO_AUDIT", "no flows are declared in these files (add `flows:`, or use `cleanpath audit path --from … --to …`)")]);
@@ -290,6 +301,20 @@ function run(ctx: CliContext, mode: Mode, files: string[], flags: AuditFlags & {
     ...(timings.sink() ? { timings: timings.sink()! } : {}),
   });
   loaded.progress.clear();
+  return result;
+}
+
+function run(ctx: CliContext, mode: Mode, files: string[], flags: AuditFlags & { from?: string; to?: string }): void {
+  const timings = new Timings(ctx.io.env.CLEANPATH_TIMINGS === "1");
+  const th = thresholds(flags.failOn);
+  outputSpecs(flags);
+  const clock = clockOf(ctx, flags.asOf);
+  if (mode === "path") {
+    parseSelectorArg(flags.from!, "--from");
+    parseSelectorArg(flags.to!, "--to");
+  }
+  const loaded = loadInputs(ctx, files, flags, timings);
+  const result = auditLoaded(loaded, mode, flags, th, clock, timings);
   finish(ctx, result, flags, th, timings);
 }
 

@@ -2,7 +2,9 @@ import type { Command } from "commander";
 import type { CliIo } from "../io.js";
 import { auditCommand } from "./audit.js";
 import { profilesCommand, vendorsCommand } from "./catalogue.js";
+import { diffCommand } from "./diff.js";
 import { importCommand } from "./import.js";
+import { renderCommand } from "./render.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 
@@ -17,4 +19,13 @@ export interface CliContext {
 export type CommandModule = (program: Command, ctx: CliContext) => void;
 
 /** Every subcommand, in the order `--help` lists them. Adding a command is one file plus one line here. */
-export const commands: CommandModule[] = [validateCommand, auditCommand, importCommand, vendorsCommand, profilesCommand, schemaCommand];
+export const commands: CommandModule[] = [
+  validateCommand,
+  auditCommand,
+  renderCommand,
+  diffCommand,
+  importCommand,
+  vendorsCommand,
+  profilesCommand,
+  schemaCommand,
+];

@@ -1,0 +1,151 @@
+import { type AuditResult, type Finding, type PairResult, verdicts } from "../audit/result.js";
+import type { Topology } from "../topology/types.js";
+import type { DiffResult, FindingChange, ItemChange, ItemState, PairChange, RuleChange } from "./types.js";
+
+export type ItemSnapshot = ReadonlyMap<string, ItemState>;
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every element and link of a topology with its vendor as written, and its risk where the result knows it. */
+export function topologyItems(topology: Topology, result?: AuditResult): ItemSnapshot {
+  const out = new Map<string, ItemState>();
+  const add = (id: string, type: "element" | "link", vendor: string | undefined): void => {
+    const s: ItemState = { type };
+    if (vendor !== undefined) s.vendor = vendor;
+    const risk = result?.items[id]?.risk;
+    if (risk !== undefined) s.risk = risk;
+    out.set(id, s);
+  };
+  for (const e of topology.elements) add(e.id, "element", e.vendor);
+  for (const l of topology.links) add(l.id, "link", l.vendor);
+  return out;
+}
+
+/** The items a saved result mentions. */
+export function resultItems(result: AuditResult): ItemSnapshot {
+  const out = new Map<string, ItemState>();
+  for (const [id, it] of Object.entries(result.items)) {
+    const s: ItemState = { type: it.type, risk: it.risk };
+    if (it.vendor !== undefined) s.vendor = it.vendor;
+    out.set(id, s);
+  }
+  return out;
+}
+
+const rank = (v: PairResult["verdict"]): number => verdicts.indexOf(v);
+const pairKey = (p: PairResult): string => `${p.flow ?? ""}\u0000${p.from}\u0000${p.to}`;
+const findingKey = (f: Finding): string => [f.rule, ...[...f.items].sort()].join("\u0000");
+
+function pairChanges(before: AuditResult, after: AuditResult): PairChange[] {
+  const old = new Map(before.pairs.map((p) => [pairKey(p), p]));
+  const now = new Map(after.pairs.map((p) => [pairKey(p), p]));
+  const out: PairChange[] = [];
+  const state = (p: PairResult) => ({ verdict: p.verdict, passed: p.passed, failOn: p.failOn });
+  for (const [key, a] of now) {
+    const b = old.get(key);
+    const base = { flow: a.flow, from: a.from, to: a.to, ...(a.location ? { location: a.location } : {}) };
+    if (!b) {
+      out.push({ ...base, change: "added", gotWorse: !a.passed, before: null, after: state(a) });
+      continue;
+    }
+    const delta = rank(a.verdict) - rank(b.verdict); // verdicts are listed worst first
+    const nowFails = b.passed && !a.passed;
+    if (delta === 0 && a.passed === b.passed) continue;
+    const worse = delta < 0 || nowFails;
+    out.push({ ...base, change: worse ? "worse" : "better", gotWorse: worse, before: state(b), after: state(a) });
+  }
+  for (const [key, b] of old) {
+    if (now.has(key)) continue;
+    out.push({ flow: b.flow, from: b.from, to: b.to, change: "removed", gotWorse: false, before: state(b), after: null });
+  }
+  const order = { worse: 0, added: 1, better: 2, removed: 3 };
+  return out.sort((x, y) => order[x.change] - order[y.change] || cmp(x.flow ?? "", y.flow ?? "") || cmp(x.from, y.from) || cmp(x.to, y.to));
+}
+
+function findingChange(f: Finding): FindingChange {
+  const c: FindingChange = { rule: f.rule, level: f.level, message: f.message, items: f.items, waived: f.waived === true };
+  if (f.location) c.location = f.location;
+  return c;
+}
+
+/** Findings matched as multisets by rule and items: a second copy of the same finding counts on its own. */
+function findingChanges(before: AuditResult, after: AuditResult): { appeared: FindingChange[]; disappeared: FindingChange[] } {
+  const pool = new Map<string, Finding[]>();
+  for (const f of before.findings) pool.set(findingKey(f), [...(pool.get(findingKey(f)) ?? []), f]);
+  const appeared: FindingChange[] = [];
+  for (const f of after.findings) {
+    const same = pool.get(findingKey(f));
+    const match = same?.shift();
+    if (!match) appeared.push(findingChange(f));
+    else if (match.waived && !f.waived) appeared.push({ ...findingChange(f), wasWaived: true });
+  }
+  const disappeared = [...pool.values()].flat().map(findingChange);
+  const order = (a: FindingChange, b: FindingChange) => cmp(a.rule, b.rule) || cmp(a.items.join(" "), b.items.join(" ")) || cmp(a.message, b.message);
+  return { appeared: appeared.sort(order), disappeared: disappeared.sort(order) };
+}
+
+function ruleChanges(before: AuditResult, after: AuditResult): RuleChange[] {
+  const old = new Map(before.rules.map((r) => [r.id, r]));
+  const now = new Map(after.rules.map((r) => [r.id, r]));
+  const out: RuleChange[] = [];
+  for (const id of [...new Set([...old.keys(), ...now.keys()])].sort(cmp)) {
+    const b = old.get(id);
+    const a = now.get(id);
+    if (b && a && b.passed === a.passed && b.checked === a.checked) continue;
+    const gotWorse = a !== undefined && !a.passed && (b === undefined || b.passed);
+    out.push({ id, before: b ? { passed: b.passed, checked: b.checked } : null, after: a ? { passed: a.passed, checked: a.checked } : null, gotWorse });
+  }
+  return out;
+}
+
+function itemChanges(before: ItemSnapshot, after: ItemSnapshot): DiffResult["items"] {
+  const added: ItemChange[] = [];
+  const removed: ItemChange[] = [];
+  const changed: ItemChange[] = [];
+  for (const [id, a] of after) {
+    const b = before.get(id);
+    if (!b) added.push({ id, type: a.type, after: a });
+    else if (b.vendor !== a.vendor || (b.risk !== undefined && a.risk !== undefined && b.risk !== a.risk)) changed.push({ id, type: a.type, before: b, after: a });
+  }
+  for (const [id, b] of before) if (!after.has(id)) removed.push({ id, type: b.type, before: b });
+  const byId = (x: ItemChange, y: ItemChange) => cmp(x.id, y.id);
+  return { added: added.sort(byId), removed: removed.sort(byId), changed: changed.sort(byId) };
+}
+
+/** Compares two audits of the same checks: what got worse, what got better, what appeared. Pure. */
+export function diffResults(
+  before: AuditResult,
+  after: AuditResult,
+  options: { mode: DiffResult["mode"]; version: string; items?: { before: ItemSnapshot; after: ItemSnapshot } },
+): DiffResult {
+  const pairs = pairChanges(before, after);
+  const rules = ruleChanges(before, after);
+  const findings = findingChanges(before, after);
+  const items = itemChanges(options.items?.before ?? resultItems(before), options.items?.after ?? resultItems(after));
+  const newErrors = findings.appeared.filter((f) => !f.waived && f.level === "error").length;
+  const gotWorse = pairs.some((p) => p.gotWorse) || rules.some((r) => r.gotWorse) || newErrors > 0;
+  return {
+    cleanpathDiff: 1,
+    tool: { name: "cleanpath", version: options.version },
+    mode: options.mode,
+    before: { inputs: before.inputs, asOf: before.asOf },
+    after: { inputs: after.inputs, asOf: after.asOf },
+    summary: {
+      pairsWorse: pairs.filter((p) => p.change === "worse").length,
+      pairsBetter: pairs.filter((p) => p.change === "better").length,
+      pairsAdded: pairs.filter((p) => p.change === "added").length,
+      pairsRemoved: pairs.filter((p) => p.change === "removed").length,
+      findingsAppeared: findings.appeared.length,
+      findingsDisappeared: findings.disappeared.length,
+      rulesWorse: rules.filter((r) => r.gotWorse).length,
+      itemsAdded: items.added.length,
+      itemsRemoved: items.removed.length,
+      itemsChanged: items.changed.length,
+      gotWorse,
+    },
+    pairs,
+    rules,
+    findings,
+    items,
+  };
+}

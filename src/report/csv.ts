@@ -1,0 +1,77 @@
+import { type Reporter, safe } from "./context.js";
+import { routedRisky } from "./explain.js";
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds `,`, `"`, CR or LF, quotes doubled. A cell a
+ * spreadsheet would read as a formula (`= + - @`, tab, CR first) gets a leading `'`. Control
+ * characters are replaced first (`cat report.csv` must not run terminal escapes), so ids never
+ * hold a line break here; the quoting rules still apply to anything that does.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  let s = value === null || value === undefined ? "" : safe(String(value));
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[,"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function row(cells: readonly (string | number | boolean | null | undefined)[]): string {
+  return cells.map(csvCell).join(",") + "\r\n";
+}
+
+/** Several ids in one cell. */
+const many = (ids: readonly string[]): string => ids.join(" ");
+
+export const pairColumns = [
+  "flow",
+  "from",
+  "to",
+  "verdict",
+  "verdict_if_unknown_clean",
+  "fail_on",
+  "passed",
+  "routed_metric",
+  "risky_items",
+  "clean_alternative_metric",
+  "exposure_count",
+  "diversity",
+  "remediation",
+] as const;
+export const ruleColumns = ["rule", "kind", "level", "checked", "passed", "findings", "description", "source"] as const;
+export const findingColumns = ["rule", "kind", "level", "waived", "waived_by", "items", "file", "line", "column", "message", "source"] as const;
+
+/**
+ * For spreadsheets (docs/ci.md describes the layout): three sections, each a header row and its
+ * rows, separated by one empty line: pairs, then rules, then findings. Headers are always there,
+ * so a sheet can find each section even when it is empty. CRLF line ends; ids in one cell are
+ * separated by spaces; `remediation` lists the items to replace for a dirty pair.
+ */
+export const csv: Reporter = (result) => {
+  const out: string[] = [row(pairColumns)];
+  for (const p of result.pairs) {
+    out.push(
+      row([
+        p.flow ?? "",
+        p.from,
+        p.to,
+        p.verdict,
+        p.verdictIfUnknownClean ?? "",
+        p.failOn,
+        p.passed,
+        p.routed?.metric ?? "",
+        many(routedRisky(p, result)),
+        p.cleanAlternative?.metric ?? "",
+        p.exposure.count,
+        p.diversity,
+        p.remediation ? many(p.remediation.items) : "",
+      ]),
+    );
+  }
+  out.push("\r\n", row(ruleColumns));
+  for (const r of result.rules) out.push(row([r.id, r.kind, r.level, r.checked, r.passed, r.findings, r.description, r.source?.title ?? ""]));
+  out.push("\r\n", row(findingColumns));
+  for (const f of result.findings) {
+    out.push(
+      row([f.rule, f.kind, f.level, f.waived ?? false, f.waivedBy ?? "", many(f.items), f.location?.file ?? "", f.location?.line ?? "", f.location?.column ?? "", f.message, f.source?.title ?? ""]),
+    );
+  }
+  return out.join("");
+};
