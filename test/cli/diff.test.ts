@@ -54,7 +54,7 @@ describe("cleanpath diff", () => {
       expect(sarif.stderr).toMatch(/diff has no sarif format/);
       const noFlows = await runMain(["diff", "a.yaml", "a.yaml"], s.dir);
       expect(noFlows.code).toBe(2);
-      expect(noFlows.stderr).toMatch(/declares no flows: give --from and --to/);
+      expect(noFlows.stderr).toMatch(/E_NOTHING_TO_AUDIT  nothing to audit: the files declare no flows/);
       const pair = await runMain(["diff", "a.yaml", "a.yaml", "--from", "a", "--to", "b"], s.dir);
       expect(pair.stdout).toBe("not worse: no change in verdicts, rules, findings or items\n");
       expect(pair.code).toBe(0);
