@@ -1,7 +1,10 @@
 import type { Command } from "commander";
 import type { CliIo } from "../io.js";
 import { auditCommand } from "./audit.js";
+import { graphCommand } from "./graph.js";
 import { importCommand } from "./import.js";
+import { initCommand } from "./init.js";
+import { reportCommand } from "./report.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 
@@ -16,4 +19,4 @@ export interface CliContext {
 export type CommandModule = (program: Command, ctx: CliContext) => void;
 
 /** Every subcommand, in the order `--help` lists them. Adding a command is one file plus one line here. */
-export const commands: CommandModule[] = [validateCommand, auditCommand, importCommand, schemaCommand];
+export const commands: CommandModule[] = [validateCommand, auditCommand, reportCommand, graphCommand, importCommand, schemaCommand, initCommand];
