@@ -1,4 +1,4 @@
-import countries110m from "world-atlas/countries-110m.json" with { type: "json" };
+import { createRequire } from "node:module";
 
 /**
  * Country outlines from Natural Earth (public domain) at 1:110m, as packaged by world-atlas (ISC
@@ -72,8 +72,11 @@ export function countriesOf(topo: Topo, object: string): Country[] {
 
 let world: Country[] | undefined;
 
-/** The world's countries (decoded on first use: the data never changes, so this is still a pure function). */
+/**
+ * The world's countries, loaded and decoded on first use (about 25 ms, so only reports with a map
+ * pay for it). It is a module load, not I/O: the data ships with the package and never changes.
+ */
 export function worldCountries(): Country[] {
-  world ??= countriesOf(countries110m as unknown as Topo, "countries");
+  world ??= countriesOf(createRequire(import.meta.url)("world-atlas/countries-110m.json") as Topo, "countries");
   return world;
 }
