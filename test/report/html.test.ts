@@ -117,7 +117,7 @@ describe("html reporter", () => {
     const out = html(handResult(), ctx);
     expect(count(out, /<figure class="chart">/g)).toBe(2);
     expect(out).toMatch(/<rect class="seg seg-high"[^>]*><title>core: huawei 1 of 4 \(25%\), high-risk<\/title>/);
-    expect(out).toContain("25% high-risk");
+    expect(out).toContain("25% high-risk (1/4)");
   });
 
   it("maps the located sites over the country outlines, coloured by risk", () => {

@@ -58,7 +58,7 @@ export function shareChart(title: string, rows: Record<string, Record<string, nu
   const labelW = 150;
   const barW = 520;
   const rowH = 24;
-  const width = labelW + barW + 130;
+  const width = labelW + barW + 170;
   const height = shown.length * rowH + 4;
   const out: string[] = [];
   shown.forEach((row, i) => {
@@ -74,10 +74,10 @@ export function shareChart(title: string, rows: Record<string, Record<string, nu
       out.push(
         `<rect class="seg${kind === "high" ? " seg-high" : ""}" x="${Math.round(x * 10) / 10}" y="${y}" width="${w}" height="${rowH - 6}" fill="${colours.get(vendor) ?? noneColour}"><title>${esc(`${row.key}: ${vendor} ${n} of ${row.total} (${percent(n, row.total)})${kind === "high" ? ", high-risk" : kind === "unknown" ? ", unknown vendor" : ""}`)}</title></rect>`,
       );
-      if (w >= vendor.length * 6 + 8) out.push(`<text class="seg-label" x="${Math.round((x + w / 2) * 10) / 10}" y="${y + 13}">${esc(vendor)}</text>`);
+      if (w >= vendor.length * 6 + 8) out.push(`<text class="seg-label${kind === "none" || kind === "unknown" ? " seg-label-dark" : ""}" x="${Math.round((x + w / 2) * 10) / 10}" y="${y + 13}">${esc(vendor)}</text>`);
       x += w;
     }
-    const note = high > 0 ? `${percent(high, row.total)} high-risk` : `${row.total}`;
+    const note = high > 0 ? `${percent(high, row.total)} high-risk (${high}/${row.total})` : plural(row.total, "element");
     out.push(`<text class="bar-note${high > 0 ? " bar-note-high" : ""}" x="${labelW + barW + 8}" y="${y + 15}">${esc(note)}</text>`);
   });
   const used = new Set(shown.flatMap((r) => r.list.map(([v]) => v)));

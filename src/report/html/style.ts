@@ -84,6 +84,7 @@ ul.items li.high{list-style:square;color:inherit}
 .seg{stroke:#fff;stroke-width:1}
 .seg-high{stroke:#7f1d1d}
 .seg-label{font-size:10.5px;text-anchor:middle;fill:#fff;pointer-events:none}
+.seg-label-dark{fill:var(--ink)}
 .bar-note{font-size:12px;fill:var(--muted)}.bar-note-high{fill:var(--high);font-weight:700}
 ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px}
 .swatch{vertical-align:-1px;margin-right:4px}
