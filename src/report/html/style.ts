@@ -108,6 +108,9 @@ footer{padding:16px 32px;border-top:1px solid var(--line);color:var(--muted);fon
   .pair{break-inside:auto;border-left-width:3px}
   a{color:inherit;text-decoration:none}
   thead{display:table-header-group}
+  table.data{font-size:8pt}
+  table.data th{font-size:7pt}
+  table.data td{padding:3px 5px}
   footer{padding:8px 0}
 }
 `;
