@@ -3,6 +3,7 @@ import { closest } from "../suggest.js";
 import type { Reporter } from "./context.js";
 import { csv } from "./csv.js";
 import { github } from "./github.js";
+import { html } from "./html.js";
 import { json } from "./json.js";
 import { junit } from "./junit.js";
 import { markdown } from "./markdown.js";
@@ -10,7 +11,7 @@ import { sarif } from "./sarif.js";
 import { table } from "./table.js";
 
 /** Every output format; the keys feed commander's `.choices()`, so help cannot drift. */
-export const reporters = { table, json, markdown, sarif, junit, github, csv } satisfies Record<string, Reporter>;
+export const reporters = { table, json, markdown, html, sarif, junit, github, csv } satisfies Record<string, Reporter>;
 export type Format = keyof typeof reporters;
 export const formats = Object.keys(reporters) as Format[];
 

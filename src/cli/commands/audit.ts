@@ -6,10 +6,12 @@ import type { PairRequest } from "../../audit/pairs.js";
 import { type AuditResult, type Verdict, verdicts } from "../../audit/result.js";
 import { errorAt, InputError } from "../../diagnostics.js";
 import { type Policy, resolvePolicy } from "../../policy/policy.js";
+import { loadGraphviz } from "../../report/graphviz.js";
 import { formats, reporterFor } from "../../report/index.js";
 import { loadTopology, type LoadedTopology } from "../../topology/index.js";
 import { isCalendarDate } from "../../topology/normalise.js";
 import { parseSelectorArg } from "../../topology/select.js";
+import type { Topology } from "../../topology/types.js";
 import { version } from "../../version.js";
 import { parseMegabytes, printDiagnostics, Progress, Timings, useColor } from "../context.js";
 import { writeFileAtomic } from "../files.js";
@@ -246,8 +248,8 @@ export function exitCode(result: AuditResult, th: Thresholds): 0 | 1 {
 export type Mode = "path" | "flows" | "rules" | "all";
 
 /** The flows declared in the files (topology and policy), as requests with their thresholds. */
-export function flowRequests(loaded: Loaded, flags: Pick<AuditFlags, "failures">, th: Thresholds): PairRequest[] {
-  return loaded.topology.flows.map((f) => ({
+export function flowRequests(topology: Topology, flags: Pick<AuditFlags, "failures">, th: Thresholds): PairRequest[] {
+  return topology.flows.map((f) => ({
     flow: f.id,
     from: f.from,
     to: f.to,
@@ -268,12 +270,16 @@ export function auditLoaded(
   th: Thresholds,
   clock: { generatedAt: string; asOf: string },
   timings: Timings,
+  options: { allowEmpty?: boolean } = {},
 ): AuditResult {
   const adhoc: PairRequest[] =
     flags.from !== undefined && flags.to !== undefined
       ? [{ flow: null, from: parseSelectorArg(flags.from, "--from"), to: parseSelectorArg(flags.to, "--to"), failures: flags.failures, failOn: th.pairs }]
       : [];
-  const requests: PairRequest[] = mode === "path" ? adhoc : mode === "flows" || mode === "all" ? flowRequests(loaded, flags, th) : [];
+  if ((flags.from === undefined) !== (flags.to === undefined)) {
+    throw new InputError([errorAt("E_USAGE", "give both --from and --to, or neither (to use the flows declared in the files)")]);
+  }
+  const requests: PairRequest[] = mode === "path" ? adhoc : mode === "flows" || mode === "all" ? flowRequests(loaded.topology, flags, th) : [];
   const rules = mode === "rules" || mode === "all" ? loaded.policy.rules : [];
   if (mode === "flows" && requests.length === 0) {
     throw new InputError([errorAt("E_NOTHING_TO_AUDIT", "no flows are declared in these files (add `flows:`, or use `cleanpath audit path --from … --to …`)")]);
@@ -281,7 +287,7 @@ export function auditLoaded(
   if (mode === "rules" && rules.length === 0) {
     throw new InputError([errorAt("E_NOTHING_TO_AUDIT", "no rules apply: give a policy with rules (--policy FILE, or a profile such as --policy uk-dvd-2022; see `cleanpath profiles`)")]);
   }
-  if (mode === "all" && requests.length === 0 && rules.length === 0) {
+  if (mode === "all" && requests.length === 0 && rules.length === 0 && !options.allowEmpty) {
     throw new InputError([
       errorAt("E_NOTHING_TO_AUDIT", "nothing to audit: the files declare no flows and no policy with rules applies (add `flows:`, pass --policy, or use `cleanpath audit path --from … --to …`)"),
     ]);
@@ -304,7 +310,7 @@ export function auditLoaded(
   return result;
 }
 
-function run(ctx: CliContext, mode: Mode, files: string[], flags: AuditFlags & { from?: string; to?: string }): void {
+async function run(ctx: CliContext, mode: Mode, files: string[], flags: AuditFlags & { from?: string; to?: string }): Promise<void> {
   const timings = new Timings(ctx.io.env.CLEANPATH_TIMINGS === "1");
   const th = thresholds(flags.failOn);
   outputSpecs(flags);
@@ -315,6 +321,8 @@ function run(ctx: CliContext, mode: Mode, files: string[], flags: AuditFlags & {
   }
   const loaded = loadInputs(ctx, files, flags, timings);
   const result = auditLoaded(loaded, mode, flags, th, clock, timings);
+  // The html report draws its diagrams with Graphviz, whose WebAssembly starts asynchronously.
+  if (outputSpecs(flags).some((s) => s.format === "html")) await loadGraphviz();
   finish(ctx, result, flags, th, timings);
 }
 

@@ -3,8 +3,11 @@ import type { CliIo } from "../io.js";
 import { auditCommand } from "./audit.js";
 import { profilesCommand, vendorsCommand } from "./catalogue.js";
 import { diffCommand } from "./diff.js";
+import { graphCommand } from "./graph.js";
 import { importCommand } from "./import.js";
+import { initCommand } from "./init.js";
 import { renderCommand } from "./render.js";
+import { reportCommand } from "./report.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 
@@ -22,10 +25,13 @@ export type CommandModule = (program: Command, ctx: CliContext) => void;
 export const commands: CommandModule[] = [
   validateCommand,
   auditCommand,
+  reportCommand,
+  graphCommand,
   renderCommand,
   diffCommand,
   importCommand,
   vendorsCommand,
   profilesCommand,
   schemaCommand,
+  initCommand,
 ];

@@ -1,0 +1,89 @@
+import { createHash } from "node:crypto";
+import type { AuditResult } from "../audit/result.js";
+import type { Reporter } from "./context.js";
+import { loadedGraphviz } from "./graphviz.js";
+import { atlasCredit } from "./html/atlas.js";
+import { shareChart, vendorColours, vendorKinds } from "./html/charts.js";
+import { esc } from "./html/escape.js";
+import { findingsSection, itemsSection } from "./html/findings.js";
+import { siteMap } from "./html/map.js";
+import { detailedPairs, failingSection } from "./html/pairs.js";
+import { script } from "./html/script.js";
+import { css } from "./html/style.js";
+import { summarySection } from "./html/summary.js";
+import { resultsSection } from "./html/tables.js";
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("base64");
+}
+
+/**
+ * Nothing may load from anywhere (default-src 'none'), and only our own stylesheet and script
+ * run, pinned by hash: even if some text slipped through escaping, it could neither execute nor
+ * make a request.
+ */
+function contentSecurityPolicy(): string {
+  return `default-src 'none'; style-src 'sha256-${sha256(css)}'; script-src 'sha256-${sha256(script)}'; img-src data:; base-uri 'none'; form-action 'none'`;
+}
+
+function vendorsSection(r: AuditResult): string {
+  const kinds = vendorKinds(r);
+  const colours = vendorColours(r.inventory, kinds);
+  return `<section id="vendors"><h2>Vendor shares</h2><p class="muted">In-service elements by vendor; designated high-risk vendors in red, unknown vendors in amber, elements without a vendor in grey. Hover a bar for the figures.</p>${shareChart(
+    "Per role",
+    r.inventory.vendorsByRole,
+    colours,
+    kinds,
+  )}${shareChart("Per operator", r.inventory.vendorsByOperator, colours, kinds)}</section>`;
+}
+
+function mapSection(r: AuditResult): string {
+  return `<section id="map"><h2>Sites</h2>${siteMap(r.inventory.sites)}</section>`;
+}
+
+function title(r: AuditResult): string {
+  const names = r.inputs.map((i) => i.file.split(/[\\/]/).pop() ?? i.file);
+  return names.length > 0 ? `Clean-path audit: ${names.slice(0, 3).join(", ")}${names.length > 3 ? ` and ${names.length - 3} more` : ""}` : "Clean-path audit";
+}
+
+/**
+ * The consultant's report: one self-contained HTML file (inline CSS, script and SVG; nothing is
+ * fetched when it opens) with the summary, filterable tables of pairs and rules, a diagram and
+ * explanation per failing pair, vendor-share charts, a map of the sites, the findings with what
+ * they cite, and the risky items. Prints cleanly to PDF. Same result, same bytes.
+ */
+export const html: Reporter = (result, ctx) => {
+  const detailIds = detailedPairs(result);
+  const heading = title(result);
+  const rendered = ctx.version !== result.tool.version ? `, rendered by cleanpath ${esc(ctx.version)}` : "";
+  const sections = [
+    summarySection(result),
+    resultsSection(result, detailIds),
+    failingSection(result, detailIds, loadedGraphviz()),
+    vendorsSection(result),
+    mapSection(result),
+    findingsSection(result),
+    itemsSection(result),
+  ];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="cleanpath ${esc(result.tool.version)}">
+<title>${esc(heading)}</title>
+<style>${css}</style>
+</head>
+<body>
+<header class="doc-head"><h1>${esc(heading)}</h1><p class="sub">As of <strong>${esc(result.asOf)}</strong> · generated ${esc(result.generatedAt)} by cleanpath ${esc(result.tool.version)}${rendered} · ${esc(result.designation.origin)}</p></header>
+<nav class="toc" aria-label="Sections"><a href="#summary">Summary</a><a href="#results">Pairs and rules</a><a href="#failing">Failing pairs</a><a href="#vendors">Vendor shares</a><a href="#map">Sites</a><a href="#findings">Findings</a><a href="#items">Risky items</a></nav>
+<main>
+${sections.join("\n")}
+</main>
+<footer><p>Verdicts follow the cleanpath specification: a path is a simple path of in-service elements and links; endpoints do not count towards a path's risk. The JSON result (<code>--format json</code>) holds every pair, item and finding in full.</p><p>${esc(atlasCredit)} Diagrams laid out by Graphviz.</p></footer>
+<script>${script}</script>
+</body>
+</html>
+`;
+};

@@ -1,0 +1,129 @@
+import type { AuditResult, ItemInfo, PairResult } from "../../audit/result.js";
+import { formatLocation } from "../../diagnostics.js";
+import { toDot } from "../graph-dot.js";
+import { pairDiagram, reasonText } from "../graph-model.js";
+import type { DotRenderer } from "../graphviz.js";
+import { esc, plural } from "./escape.js";
+import { pairOrder } from "./tables.js";
+
+/** Failing pairs drawn and explained at most; the others are in the table and the JSON. */
+export const maxDetailedPairs = 50;
+/** Risky items listed per pair before "and N more". */
+const maxListed = 12;
+
+/** The failing pairs that get a detailed section, by index into `result.pairs`, with their anchors. */
+export function detailedPairs(result: AuditResult): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const i of pairOrder(result.pairs)) {
+    if (result.pairs[i]!.passed || out.size >= maxDetailedPairs) break;
+    out.set(i, `pair-${i + 1}`);
+  }
+  return out;
+}
+
+function itemClass(it: ItemInfo | undefined): string {
+  return it?.risk === "high" ? " hop-high" : it?.risk === "unknown" ? " hop-unknown" : "";
+}
+
+/** `a → b [huawei] → c`: the hops of a path as a list, risky elements and links marked. */
+function hops(path: readonly string[], links: ReadonlySet<string>, r: AuditResult): string {
+  const between = new Map<string, string[]>();
+  for (const id of links) {
+    const it = r.items[id];
+    if (it?.type !== "link" || it.risk === "clean" || it.a === undefined || it.b === undefined) continue;
+    for (const k of [`${it.a}\u0000${it.b}`, `${it.b}\u0000${it.a}`]) between.set(k, [...(between.get(k) ?? []), id]);
+  }
+  const out: string[] = [];
+  path.forEach((id, k) => {
+    if (k > 0) {
+      for (const l of between.get(`${path[k - 1]}\u0000${id}`) ?? []) {
+        const it = r.items[l];
+        out.push(`<li><span class="hop hop-link${itemClass(it)}"><code>${esc(l)}</code>${it?.vendor ? ` <small>${esc(it.vendorId ?? it.vendor)}</small>` : ""}</span></li>`);
+      }
+    }
+    const it = r.items[id];
+    const mark = k > 0 && k < path.length - 1 ? itemClass(it) : "";
+    out.push(`<li><span class="hop${mark}"><code>${esc(id)}</code>${mark && it?.vendor ? ` <small>${esc(it.vendorId ?? it.vendor)}</small>` : ""}</span></li>`);
+  });
+  return `<ol class="hops">${out.join("")}</ol>`;
+}
+
+function explained(ids: readonly string[], r: AuditResult, total = ids.length): string {
+  const rows = ids.slice(0, maxListed).map((id) => {
+    const it = r.items[id];
+    const what = it ? [it.type === "link" ? `link${it.medium ? ` (${it.medium})` : ""}` : it.role, it.vendor, it.operator].filter(Boolean).map((x) => esc(x!)).join(", ") : "";
+    const reasons = it ? it.reasons.map((x) => esc(reasonText(x))).join("<br>") : "";
+    const where = it ? ` <span class="loc">${esc(formatLocation(it.location))}</span>` : "";
+    return `<li class="${it?.risk === "unknown" ? "unknown" : "high"}"><code>${esc(id)}</code> ${what ? `(${what})` : ""}${where}<br><span class="reason">${reasons}</span></li>`;
+  });
+  const more = total > Math.min(ids.length, maxListed) ? `<li class="muted">… and ${plural(total - Math.min(ids.length, maxListed), "more item")} in the JSON result</li>` : "";
+  return `<ul class="items">${rows.join("")}${more}</ul>`;
+}
+
+const legend =
+  `<figcaption class="legend-line"><span class="key line-routed"></span> routed path <span class="key line-clean"></span> clean alternative ` +
+  `<span class="key key-high"></span> high-risk <span class="key key-unknown"></span> unknown vendor; endpoints are drawn bold. Hover for the reasons.</figcaption>`;
+
+function pairArticle(p: PairResult, anchor: string, r: AuditResult, render: DotRenderer | undefined): string {
+  const head = `<h3><span class="verdict v-${p.verdict}">${p.verdict}</span> <code>${esc(p.from)}</code> → <code>${esc(p.to)}</code>${
+    p.flow !== null ? ` <small>flow <code>${esc(p.flow)}</code></small>` : ""
+  } <small>fails at ${p.failOn}</small></h3>`;
+  const body: string[] = [];
+  if (!p.reachable || !p.routed) {
+    body.push(`<p>No path connects them in service: check the links and their states.</p>`);
+    return `<article class="pair" id="${anchor}">${head}${body.join("")}</article>`;
+  }
+  if (render) body.push(`<figure class="diagram">${render(toDot(pairDiagram(r, p), `${p.from} to ${p.to}`))}${legend}</figure>`);
+  const rp = p.routed;
+  const routedLinks = new Set(rp.items);
+  body.push(
+    `<h4>Routed path${rp.pathCount === 1 ? "" : "s"} <span class="muted">(metric ${rp.metric}; ${plural(rp.pathCount, "equal-cost path")}${rp.pathCount > rp.paths.length ? `, ${rp.paths.length} shown` : ""})</span></h4>`,
+    ...rp.paths.map((path) => hops(path, routedLinks, r)),
+  );
+  const onRoute = [...rp.riskyItems, ...rp.unknownItems];
+  if (onRoute.length > 0) body.push(`<h4>Risky items on the routed path</h4>${explained(onRoute, r)}`);
+  if (p.cleanAlternative) {
+    const ca = p.cleanAlternative;
+    const delta = ca.metric - rp.metric;
+    body.push(`<h4>Clean alternative <span class="muted">(metric ${ca.metric}${delta > 0 ? `, +${delta}` : ""})</span></h4>${hops(ca.path, new Set(ca.links), r)}`);
+  } else {
+    body.push(`<p class="bad-text"><strong>No clean path exists:</strong> every path between them crosses a high-risk item.</p>`);
+  }
+  const seen = new Set(rp.items);
+  const offRoute = p.exposure.items.filter((id) => !seen.has(id));
+  if (offRoute.length > 0) {
+    const total = p.exposure.count - (p.exposure.items.length - offRoute.length);
+    body.push(`<h4>Risky items on other possible paths${p.exposure.approximate ? " (over-approximated: one-way links)" : ""}</h4>${explained(offRoute, r, total)}`);
+  }
+  if (p.failover && p.failover.dirtyAfter.length > 0) {
+    const rows = p.failover.dirtyAfter
+      .slice(0, maxListed)
+      .map((d) => `<li>if <code>${esc(d.failed)}</code>${d.alsoFailed ? ` and <code>${esc(d.alsoFailed)}</code>` : ""} fail${d.alsoFailed ? "" : "s"}, traffic crosses ${d.riskyItems.map((x) => `<code>${esc(x)}</code>`).join(", ")}</li>`);
+    const more = p.failover.dirtyAfter.length > maxListed ? `<li class="muted">… and ${p.failover.dirtyAfter.length - maxListed} more</li>` : "";
+    body.push(`<h4>Failover</h4><ul>${rows.join("")}${more}</ul>`);
+  }
+  if (p.remediation) {
+    const rem = p.remediation;
+    const what = rem.measure === "count" ? plural(rem.items.length, "item") : `total replacement cost ${rem.cost}`;
+    body.push(`<h4>To fix</h4><p>Replace ${rem.items.map((x) => `<code>${esc(x)}</code>`).join(", ")} (${what}) to open a clean path.</p>`);
+  } else if (p.verdict === "routed-dirty") {
+    body.push(`<h4>To fix</h4><p>Route over the clean alternative (raise the metrics of the routed path), or replace the risky items on it.</p>`);
+  }
+  if (p.verdictIfUnknownClean) {
+    body.push(`<p class="muted">Would be <strong>${p.verdictIfUnknownClean}</strong> if the items of unknown vendor (${p.unknownItems.map((x) => `<code>${esc(x)}</code>`).join(", ")}) were clean: declare their vendors to settle it.</p>`);
+  }
+  return `<article class="pair" id="${anchor}">${head}${body.join("")}</article>`;
+}
+
+/** For each failing pair (up to the cap): its diagram, hops, risky items with reasons, and what would fix it. */
+export function failingSection(r: AuditResult, detailIds: ReadonlyMap<number, string>, render: DotRenderer | undefined): string {
+  const failing = r.summary.failedPairs;
+  const intro =
+    failing === 0
+      ? `<p>No pair fails its threshold.</p>`
+      : `<p>${plural(failing, "pair")} fail${failing === 1 ? "s" : ""} their threshold${failing > detailIds.size ? ` (the ${detailIds.size} worst are detailed here; the others are in the table and the JSON result)` : ""}.${
+          render ? "" : ' <span class="muted">Diagrams are drawn by <code>cleanpath report</code>.</span>'
+        }</p>`;
+  const articles = [...detailIds].map(([i, anchor]) => pairArticle(r.pairs[i]!, anchor, r, render));
+  return `<section id="failing"><h2>Failing pairs</h2>${intro}${articles.join("")}</section>`;
+}
