@@ -2,6 +2,11 @@ import { main } from "./main.js";
 
 /** Entry point used by bin/cleanpath.js: wires the real process to `main`. */
 export function run(): void {
+  // A promise nobody awaited must not end the process with Node's exit code 1 ("findings").
+  process.on("unhandledRejection", (err) => {
+    process.stderr.write(`cleanpath: internal error: ${String((err as Error)?.message ?? err)}\nThis is a bug in cleanpath; please report it with the command you ran.\n`);
+    process.exitCode = 3;
+  });
   main(process.argv.slice(2), {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),

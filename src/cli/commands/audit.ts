@@ -358,7 +358,7 @@ export const auditCommand: CommandModule = (program, ctx) => {
     )
     .action((files: string[], flags: AuditFlags) => {
       if (files.length === 0) throw new InputError([errorAt("E_USAGE", "give the topology files or folders to audit (see `cleanpath audit --help`)")]);
-      run(ctx, "all", files, flags);
+      return run(ctx, "all", files, flags);
     });
 
   auditOptions(
