@@ -7,6 +7,7 @@ import { audit as runAudit } from "../audit/index.js";
 import type { PairRequest } from "../audit/pairs.js";
 import { type AuditResult, type Verdict } from "../audit/result.js";
 import { type Policy, resolvePolicy } from "../policy/policy.js";
+import { runRules } from "../policy/rules/index.js";
 import { reporterFor, type ReportContext } from "../report/index.js";
 import { loadTopology as loadFiles, type LoadedTopology } from "../topology/index.js";
 import type { Selector } from "../topology/types.js";
@@ -57,7 +58,7 @@ export interface AuditOptions {
   to?: Selector;
   /** Audit the declared flows (default: true unless from/to are given). */
   flows?: boolean;
-  /** Check the policy's rules (default true). Needs a rule engine registered with the CLI's `useRuleRunner`. */
+  /** Check the policy's rules (default true). */
   rules?: boolean;
   failures?: number;
   failOn?: Verdict;
@@ -84,19 +85,13 @@ export function audit(loaded: LoadedTopology, policy: Policy = loadPolicy(loaded
     spec: policy.spec,
     requests,
     rules: options.rules === false ? [] : policy.rules,
-    ...(ruleRunnerForApi ? { runRules: ruleRunnerForApi } : {}),
+    runRules,
     waivers: policy.waivers,
     asOf: options.asOf ?? now.slice(0, 10),
     generatedAt: now,
     version,
     maxPairs: options.maxPairs ?? 10_000,
   });
-}
-
-let ruleRunnerForApi: Parameters<typeof runAudit>[0]["runRules"];
-/** Registers the rule engine the API uses (the CLI does the same). */
-export function setRuleRunner(r: NonNullable<Parameters<typeof runAudit>[0]["runRules"]>): void {
-  ruleRunnerForApi = r;
 }
 
 /** Renders a result in any format (`table`, `json`, …). */

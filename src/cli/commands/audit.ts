@@ -1,11 +1,12 @@
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { audit, type RuleRunner } from "../../audit/index.js";
+import { audit } from "../../audit/index.js";
 import type { PairRequest } from "../../audit/pairs.js";
 import { type AuditResult, type Verdict, verdicts } from "../../audit/result.js";
 import { errorAt, InputError } from "../../diagnostics.js";
 import { type Policy, resolvePolicy } from "../../policy/policy.js";
+import { runRules } from "../../policy/rules/index.js";
 import { loadGraphviz } from "../../report/graphviz.js";
 import { formats, reporterFor } from "../../report/index.js";
 import { loadTopology, type LoadedTopology } from "../../topology/index.js";
@@ -299,7 +300,7 @@ export function auditLoaded(
     spec: loaded.policy.spec,
     requests,
     rules,
-    ...(ruleRunner ? { runRules: ruleRunner } : {}),
+    runRules,
     waivers: loaded.policy.waivers,
     ...clock,
     version,
@@ -324,12 +325,6 @@ async function run(ctx: CliContext, mode: Mode, files: string[], flags: AuditFla
   // The html report draws its diagrams with Graphviz, whose WebAssembly starts asynchronously.
   if (outputSpecs(flags).some((s) => s.format === "html")) await loadGraphviz();
   finish(ctx, result, flags, th, timings);
-}
-
-/** The placement-rule engine, once one is registered (src/policy/rules). */
-let ruleRunner: RuleRunner | undefined;
-export function useRuleRunner(r: RuleRunner): void {
-  ruleRunner = r;
 }
 
 const exitCodes = "\nExit codes: 0 everything passes, 1 a pair or rule fails its --fail-on threshold, 2 bad input or usage.";

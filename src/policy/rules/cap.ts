@@ -1,0 +1,123 @@
+import type { Finding } from "../../audit/result.js";
+import { describeSelector } from "../../topology/select.js";
+import type { CapRule } from "../types.js";
+import { parseShare, percent, plural, round, shareProblem, withinShare } from "./common.js";
+import { RULE_RISKY, RULE_UNKNOWN, type RuleEnv } from "./env.js";
+import { amount, replacementPlan } from "./shares.js";
+import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
+
+const pers = ["network", "operator", "region", "site", "country"];
+const measures = ["count", "weight"];
+
+/** Problems common to the share rules (cap and diversity). */
+export function groupingProblems(kind: string, b: { per?: string; measure?: string }): string[] {
+  const out: string[] = [];
+  if (b.per !== undefined && !pers.includes(b.per)) out.push(`${kind}.per must be one of ${pers.join(", ")} (got ${JSON.stringify(b.per)})`);
+  if (b.measure !== undefined && !measures.includes(b.measure)) out.push(`${kind}.measure must be count or weight (got ${JSON.stringify(b.measure)})`);
+  return out;
+}
+
+/** "operator altan", or "the network". */
+export function groupLabel(per: string, key: string): string {
+  return per === "network" ? "the network" : `${per} ${key}`;
+}
+
+export const cap: RuleKind<CapRule> = {
+  describe(b) {
+    const per = b.per ?? "network";
+    return `High-risk elements at most ${typeof b.max === "number" ? percent(b.max) : b.max} of ${b.scope ? `the elements matching ${describeSelector(b.scope)}` : "all elements"}${per === "network" ? "" : ` per ${per}`}${b.measure === "weight" ? ", by weight" : ""}.`;
+  },
+
+  problems(b) {
+    const out = groupingProblems("cap", b);
+    const p = shareProblem("cap.max", b.max);
+    if (p) out.push(p);
+    return out;
+  },
+
+  check(b, rule, env) {
+    return checkCap(b, rule, env);
+  },
+};
+
+function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
+  const per = b.per ?? "network";
+  const measure = b.measure ?? "count";
+  const max = parseShare(b.max)!;
+  const scope = env.scopeMask(b.scope);
+  const groups = env.grouping(per);
+  const total = new Float64Array(groups.keys.length);
+  const high = new Float64Array(groups.keys.length);
+  const unknown = new Float64Array(groups.keys.length);
+  const highItems = new Map<number, number[]>();
+  const unknownItems: number[] = [];
+  let inScope = 0;
+  let unweighted = 0;
+  for (let i = 0; i < env.elements.length; i++) {
+    if (!env.counted[i] || !scope[i]) continue;
+    const el = env.elements[i]!;
+    let w = 1;
+    if (measure === "weight") {
+      if (el.weight === undefined) unweighted++;
+      else w = el.weight;
+    }
+    const k = groups.of[i]!;
+    inScope++;
+    total[k]! += w;
+    const r = env.risk[i];
+    if (r === RULE_RISKY) {
+      high[k]! += w;
+      const list = highItems.get(k);
+      if (list) list.push(i);
+      else highItems.set(k, [i]);
+    } else if (r === RULE_UNKNOWN) {
+      unknown[k]! += w;
+      unknownItems.push(i);
+    }
+  }
+
+  const findings: Finding[] = [];
+  const order = [...highItems.keys()].sort((x, y) => (groups.keys[x]! < groups.keys[y]! ? -1 : 1));
+  for (const k of order) {
+    if (withinShare(high[k]!, total[k]!, max)) continue;
+    const plan = replacementPlan(highItems.get(k)!, env.elements, measure, high[k]!, total[k]!, max);
+    const share = high[k]! / total[k]!;
+    const unit = measure === "weight" ? "weight" : "elements";
+    const first = env.elements[plan.order[0]!]!;
+    findings.push(
+      env.finding(
+        rule,
+        "cap",
+        env.levelOf(rule),
+        `${groupLabel(per, groups.keys[k]!)}: high-risk ${measure === "weight" ? `weight ${amount(high[k]!)} of ${amount(total[k]!)}` : `${amount(high[k]!)} of ${plural(total[k]!, "element")}`} (${percent(share)}) is above the ${percent(max)} cap; replace at least ${plural(plan.mustReplace, "element")}${measure === "weight" ? " (heaviest first)" : ""}`,
+        plan.order.map((i) => env.elements[i]!.id),
+        {
+          location: rule.location ?? first.location,
+          details: { per, group: groups.keys[k]!, measure, unit, share: round(share), cap: max, highRisk: round(high[k]!), total: round(total[k]!), mustReplace: plan.mustReplace },
+        },
+      ),
+    );
+  }
+  findings.push(...capNotes(b, rule, env, { inScope, unweighted, unknownItems, over: overIfUnknownCounted(total, high, unknown, max, groups.keys, per) }));
+  return { passed: findings.every((f) => f.level === "note"), checked: true, findings };
+}
+
+/** Groups that would go over the cap if unknown items counted as high-risk. */
+function overIfUnknownCounted(total: Float64Array, high: Float64Array, unknown: Float64Array, max: number, keys: string[], per: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    if (unknown[k]! > 0 && withinShare(high[k]!, total[k]!, max) && !withinShare(high[k]! + unknown[k]!, total[k]!, max)) out.push(groupLabel(per, keys[k]!));
+  }
+  return out.sort();
+}
+
+function capNotes(b: CapRule, rule: ResolvedRule, env: RuleEnv, s: { inScope: number; unweighted: number; unknownItems: number[]; over: string[] }): Finding[] {
+  const out: Finding[] = [];
+  if (s.inScope === 0) out.push(env.finding(rule, "cap", "note", `no in-service element matches the scope${b.scope ? ` ${describeSelector(b.scope)}` : ""}: nothing to count`, []));
+  if (s.unweighted > 0) out.push(env.finding(rule, "cap", "note", `${plural(s.unweighted, "element")} in scope ${s.unweighted === 1 ? "has" : "have"} no weight and count${s.unweighted === 1 ? "s" : ""} as 1`, [], { details: { unweighted: s.unweighted } }));
+  if (s.unknownItems.length > 0) {
+    const what = s.over.length ? `counted as high-risk, ${s.over.join(", ")} would be over the cap` : "in scope, not counted as high-risk";
+    out.push(env.unknownNote(rule, "cap", s.unknownItems, what));
+  }
+  return out;
+}

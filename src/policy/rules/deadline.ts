@@ -1,0 +1,80 @@
+import type { Finding } from "../../audit/result.js";
+import { describeSelector } from "../../topology/select.js";
+import type { DeadlineRule } from "../types.js";
+import { dayProblem, daysBetween, plural } from "./common.js";
+import { RULE_CLEAN, RULE_RISKY, type RuleEnv } from "./env.js";
+import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
+
+export const deadline: RuleKind<DeadlineRule> = {
+  describe(b) {
+    return `No high-risk element ${b.scope ? `matching ${describeSelector(b.scope)} ` : ""}after ${b.by}.`;
+  },
+
+  problems(b) {
+    const p = dayProblem("deadline.by", b.by);
+    return p ? [p] : [];
+  },
+
+  check(b, rule, env) {
+    return checkDeadline(b, rule, env);
+  },
+};
+
+/**
+ * High-risk elements that are (or are planned to be) in the network on the as-of day: not out
+ * of service and not decommissioned on or before it. Planned elements count: a plan to install
+ * high-risk equipment in scope is what the deadline forbids.
+ */
+export function standing(env: RuleEnv, scope: Uint8Array): { risky: number[]; unknown: number[] } {
+  const risky: number[] = [];
+  const unknown: number[] = [];
+  for (let i = 0; i < env.elements.length; i++) {
+    if (!scope[i]) continue;
+    const r = env.risk[i];
+    if (r === RULE_CLEAN) continue;
+    const el = env.elements[i]!;
+    if (el.state === "out-of-service" || env.goneBy(el, env.asOf)) continue;
+    (r === RULE_RISKY ? risky : unknown).push(i);
+  }
+  return { risky, unknown };
+}
+
+function checkDeadline(b: DeadlineRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
+  const { risky, unknown } = standing(env, env.scopeMask(b.scope));
+  const findings: Finding[] = [];
+  const at = (i: number) => rule.location ?? env.elements[i]!.location;
+  let passed = true;
+  if (env.asOf > b.by) {
+    const daysLate = daysBetween(b.by, env.asOf);
+    for (const i of risky) {
+      const el = env.elements[i]!;
+      const planned = el.decommission ? `; its decommission is planned for ${el.decommission}, ${plural(daysBetween(b.by, el.decommission), "day")} late` : "";
+      findings.push(
+        env.finding(rule, "deadline", env.levelOf(rule), `\`${el.id}\` is high-risk (${env.reasonText(i)}) and still ${el.state === "planned" ? "planned" : "in service"} after the ${b.by} deadline${planned}`, [el.id], {
+          location: el.location,
+          details: { by: b.by, daysLate, state: el.state, ...(el.decommission ? { decommission: el.decommission } : {}), reason: env.reasonText(i) },
+        }),
+      );
+    }
+    passed = risky.length === 0;
+  } else {
+    const toRemove = risky.filter((i) => !env.goneBy(env.elements[i]!, b.by));
+    const inTime = risky.length - toRemove.length;
+    const late = toRemove.filter((i) => env.elements[i]!.decommission !== undefined).length;
+    const daysLeft = daysBetween(env.asOf, b.by);
+    const details = { by: b.by, daysLeft, toRemove: toRemove.length, plannedInTime: inTime, plannedLate: late };
+    if (toRemove.length > 0) {
+      const more = [inTime > 0 ? `${inTime} more ${inTime === 1 ? "is" : "are"} planned to go in time` : "", late > 0 ? `${late} of them ${late === 1 ? "has a decommission date" : "have decommission dates"} after the deadline` : ""].filter(Boolean);
+      findings.push(
+        env.finding(rule, "deadline", "warning", `${plural(toRemove.length, "high-risk element")} must be out of scope by ${b.by} (${plural(daysLeft, "day")} left)${more.length ? `; ${more.join("; ")}` : ""}`, toRemove.map((i) => env.elements[i]!.id), {
+          location: at(toRemove[0]!),
+          details,
+        }),
+      );
+    } else if (inTime > 0) {
+      findings.push(env.finding(rule, "deadline", "note", `all ${plural(inTime, "high-risk element")} in scope ${inTime === 1 ? "is" : "are"} planned to be decommissioned by ${b.by}`, risky.map((i) => env.elements[i]!.id), { location: at(risky[0]!), details }));
+    }
+  }
+  if (unknown.length > 0) findings.push(env.unknownNote(rule, "deadline", unknown, `in scope ${env.asOf > b.by ? "after" : "before"} the ${b.by} deadline`));
+  return { passed, checked: true, findings };
+}

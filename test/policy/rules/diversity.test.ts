@@ -1,0 +1,73 @@
+import { ruleTester, type TestElement } from "./tester.js";
+
+/** `n` elements of a vendor for an operator, ids `${op}-${tag}${i}`. */
+function many(op: string, vendor: string | undefined, n: number, tag: string, extra: Partial<TestElement> = {}): TestElement[] {
+  return Array.from({ length: n }, (_, i) => ({ id: `${op}-${tag}${i + 1}`, role: "ran" as const, ...(vendor ? { vendor } : {}), operator: op, ...extra }));
+}
+
+ruleTester("diversity", {
+  valid: [
+    { name: "60% is allowed under a 60% limit", net: { elements: [...many("a", "Nokia", 3, "n"), ...many("a", "Ericsson", 2, "e")] }, rule: { diversity: { maxVendorShare: "60%" } } },
+    {
+      name: "aliases and legal names count as one vendor, per operator",
+      net: { elements: [...many("a", "Nokia", 1, "n"), ...many("a", "Nokia Solutions and Networks", 1, "m"), ...many("a", "Ericsson", 2, "e"), ...many("b", "ZTE", 1, "z"), ...many("b", "Samsung", 1, "s")] },
+      rule: { diversity: { maxVendorShare: "50%", per: "operator" } },
+    },
+    {
+      name: "passive and out-of-service elements do not count",
+      net: { elements: [...many("a", "Nokia", 1, "n"), ...many("a", "Ericsson", 1, "e"), ...many("a", "Nokia", 3, "p", { passive: true }), ...many("a", "Nokia", 3, "o", { state: "out-of-service" })] },
+      rule: { diversity: { maxVendorShare: "50%" } },
+    },
+    {
+      name: "by weight",
+      net: { elements: [...many("a", "Nokia", 1, "n", { weight: 5 }), ...many("a", "Ericsson", 2, "e", { weight: 2.5 })] },
+      rule: { diversity: { maxVendorShare: "50%", measure: "weight" } },
+    },
+  ],
+  invalid: [
+    {
+      name: "one vendor over the limit in one operator",
+      net: { elements: [...many("a", "Nokia", 1, "n"), ...many("a", "Ericsson", 1, "e"), ...many("b", "Huawei", 3, "h"), ...many("b", "Nokia", 1, "n")] },
+      rule: { diversity: { maxVendorShare: "50%", per: "operator" } },
+      findings: [
+        {
+          level: "error",
+          items: ["b-h1", "b-h2", "b-h3"],
+          message: /^operator b: vendor huawei has 3 of 4 elements \(75%\), above the 50% limit; move at least 1 element to other vendors$/,
+          details: { group: "b", vendor: "huawei", share: 0.75, maxVendorShare: 0.5, vendorTotal: 3, total: 4, mustReplace: 1 },
+          location: { line: 7 },
+        },
+      ],
+    },
+    {
+      name: "every element without a registered vendor is one vendor: unknown",
+      net: { elements: [...many("a", "Acme", 1, "x"), ...many("a", undefined, 1, "y"), ...many("a", "Nokia", 1, "n")] },
+      rule: { diversity: { maxVendorShare: "60%" } },
+      findings: [{ level: "error", items: ["a-x1", "a-y1"], message: /vendor unknown \(every element without a registered vendor\)/, details: { vendor: "unknown", vendorTotal: 2 } }],
+    },
+    {
+      name: "a single-vendor network",
+      net: { elements: many("a", "Ericsson", 4, "e") },
+      rule: { diversity: { maxVendorShare: 0.5 } },
+      findings: [{ level: "error", items: ["a-e1", "a-e2", "a-e3", "a-e4"], details: { share: 1, mustReplace: 2 } }],
+    },
+    {
+      name: "by weight: move the heaviest",
+      net: { elements: [...many("a", "Nokia", 1, "big", { weight: 6 }), ...many("a", "Nokia", 2, "small", { weight: 1 }), ...many("a", "Ericsson", 1, "e", { weight: 2 })] },
+      rule: { diversity: { maxVendorShare: "50%", measure: "weight" } },
+      findings: [{ level: "error", items: ["a-big1", "a-small1", "a-small2"], details: { vendorTotal: 8, total: 10, mustReplace: 1 } }],
+    },
+    {
+      name: "several vendors over a low limit, per country",
+      net: {
+        sites: [{ id: "be", country: "BE" }, { id: "nl", country: "NL" }],
+        elements: [...many("a", "Nokia", 2, "n", { site: "be" }), ...many("a", "Ericsson", 2, "e", { site: "be" }), ...many("b", "Nokia", 1, "n", { site: "nl" }), ...many("b", "Ericsson", 1, "e", { site: "nl" }), ...many("b", "Samsung", 1, "s", { site: "nl" })],
+      },
+      rule: { diversity: { maxVendorShare: "40%", per: "country" } },
+      findings: [
+        { level: "error", items: ["a-e1", "a-e2"], details: { group: "BE", vendor: "ericsson" } },
+        { level: "error", items: ["a-n1", "a-n2"], details: { group: "BE", vendor: "nokia" } },
+      ],
+    },
+  ],
+});
