@@ -21,7 +21,9 @@ export function nodeHost(cwd: string): LoadHost {
 export function displayPath(cwd: string, p: string): string {
   const abs = isAbsolute(p) ? p : resolve(cwd, p);
   const rel = relative(cwd, abs);
-  const shown = rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? abs : rel;
+  // Near the working folder (at most two levels up) a relative path reads better and stays clickable.
+  const ups = rel.split(sep).filter((p) => p === "..").length;
+  const shown = rel === "" ? "." : isAbsolute(rel) || ups > 2 ? abs : rel;
   return shown.split(sep).join("/");
 }
 

@@ -380,7 +380,9 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
       if (raw.failures !== undefined) flow.failures = raw.failures as number;
       const dup = flowIds.get(flow.id);
       if (dup) err({ ...errorAt("E_DUPLICATE_ID", `flow id \`${flow.id}\` is already used`, flow.location), related: [dup.location] });
-      for (const side of ["from", "to"] as const) {
+      // A policy file checked on its own has no elements to check its flows against: the audit
+      // that combines it with a topology checks them.
+      for (const side of elements.length === 0 ? [] : (["from", "to"] as const)) {
         const sel = flow[side];
         const ids = typeof sel === "string" ? [sel] : sel.id === undefined ? [] : typeof sel.id === "string" ? [sel.id] : sel.id;
         for (const id of ids) {

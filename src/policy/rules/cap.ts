@@ -1,7 +1,7 @@
 import type { Finding } from "../../audit/result.js";
 import { describeSelector } from "../../topology/select.js";
 import type { CapRule } from "../types.js";
-import { parseShare, percent, plural, round, shareProblem, withinShare } from "./common.js";
+import { parseShare, percent, nameSome, plural, round, shareProblem, withinShare } from "./common.js";
 import { RULE_RISKY, RULE_UNKNOWN, type RuleEnv } from "./env.js";
 import { amount, replacementPlan } from "./shares.js";
 import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
@@ -89,7 +89,7 @@ function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
         rule,
         "cap",
         env.levelOf(rule),
-        `${groupLabel(per, groups.keys[k]!)}: high-risk ${measure === "weight" ? `weight ${amount(high[k]!)} of ${amount(total[k]!)}` : `${amount(high[k]!)} of ${plural(total[k]!, "element")}`} (${percent(share)}) is above the ${percent(max)} cap; replace at least ${plural(plan.mustReplace, "element")}${measure === "weight" ? " (heaviest first)" : ""}`,
+        `${groupLabel(per, groups.keys[k]!)}: high-risk ${measure === "weight" ? `weight ${amount(high[k]!)} of ${amount(total[k]!)}` : `${amount(high[k]!)} of ${plural(total[k]!, "element")}`} (${percent(share)}) is above the ${percent(max)} cap; replace at least ${plural(plan.mustReplace, "element")}${measure === "weight" ? " (heaviest first)" : ""} of ${nameSome(plan.order.map((i) => env.elements[i]!.id))}`,
         plan.order.map((i) => env.elements[i]!.id),
         {
           location: rule.location ?? first.location,
@@ -121,3 +121,4 @@ function capNotes(b: CapRule, rule: ResolvedRule, env: RuleEnv, s: { inScope: nu
   }
   return out;
 }
+

@@ -60,6 +60,12 @@ export function round(v: number, digits = 6): number {
 }
 
 /** "1 element", "3 elements". */
+/** The first few ids, then how many more: messages name what to act on without growing unbounded. */
+export function nameSome(ids: readonly string[], max = 5): string {
+  const shown = ids.slice(0, max).map((id) => `\`${id}\``).join(", ");
+  return ids.length > max ? `${shown} and ${ids.length - max} more` : shown;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,7 +1,7 @@
 import type { Finding } from "../../audit/result.js";
 import { describeSelector } from "../../topology/select.js";
 import type { DeadlineRule } from "../types.js";
-import { dayProblem, daysBetween, plural } from "./common.js";
+import { dayProblem, daysBetween, nameSome, plural } from "./common.js";
 import { RULE_CLEAN, RULE_RISKY, type RuleEnv } from "./env.js";
 import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
 
@@ -66,7 +66,7 @@ function checkDeadline(b: DeadlineRule, rule: ResolvedRule, env: RuleEnv): RuleO
     if (toRemove.length > 0) {
       const more = [inTime > 0 ? `${inTime} more ${inTime === 1 ? "is" : "are"} planned to go in time` : "", late > 0 ? `${late} of them ${late === 1 ? "has a decommission date" : "have decommission dates"} after the deadline` : ""].filter(Boolean);
       findings.push(
-        env.finding(rule, "deadline", "warning", `${plural(toRemove.length, "high-risk element")} must be out of scope by ${b.by} (${plural(daysLeft, "day")} left)${more.length ? `; ${more.join("; ")}` : ""}`, toRemove.map((i) => env.elements[i]!.id), {
+        env.finding(rule, "deadline", "warning", `${plural(toRemove.length, "high-risk element")} must be out of scope by ${b.by} (${plural(daysLeft, "day")} left): ${nameSome(toRemove.map((i) => env.elements[i]!.id))}${more.length ? `; ${more.join("; ")}` : ""}`, toRemove.map((i) => env.elements[i]!.id), {
           location: at(toRemove[0]!),
           details,
         }),
@@ -78,3 +78,4 @@ function checkDeadline(b: DeadlineRule, rule: ResolvedRule, env: RuleEnv): RuleO
   if (unknown.length > 0) findings.push(env.unknownNote(rule, "deadline", unknown, `in scope ${env.asOf > b.by ? "after" : "before"} the ${b.by} deadline`));
   return { passed, checked: true, findings };
 }
+

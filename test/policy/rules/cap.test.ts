@@ -45,7 +45,7 @@ ruleTester("cap", {
         {
           level: "error",
           items: ["a-h1", "a-h2", "a-h3", "a-h4", "a-h5", "a-h6", "a-h7", "a-h8"],
-          message: /the network: high-risk 8 of 20 elements \(40%\) is above the 35% cap; replace at least 1 element$/,
+          message: /the network: high-risk 8 of 20 elements \(40%\) is above the 35% cap; replace at least 1 element of `[^`]+`, .* and 3 more$/,
           details: { per: "network", share: 0.4, cap: 0.35, highRisk: 8, total: 20, mustReplace: 1 },
           location: { line: 7 },
         },

@@ -33,7 +33,7 @@ ruleTester("deadline", {
         {
           level: "warning",
           items: ["c1", "c3", "c4"],
-          message: /^3 high-risk elements must be out of scope by 2023-12-31 \(90 days left\); 1 more is planned to go in time; 1 of them has a decommission date after the deadline$/,
+          message: /^3 high-risk elements must be out of scope by 2023-12-31 \(90 days left\): `[^`]+`, `[^`]+`, `[^`]+`; 1 more is planned to go in time; 1 of them has a decommission date after the deadline$/,
           details: { daysLeft: 90, toRemove: 3, plannedInTime: 1, plannedLate: 1 },
           location: { line: 7 },
         },
