@@ -13,11 +13,15 @@ export const table: Reporter = (result, ctx) => {
   const c = chalkOf(ctx);
   const width = Math.max(60, ctx.width ?? 80);
   const out: string[] = [];
-  out.push(header(result, c));
+  out.push(header(result, c, width));
   if (result.pairs.length > 0) {
     const shown = ctx.quiet ? result.pairs.filter((p) => !p.passed) : result.pairs;
     if (shown.length > 0) out.push(pairTable(shown, result, c, width));
     for (const p of result.pairs.filter((x) => !x.passed)) out.push(details(p, result, c, width));
+  }
+  if (result.rules.length > 0) {
+    const shown = ctx.quiet ? result.rules.filter((r) => !r.passed || !r.checked) : result.rules;
+    if (shown.length > 0) out.push(ruleTable(shown, c, width));
   }
   const findings = result.findings.filter((f) => !ctx.quiet || f.level === "error");
   if (findings.length > 0) {
@@ -32,7 +36,7 @@ export const table: Reporter = (result, ctx) => {
   return out.join("\n") + "\n";
 };
 
-function header(r: AuditResult, c: ChalkInstance): string {
+function header(r: AuditResult, c: ChalkInstance, width: number): string {
   const d = r.designation;
   const who = d.vendors.length > 0 ? d.vendors.join(", ") : "no vendor";
   const extra = [
@@ -44,7 +48,7 @@ function header(r: AuditResult, c: ChalkInstance): string {
   const unknown = d.unknownVendor === "risky" ? "unknown vendors count as risky" : "unknown vendors count as clean (listed as unknown)";
   return [
     `${c.bold("cleanpath")} ${r.tool.version} · as of ${r.asOf}`,
-    `High-risk: ${safe(who)}${extra.length ? `; ${safe(extra.join("; "))}` : ""} (${safe(d.origin)}); ${unknown}.`,
+    wrap(`High-risk: ${safe(who)}${extra.length ? `; ${safe(extra.join("; "))}` : ""} (${safe(d.origin)}); ${unknown}.`, width, "  "),
     "",
   ].join("\n");
 }
@@ -74,6 +78,20 @@ function pairTable(pairs: readonly PairResult[], r: AuditResult, c: ChalkInstanc
   if (pairs.some((p) => !p.passed)) notes.push(`${c.red("✗")} fails its threshold`);
   if (pairs.some((p) => p.verdictIfUnknownClean)) notes.push("* better if the unknown vendors are clean");
   return t.toString() + "\n" + (notes.length ? c.dim(notes.join("   ")) + "\n" : "");
+}
+
+function ruleTable(rules: AuditResult["rules"], c: ChalkInstance, width: number): string {
+  const idWidth = Math.max(16, width - 44);
+  const t = new Table({
+    head: ["rule", "kind", "result", "findings"],
+    style: { head: c.level > 0 ? ["bold"] : [], border: c.level > 0 ? ["gray"] : [], compact: true },
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
+  for (const r of rules) {
+    const status = !r.checked ? c.yellow("unchecked") : r.passed ? c.green("passed") : r.level === "error" ? c.red("failed ✗") : c.yellow("warning");
+    t.push([clip(r.id, idWidth), r.kind, status, String(r.findings)]);
+  }
+  return t.toString() + "\n";
 }
 
 function clip(s: string, n: number): string {
