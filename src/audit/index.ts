@@ -1,3 +1,4 @@
+import { laps, type TimingSink } from "../timing.js";
 import { compareDiagnostics } from "../diagnostics.js";
 import { type Designation, designate, type RiskSpec } from "../policy/designation.js";
 import type { ResolvedRule, ResolvedWaiver } from "../policy/policy.js";
@@ -29,7 +30,7 @@ export interface AuditInput {
   maxPairs: number;
   maxPaths?: number;
   maxExposureItems?: number;
-  timings?: { clock: () => number; record: (phase: string, ms: number) => void };
+  timings?: TimingSink;
 }
 
 /** Topology + policy + requests → the AuditResult contract (SPEC §7). Pure and deterministic. */
@@ -52,9 +53,9 @@ export function audit(input: AuditInput): AuditResult {
   let ruleFindings: Finding[] = [];
   if (input.rules && input.rules.length > 0) {
     if (!input.runRules) throw new Error("rules given without a rule runner");
-    const t0 = input.timings?.clock() ?? 0;
+    const lap = laps(input.timings);
     const r = input.runRules(input.rules, { topology, registry, designation, asOf: input.asOf });
-    input.timings?.record("rules", (input.timings?.clock() ?? 0) - t0);
+    lap("rules");
     ruleFindings = applyWaivers(r.findings, waivers);
     // A rule fails only on findings at error level that no waiver covers.
     rules = r.results.map((res) => ({

@@ -1,3 +1,4 @@
+import { laps, type TimingSink } from "../timing.js";
 import { type Diagnostic, errorAt, InputError, type SourceLocation } from "../diagnostics.js";
 import { analyzePairs } from "../graph/analyze.js";
 import { buildGraph } from "../graph/build.js";
@@ -27,7 +28,7 @@ export interface PairOptions {
   maxPaths?: number;
   /** Exposure items listed per pair (the count stays exact). */
   maxExposureItems?: number;
-  timings?: { clock: () => number; record: (phase: string, ms: number) => void };
+  timings?: TimingSink;
 }
 
 export interface PairOutcome {
@@ -50,14 +51,7 @@ export function auditPairs(
   requests: readonly PairRequest[],
   options: PairOptions,
 ): PairOutcome {
-  const t = options.timings;
-  let mark = t?.clock() ?? 0;
-  const lap = (phase: string): void => {
-    if (!t) return;
-    const now = t.clock();
-    t.record(phase, now - mark);
-    mark = now;
-  };
+  const lap = laps(options.timings);
 
   // Expand selectors first: input errors (all of them) surface before any heavy work.
   const problems: Diagnostic[] = [];

@@ -1,3 +1,4 @@
+import type { TimingSink } from "../timing.js";
 import { Chalk, type ChalkInstance } from "chalk";
 import { type Diagnostic, formatDiagnostic, InputError } from "../diagnostics.js";
 import type { CliIo } from "./io.js";
@@ -31,7 +32,7 @@ export class Timings {
   readonly record = (phase: string, ms: number): void => {
     if (this.enabled) this.phases.push([phase, Math.round(ms * 10) / 10]);
   };
-  sink(): { clock: () => number; record: (phase: string, ms: number) => void } | undefined {
+  sink(): TimingSink | undefined {
     return this.enabled ? { clock: this.clock, record: this.record } : undefined;
   }
   /** Times `fn` as `phase`. */

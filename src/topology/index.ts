@@ -1,3 +1,4 @@
+import { laps, type TimingSink } from "../timing.js";
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import { validate as policyAll } from "../generated/policy-all.js";
 import { validate as policyFast } from "../generated/policy-fast.js";
@@ -14,7 +15,7 @@ export interface LoadTopologyOptions extends LoadOptions {
   /** Files given with --policy: checked against the policy schema whatever their `kind`. */
   policyFiles?: ReadonlySet<string>;
   /** Receives the duration of each phase, for `CLEANPATH_TIMINGS`. */
-  timings?: { clock: () => number; record: (phase: string, ms: number) => void };
+  timings?: TimingSink;
 }
 
 export interface LoadedTopology {
@@ -39,14 +40,7 @@ export function loadTopology(paths: readonly string[], host: LoadHost, options: 
 
 /** Parsed files → checked Topology (schema, normalisation, vendor resolution). */
 export function buildTopology(files: LoadedFile[], options: LoadTopologyOptions = {}): LoadedTopology {
-  const t = options.timings;
-  let mark = t?.clock() ?? 0;
-  const lap = (phase: string): void => {
-    if (!t) return;
-    const now = t.clock();
-    t.record(phase, now - mark);
-    mark = now;
-  };
+  const lap = laps(options.timings);
   const problems: Diagnostic[] = [];
   for (const f of files) {
     // `kind: policy` files (and files given with --policy) follow the policy schema: no elements.
