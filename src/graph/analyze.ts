@@ -1,4 +1,4 @@
-import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, shareBigBlock } from "./blocks.js";
+import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, separators, shareBigBlock } from "./blocks.js";
 import { cleanComponents, cleanStrongComponents } from "./components.js";
 import { type ArcFilter, type Dag, dagItems, dagPathCount, dagPaths, dagPick } from "./dag.js";
 import { exposureByReach } from "./exposure.js";
@@ -143,7 +143,10 @@ class Analysis {
       const q = queries[i]!;
       if (!f.reachable) continue;
       f.exposure = this.exposure(q.s, q.t);
-      if (q.failures >= 1) f.failover = failover(this.g, this.sc, this.risky, routed[i]!, q.failures);
+      if (q.failures >= 1) {
+        const cuts = this.g.hasOneWay ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
+        f.failover = failover(this.g, this.sc, this.risky, routed[i]!, q.failures, cuts);
+      }
       if (f.cleanAlternative !== null) f.diversity = this.diversity(q.s, q.t, useBlocks);
     }
     return facts;

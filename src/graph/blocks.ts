@@ -20,6 +20,9 @@ export interface BlockTree {
   readonly blockDepth: Int32Array;
   /** Number of nodes in each block (head included). */
   readonly blockSize: Int32Array;
+  /** Number of links in each block, and the tree link that closed it (full graph only). */
+  readonly blockLinks: Int32Array;
+  readonly blockLink: Int32Array;
 }
 
 /**
@@ -39,6 +42,8 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
   const nodeBlock = new Int32Array(n).fill(-1);
   const heads: number[] = [];
   const sizes: number[] = [];
+  const linkCounts: number[] = [];
+  const closers: number[] = [];
   let time = 0;
   let esp = 0;
   for (let r = 0; r < n; r++) {
@@ -79,9 +84,11 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
       if (low[v]! >= disc[u]!) {
         const b = heads.length;
         let size = 1;
+        let count = 0;
         let e: number;
         do {
           e = edges[--esp]!;
+          count++;
           if (full) linkBlock[e] = b;
           // A tree link brings its deeper end into the block.
           const a = linkA[e]!;
@@ -94,6 +101,10 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
         } while (e !== pl);
         heads.push(u);
         sizes.push(size);
+        if (full) {
+          linkCounts.push(count);
+          closers.push(pl);
+        }
       }
     }
   }
@@ -114,7 +125,48 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
       nodeDepth[v] = blockDepth[b]! + 1;
     }
   }
-  return { blocks, root, linkBlock, nodeBlock, head, nodeDepth, blockDepth, blockSize };
+  const blockLinks = Int32Array.from(linkCounts);
+  const blockLink = Int32Array.from(closers);
+  return { blocks, root, linkBlock, nodeBlock, head, nodeDepth, blockDepth, blockSize, blockLinks, blockLink };
+}
+
+/** Tree nodes on the block-cut tree path from s to t: vertex v as v, block b as ~b. */
+function treePath(bt: BlockTree, s: number, t: number): number[] {
+  const { nodeBlock, head, nodeDepth, blockDepth } = bt;
+  const depth = (z: number): number => (z >= 0 ? nodeDepth[z]! : blockDepth[~z]!);
+  const up = (z: number): number => (z >= 0 ? ~nodeBlock[z]! : head[~z]!);
+  const fromS: number[] = [];
+  const fromT: number[] = [];
+  let x = s;
+  let y = t;
+  while (x !== y) {
+    if (depth(x) >= depth(y)) {
+      fromS.push(x);
+      x = up(x);
+    } else {
+      fromT.push(y);
+      y = up(y);
+    }
+  }
+  fromS.push(x);
+  return fromS.concat(fromT.reverse());
+}
+
+/**
+ * Single items whose failure disconnects s from t: the cut vertices between them and the
+ * bridges on the way (a block that is one link). Empty when they are not connected.
+ */
+export function separators(g: NetGraph, bt: BlockTree, s: number, t: number): Set<number> {
+  const out = new Set<number>();
+  if (bt.root[s] !== bt.root[t] || bt.root[s]! < 0) return out;
+  for (const z of treePath(bt, s, t)) {
+    if (z >= 0) {
+      if (z !== s && z !== t) out.add(z);
+    } else if (bt.blockLinks[~z] === 1) {
+      out.add(g.n + bt.blockLink[~z]!);
+    }
+  }
+  return out;
 }
 
 /** True when s and t lie in one block of at least three nodes (two internally disjoint paths). */
@@ -169,15 +221,9 @@ export function exposureByBlocks(
   cap: number,
 ): { items: number[]; count: number } {
   if (bt.root[s] !== bt.root[t] || bt.root[s]! < 0) return { items: [], count: 0 };
-  const { nodeBlock, head, nodeDepth, blockDepth } = bt;
   const path: number[] = [];
   let count = 0;
-  // Climb both ends to their meeting point; tree nodes are tagged: vertex v, block b as ~b.
-  let x = s;
-  let y = t;
-  const depth = (z: number): number => (z >= 0 ? nodeDepth[z]! : blockDepth[~z]!);
-  const up = (z: number): number => (z >= 0 ? ~nodeBlock[z]! : head[~z]!);
-  const visit = (z: number): void => {
+  for (const z of treePath(bt, s, t)) {
     if (z < 0) {
       const b = ~z;
       path.push(b);
@@ -185,17 +231,7 @@ export function exposureByBlocks(
     } else if (z !== s && z !== t && risky[z] === 1) {
       count--; // a cut vertex between two path blocks is listed by both
     }
-  };
-  while (x !== y) {
-    if (depth(x) >= depth(y)) {
-      visit(x);
-      x = up(x);
-    } else {
-      visit(y);
-      y = up(y);
-    }
   }
-  visit(x);
   if (risky[s] === 1) count--;
   if (risky[t] === 1) count--;
   const gathered: number[] = [];
