@@ -198,7 +198,6 @@ async function child(size, name) {
   const facts = sharing ? analyzePairsWith(g, risky, queries, {}, JSON.parse(sharing)) : analyzePairs(g, risky, queries);
   const analyzeMs = performance.now() - t0;
   if (process.env.CLEANPATH_BENCH_MARK) process.stderr.write(`analyze end ${performance.now().toFixed(0)}\n`);
-  if (process.env.CLEANPATH_BENCH_MARK) process.stderr.write(`bidir ${globalThis.__bidir} work ${globalThis.__work} trees ${globalThis.__trees}\n`);
   const verdicts = {};
   for (let i = 0; i < facts.length; i++) {
     const v = verdictOf(facts[i], queries[i].failures);
