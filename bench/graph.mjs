@@ -203,6 +203,8 @@ async function child(size, name) {
     const v = verdictOf(facts[i], queries[i].failures);
     verdicts[v] = (verdicts[v] ?? 0) + 1;
   }
+  // The topology stays alive through the analysis, as it does in the CLI (reports need it).
+  if (gen.topology.elements.length === 0) throw new Error("empty topology");
   let riskyNodes = 0;
   for (let v = 0; v < g.n; v++) riskyNodes += risky[v];
   return {
