@@ -8,6 +8,7 @@
 // Needs the build (`npm run build`): it imports dist/graph.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 
 const here = fileURLToPath(import.meta.url);
@@ -160,6 +161,12 @@ const cases = {
   "one-pair-failures-2": { pairs: 1, dcOnly: 1, failures: 2 },
 };
 
+/** CPU time (all threads: the collector's included) since `c0`, in ms. */
+function cpuMs(c0) {
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) / 1000;
+}
+
 async function child(size, name) {
   const { buildGraph } = await import(new URL("build.js", dist));
   const { analyzePairs, analyzePairsWith } = await import(new URL("analyze.js", dist));
@@ -168,8 +175,10 @@ async function child(size, name) {
   const gen = generate(size);
   const genMs = performance.now() - t0;
   t0 = performance.now();
+  let c0 = process.cpuUsage();
   const g = buildGraph(gen.topology);
   const buildMs = performance.now() - t0;
+  const buildCpuMs = cpuMs(c0);
   const risky = maskFor(g, gen);
   const spec = cases[name];
   const rand = rng(7);
@@ -193,10 +202,12 @@ async function child(size, name) {
   }
   if (process.env.CLEANPATH_BENCH_MARK) process.stderr.write(`analyze start ${performance.now().toFixed(0)}\n`);
   t0 = performance.now();
+  c0 = process.cpuUsage();
   // CLEANPATH_BENCH_SHARING='{"trees":"never","cleanBlocks":"auto"}' compares strategies.
   const sharing = process.env.CLEANPATH_BENCH_SHARING;
   const facts = sharing ? analyzePairsWith(g, risky, queries, {}, JSON.parse(sharing)) : analyzePairs(g, risky, queries);
   const analyzeMs = performance.now() - t0;
+  const analyzeCpuMs = cpuMs(c0);
   if (process.env.CLEANPATH_BENCH_MARK) process.stderr.write(`analyze end ${performance.now().toFixed(0)}\n`);
   const verdicts = {};
   for (let i = 0; i < facts.length; i++) {
@@ -216,8 +227,11 @@ async function child(size, name) {
     pairs: queries.length,
     genMs,
     buildMs,
+    buildCpuMs,
     analyzeMs,
+    analyzeCpuMs,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    load: os.loadavg()[0].toFixed(1),
     verdicts,
   };
 }
@@ -250,14 +264,14 @@ async function main(argv) {
       }
       const f = (k) => median(results.map((x) => x[k]));
       const fmt = (k) => `${f(k).toFixed(k === "analyzeMs" && f(k) < 100 ? 1 : 0)} [${Math.min(...results.map((x) => x[k])).toFixed(0)}–${Math.max(...results.map((x) => x[k])).toFixed(0)}]`;
-      const row = { size, case: name, n: results[0].n, m: results[0].m, risky: results[0].riskyShare, pairs: results[0].pairs, build: fmt("buildMs"), analyze: fmt("analyzeMs"), rssMB: f("peakRssMB"), verdicts: JSON.stringify(results[0].verdicts) };
+      const row = { size, case: name, n: results[0].n, m: results[0].m, risky: results[0].riskyShare, pairs: results[0].pairs, build: fmt("buildMs"), analyze: fmt("analyzeMs"), analyzeCpu: fmt("analyzeCpuMs"), load: results[0].load, rssMB: f("peakRssMB"), verdicts: JSON.stringify(results[0].verdicts) };
       rows.push(row);
       process.stderr.write(`${JSON.stringify(row)}\n`);
     }
   }
-  process.stdout.write("| size | case | nodes | links | risky | pairs | build ms | analyze ms | peak RSS MB | verdicts |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+  process.stdout.write("| size | case | nodes | links | risky | pairs | build ms | analyze ms | analyze CPU ms | peak RSS MB | load | verdicts |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
   for (const r of rows) {
-    process.stdout.write(`| ${r.size} | ${r.case} | ${r.n} | ${r.m} | ${r.risky} | ${r.pairs} | ${r.build} | ${r.analyze} | ${r.rssMB} | ${r.verdicts} |\n`);
+    process.stdout.write(`| ${r.size} | ${r.case} | ${r.n} | ${r.m} | ${r.risky} | ${r.pairs} | ${r.build} | ${r.analyze} | ${r.analyzeCpu} | ${r.rssMB} | ${r.load} | ${r.verdicts} |\n`);
   }
 }
 
