@@ -122,12 +122,13 @@ class Analysis {
     });
 
     // Clean alternatives: routed paths that are clean already are their own alternative.
-    const needClean = connected.filter((i) => {
+    const needClean: number[] = [];
+    for (const i of connected) {
       const f = facts[i]!;
-      if (f.routed === null || f.routed.riskyItems.length > 0) return f.routed !== null && this.mayBeClean(f.s, f.t);
-      f.cleanAlternative = this.pick(routed[i]!);
-      return false;
-    });
+      if (f.routed === null) continue;
+      if (f.routed.riskyItems.length === 0) f.cleanAlternative = this.pick(routed[i]!);
+      else if (this.mayBeClean(f.s, f.t)) needClean.push(i);
+    }
     const clean = this.shortestDags(queries, needClean, true);
     for (const i of needClean) {
       const dag = clean[i] ?? null;
