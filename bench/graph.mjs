@@ -28,6 +28,9 @@ function rng(seed) {
 
 const location = { file: "bench.yaml", line: 1, column: 1 };
 
+/** A new string object with the same text, as a parser hands out for every occurrence of an id. */
+const fresh = (id) => (id + " ").slice(0, -1);
+
 /**
  * A national mobile network of about `size` elements: a core ring with chords and two data
  * centres; per region an aggregation pair and pre-aggregation pairs; access rings of 4–10 cell
@@ -43,14 +46,13 @@ export function generate(size, seed = 1) {
   const risky = [];
   const riskyLinks = [];
   const rus = [];
-  // Ids are rebuilt from their parts for link ends, as a parser would hand out fresh strings.
   const add = (id, role, bad) => {
     elements.push({ id, role, vendor: bad ? "huawei" : "nokia", components: [], passive: false, state: "in-service", tags: [], location });
     risky.push(bad ? 1 : 0);
     return elements.length - 1;
   };
   const link = (a, b, metric, bad = false) => {
-    links.push({ id: `${a}--${b}#${links.length}`, a: `${a}`, b: `${b}`, metric, direction: "both", components: [], passive: false, state: "in-service", tags: [], location });
+    links.push({ id: `${a}--${b}#${links.length}`, a: fresh(a), b: fresh(b), metric, direction: "both", components: [], passive: false, state: "in-service", tags: [], location });
     riskyLinks.push(bad ? 1 : 0);
   };
   const cores = size >= 500000 ? 32 : size >= 50000 ? 16 : 8;
