@@ -46,7 +46,11 @@ function workspace(g: NetGraph): Workspace {
 
 function scratch(g: NetGraph): SearchScratch {
   const ws = workspace(g);
-  if (ws.scratch === null) ws.scratch = new SearchScratch(g.n);
+  if (ws.scratch === null) {
+    let maxMetric = 1;
+    for (let l = 0; l < g.m; l++) if (g.linkMetric[l]! > maxMetric) maxMetric = g.linkMetric[l]!;
+    ws.scratch = new SearchScratch(g.n, maxMetric);
+  }
   return ws.scratch;
 }
 

@@ -14,13 +14,12 @@ export interface BlockTree {
   /** Block of the tree link into each node, -1 at roots and excluded nodes. */
   readonly nodeBlock: Int32Array;
   readonly head: Int32Array;
-  /** Depth in the block-cut tree (full graph only). */
+  /** Depth in the block-cut tree (full graph only); a block lies one below its head. */
   readonly nodeDepth: Int32Array;
-  readonly blockDepth: Int32Array;
   /** Number of nodes in each block (head included). */
   readonly blockSize: Int32Array;
-  /** Number of links in each block, and the tree link that opened it (full graph only). */
-  readonly blockLinks: Int32Array;
+  /** Number of links in each block, saturating at 255, and the tree link that opened it (full graph only). */
+  readonly blockLinks: Uint8Array;
   readonly blockLink: Int32Array;
 }
 
@@ -89,7 +88,6 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
   const head = new Int32Array(blocks);
   const blockSize = new Int32Array(blocks).fill(1);
   const nodeDepth = new Int32Array(full ? n : 0);
-  const blockDepth = new Int32Array(full ? blocks : 0);
   const blockLink = new Int32Array(full ? blocks : 0);
   let b = 0;
   for (let i = 0; i < time; i++) {
@@ -100,20 +98,22 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
     if (low[v]! >= disc[u]!) {
       vb = b++;
       head[vb] = u;
-      if (full) {
-        blockLink[vb] = parentLink[v]!;
-        blockDepth[vb] = nodeDepth[u]! + 1;
-      }
+      if (full) blockLink[vb] = parentLink[v]!;
     } else {
       vb = nodeBlock[u]!;
     }
     nodeBlock[v] = vb;
     blockSize[vb]!++;
-    if (full) nodeDepth[v] = blockDepth[vb]! + 1;
+    if (full) nodeDepth[v] = nodeDepth[head[vb]!]! + 2;
   }
-  const blockLinks = new Int32Array(full ? blocks : 0);
-  if (full) for (let l = 0; l < g.m; l++) blockLinks[linkBlock(g, nodeBlock, nodeDepth, l)]!++;
-  return { blocks, root, nodeBlock, head, nodeDepth, blockDepth, blockSize, blockLinks, blockLink };
+  const blockLinks = new Uint8Array(full ? blocks : 0);
+  if (full) {
+    for (let l = 0; l < g.m; l++) {
+      const lb = linkBlock(g, nodeBlock, nodeDepth, l);
+      if (blockLinks[lb]! < 255) blockLinks[lb]!++;
+    }
+  }
+  return { blocks, root, nodeBlock, head, nodeDepth, blockSize, blockLinks, blockLink };
 }
 
 /**
@@ -128,8 +128,8 @@ export function linkBlock(g: NetGraph, nodeBlock: Int32Array, nodeDepth: Int32Ar
 
 /** Tree nodes on the block-cut tree path from s to t: vertex v as v, block b as ~b. */
 function treePath(bt: BlockTree, s: number, t: number): number[] {
-  const { nodeBlock, head, nodeDepth, blockDepth } = bt;
-  const depth = (z: number): number => (z >= 0 ? nodeDepth[z]! : blockDepth[~z]!);
+  const { nodeBlock, head, nodeDepth } = bt;
+  const depth = (z: number): number => (z >= 0 ? nodeDepth[z]! : nodeDepth[head[~z]!]! + 1);
   const up = (z: number): number => (z >= 0 ? ~nodeBlock[z]! : head[~z]!);
   const fromS: number[] = [];
   const fromT: number[] = [];

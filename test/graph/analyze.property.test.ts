@@ -23,7 +23,9 @@ function netArb(oneWay: boolean): fc.Arbitrary<TinyNet> {
     fc.integer({ min: 2, max: 9 }).map((n) => ({ n, min: n - 1, max: Math.min(16, 3 * n) })),
     fc.integer({ min: 4, max: 7 }).map((n) => ({ n, min: 2 * n, max: 16 })),
   );
-  return size.chain(({ n, min, max }) => {
+  // Now and then metrics near 2^31, so that path lengths overflow 32 bits.
+  const scale = fc.constantFrom(1, 1, 1, 1, 1_000_000_000);
+  return fc.tuple(size, scale).chain(([{ n, min, max }, k]) => {
     const ids = Array.from({ length: n }, (_, i) => `e${i}`);
     const element = fc.record({ state: stateArb, risky: chance(5), unknown: chance(7), cost: fc.integer({ min: 0, max: 4 }) });
     const link = fc.record({
@@ -42,7 +44,7 @@ function netArb(oneWay: boolean): fc.Arbitrary<TinyNet> {
         links: lks.map((l) => {
           const a = l.ends[0];
           const b = (a + l.ends[1]) % n; // never a self-loop
-          return { a: ids[a]!, b: ids[b]!, metric: l.metric, oneWay: l.oneWay, state: l.state, risky: l.risky, unknown: l.unknown, cost: l.cost };
+          return { a: ids[a]!, b: ids[b]!, metric: l.metric * k, oneWay: l.oneWay, state: l.state, risky: l.risky, unknown: l.unknown, cost: l.cost };
         }),
       }));
   });

@@ -258,6 +258,19 @@ describe("named graphs", () => {
     expect(audit(net, "s", "t", 0, { level: 2 }).verdict).toBe("dirty");
   });
 
+  it("metrics summing past 2^31 keep exact distances", () => {
+    const big = 2_000_000_000;
+    const net: TinyNet = {
+      elements: [{ id: "s" }, { id: "a" }, { id: "b", risky: true }, { id: "t" }],
+      links: [L("s", "a", big), L("a", "t", big), L("s", "b", big), L("b", "t", big - 1)],
+    };
+    const { g, f, verdict } = audit(net, "s", "t", 1);
+    expect(verdict).toBe("routed-dirty");
+    expect(f.routed!.metric).toBe(2 * big - 1);
+    expect(f.cleanAlternative!.metric).toBe(2 * big);
+    expect(path(g, f)).toEqual(["s", "a", "t"]);
+  });
+
   it("a long chain neither overflows the stack nor loses its way", () => {
     const k = 200_000;
     const ids = Array.from({ length: k }, (_, i) => `n${i}`);
