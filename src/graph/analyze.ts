@@ -30,7 +30,6 @@ const cleanBlocksFrom = 32;
 interface Workspace {
   blocks: BlockTree | null;
   scratch: SearchScratch | null;
-  flow: DisjointPaths | null;
 }
 
 const workspaces = new WeakMap<NetGraph, Workspace>();
@@ -38,7 +37,7 @@ const workspaces = new WeakMap<NetGraph, Workspace>();
 function workspace(g: NetGraph): Workspace {
   let ws = workspaces.get(g);
   if (ws === undefined) {
-    ws = { blocks: null, scratch: null, flow: null };
+    ws = { blocks: null, scratch: null };
     workspaces.set(g, ws);
   }
   return ws;
@@ -101,7 +100,6 @@ class Analysis {
   private readonly maxExposure: number;
   private readonly sc: SearchScratch;
   private compStore: { label: Int32Array; count: number } | null = null;
-  private cleanBlockStore: BlockTree | null = null;
   private blockRiskStore: BlockRisk | null = null;
 
   constructor(
@@ -140,19 +138,24 @@ class Analysis {
     }
 
     this.remediate(facts);
-    const withClean = facts.filter((f) => f.cleanAlternative !== null).length;
-    const policy = this.sharing.cleanBlocks;
-    const useBlocks = !this.g.hasOneWay && (policy === "always" || (policy === "auto" && withClean >= cleanBlocksFrom));
-    for (let i = 0; i < queries.length; i++) {
-      const f = facts[i]!;
+    // Per-pair facts in phases: max-flow borrows the search arrays, so it runs last.
+    const reached = all.filter((i) => facts[i]!.reachable);
+    for (const i of reached) facts[i]!.exposure = this.exposure(queries[i]!.s, queries[i]!.t);
+    for (const i of reached) {
       const q = queries[i]!;
-      if (!f.reachable) continue;
-      f.exposure = this.exposure(q.s, q.t);
-      if (q.failures >= 1) {
-        const cuts = this.g.hasOneWay ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
-        f.failover = failover(this.g, this.sc, this.risky, routed[i]!, q.failures, cuts);
-      }
-      if (f.cleanAlternative !== null) f.diversity = this.diversity(q.s, q.t, useBlocks);
+      if (q.failures < 1) continue;
+      const cuts = this.g.hasOneWay ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
+      facts[i]!.failover = failover(this.g, this.sc, this.risky, routed[i]!, q.failures, cuts);
+    }
+    const withClean = reached.filter((i) => facts[i]!.cleanAlternative !== null);
+    const policy = this.sharing.cleanBlocks;
+    const useBlocks = !this.g.hasOneWay && (policy === "always" || (policy === "auto" && withClean.length >= cleanBlocksFrom));
+    const blocks = useBlocks ? blockTree(this.g, this.risky, this.sc.borrow()) : null;
+    let flow: DisjointPaths | null = null;
+    for (const i of withClean) {
+      const { s, t } = queries[i]!;
+      flow ??= new DisjointPaths(this.g, this.risky, this.sc.borrowDouble());
+      facts[i]!.diversity = diversity(flow, this.risky, blocks, s, t);
     }
     return facts;
   }
@@ -303,25 +306,21 @@ class Analysis {
     return { ...exposureByBlocks(bt, this.blockRiskStore, this.risky, s, t, this.maxExposure), approximate: false };
   }
 
-  /**
-   * Internally disjoint clean paths, capped: degree bounds and the blocks of the clean
-   * subgraph settle most pairs; max-flow runs only when three or more may exist.
-   */
-  private diversity(s: number, t: number, useBlocks: boolean): number {
-    const ws = workspace(this.g);
-    if (ws.flow === null) ws.flow = new DisjointPaths(this.g);
-    const flow = ws.flow;
-    flow.risky = this.risky;
-    const b = flow.bounds(s, t);
-    const cap = Math.min(b.out, b.in, maxDiversity);
-    if (cap <= 1) return 1;
-    if (useBlocks && this.risky[s] === 0 && this.risky[t] === 0) {
-      if (this.cleanBlockStore === null) this.cleanBlockStore = blockTree(this.g, this.risky, this.sc.borrow());
-      if (!shareBigBlock(this.cleanBlockStore, s, t)) return 1;
-      if (cap === 2) return 2;
-    }
-    return flow.count(s, t, cap, b.direct);
+}
+
+/**
+ * Internally disjoint clean paths, capped: degree bounds and, for clean ends, the blocks of
+ * the clean subgraph settle most pairs; max-flow runs only when more may exist.
+ */
+function diversity(flow: DisjointPaths, risky: RiskMask, blocks: BlockTree | null, s: number, t: number): number {
+  const b = flow.bounds(s, t);
+  const cap = Math.min(b.out, b.in, maxDiversity);
+  if (cap <= 1) return 1;
+  if (blocks !== null && risky[s] === 0 && risky[t] === 0) {
+    if (!shareBigBlock(blocks, s, t)) return 1;
+    if (cap === 2) return 2;
   }
+  return flow.count(s, t, cap, b.direct);
 }
 
 function unreachable(q: PairQuery): PairFacts {

@@ -19,14 +19,15 @@ export class DisjointPaths {
   private touchedNodes: number[] = [];
   private s = -1;
   private t = -1;
-  /** The mask of the analysis using this scratch space. */
-  risky: RiskMask = new Uint8Array(0);
 
-  constructor(private readonly g: NetGraph) {
-    const states = 2 * g.n;
-    this.lab = new Int32Array(states);
-    this.via = new Int32Array(states);
-    this.queue = new Int32Array(states);
+  /** `states` lends three arrays of 2n entries (contents are overwritten). */
+  constructor(
+    private readonly g: NetGraph,
+    private readonly risky: RiskMask,
+    states: readonly Int32Array[],
+  ) {
+    [this.lab, this.via, this.queue] = states as [Int32Array, Int32Array, Int32Array];
+    this.lab.fill(0);
     this.flow = new Uint8Array(2 * g.m);
     this.used = new Uint8Array(g.n);
   }

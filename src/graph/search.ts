@@ -48,17 +48,30 @@ export class SearchScratch {
   /** Marked nodes while a DAG is being extracted. */
   readonly marked = new IntList();
 
+  /** Three buffers of 8n bytes: the per-node arrays in pairs, lent whole to max-flow. */
+  private readonly buffers: ArrayBuffer[];
+
   constructor(
     readonly n: number,
     maxMetric: number,
   ) {
-    this.stF = new Int32Array(n);
-    this.stB = new Int32Array(n);
-    this.posF = new Int32Array(n);
-    this.posB = new Int32Array(n);
-    const narrow = maxMetric * Math.max(1, n) < 0x7fffffff;
-    this.distF = narrow ? new Int32Array(n) : new Float64Array(n);
-    this.distB = narrow ? new Int32Array(n) : new Float64Array(n);
+    const bytes = 8 * n;
+    const b1 = new ArrayBuffer(bytes);
+    const b2 = new ArrayBuffer(bytes);
+    this.stF = new Int32Array(b1, 0, n);
+    this.stB = new Int32Array(b1, 4 * n, n);
+    this.posF = new Int32Array(b2, 0, n);
+    this.posB = new Int32Array(b2, 4 * n, n);
+    if (maxMetric * Math.max(1, n) < 0x7fffffff) {
+      const b3 = new ArrayBuffer(bytes);
+      this.distF = new Int32Array(b3, 0, n);
+      this.distB = new Int32Array(b3, 4 * n, n);
+      this.buffers = [b1, b2, b3];
+    } else {
+      this.distF = new Float64Array(n);
+      this.distB = new Float64Array(n);
+      this.buffers = [b1, b2, this.distF.buffer as ArrayBuffer];
+    }
     this.heapF = new NodeHeap(this.posF);
     this.heapB = new NodeHeap(this.posB);
   }
@@ -90,15 +103,17 @@ export class SearchScratch {
     return ++this.gen;
   }
 
-  /** Lends every per-node array, as Int32 views (at least six); searches resume with wiped stamps. */
+  /** Lends six per-node Int32 arrays; searches resume with wiped stamps. */
   borrow(): Int32Array[] {
     this.stale = true;
-    const views = [this.stF, this.stB, this.posF, this.posB];
-    for (const d of [this.distF, this.distB]) {
-      if (d instanceof Int32Array) views.push(d);
-      else views.push(new Int32Array(d.buffer, 0, this.n), new Int32Array(d.buffer, 4 * this.n, this.n));
-    }
-    return views;
+    const n = this.n;
+    return this.buffers.flatMap((b) => [new Int32Array(b, 0, n), new Int32Array(b, 4 * n, n)]);
+  }
+
+  /** Lends three arrays of 2n Int32 entries (the same memory as `borrow`). */
+  borrowDouble(): Int32Array[] {
+    this.stale = true;
+    return this.buffers.map((b) => new Int32Array(b, 0, 2 * this.n));
   }
 }
 
