@@ -279,21 +279,23 @@ class Analysis {
   }
 
   private remediate(facts: PairFacts[]): void {
-    const dirty = new Map<number, number[]>();
-    facts.forEach((f, i) => {
-      if (!f.reachable || f.cleanAlternative !== null) return;
-      const list = dirty.get(f.t);
-      if (list === undefined) dirty.set(f.t, [i]);
-      else list.push(i);
-    });
-    if (dirty.size === 0) return;
+    const dirty = facts.filter((f) => f.reachable && f.cleanAlternative === null);
+    if (dirty.length === 0) return;
     const rem = new Remediation(this.g, this.risky, this.options.costs, this.components());
-    for (const [t, list] of dirty) {
+    // Targets in one clean component share the whole search: it only depends on the component.
+    const groups = new Map<number, PairFacts[]>();
+    for (const f of dirty) {
+      const root = rem.rootOf(f.t);
+      const list = groups.get(root);
+      if (list === undefined) groups.set(root, [f]);
+      else list.push(f);
+    }
+    for (const list of groups.values()) {
       rem.run(
-        t,
-        list.map((i) => facts[i]!.s),
+        list[0]!.t,
+        list.map((f) => f.s),
       );
-      for (const i of list) facts[i]!.remediation = rem.result(facts[i]!.s);
+      for (const f of list) f.remediation = rem.result(f.s);
     }
   }
 

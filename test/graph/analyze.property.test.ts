@@ -197,20 +197,23 @@ describe("analyzePairs against brute force over all simple paths", () => {
     }
   }
 
-  it("gives the same answer twice and whatever the sharing", () => {
+  it("gives the same answer twice, whatever the sharing and whatever else is asked", () => {
     fc.assert(
       fc.property(caseArb(true), (c) => {
         const g = buildGraph(topologyOf(c.net));
         const r = refGraph(c.net);
         const risky = maskOf(c.net, r, c.level);
         const queries = queriesFor(r, c.pairs as [number, number, number][]);
-        const a = analyzePairsWith(g, risky, queries, {}, { trees: "always", cleanBlocks: "always" });
-        const b = analyzePairsWith(g, risky, queries, {}, { trees: "never", cleanBlocks: "never" });
-        const c2 = analyzePairs(g, risky, queries);
-        const again = analyzePairsWith(g, risky, queries, {}, { trees: "always", cleanBlocks: "always" });
+        const opts = c.withCosts ? { costs: costsOf(c.net, r) } : {};
+        const a = analyzePairsWith(g, risky, queries, opts, { trees: "always", cleanBlocks: "always" });
+        const b = analyzePairsWith(g, risky, queries, opts, { trees: "never", cleanBlocks: "never" });
+        const c2 = analyzePairs(g, risky, queries, opts);
+        const again = analyzePairsWith(g, risky, queries, opts, { trees: "always", cleanBlocks: "always" });
         expect(b).toEqual(a);
         expect(c2).toEqual(a);
         expect(again).toEqual(a);
+        // A pair's answer does not depend on the other pairs asked with it.
+        queries.forEach((q, i) => expect(analyzePairs(g, risky, [q], opts)[0]).toEqual(a[i]));
       }),
       { numRuns: Math.ceil(runs / 2) },
     );
