@@ -5,6 +5,11 @@
 //   node bench/graph.mjs --sizes 1e6 --runs 5
 //   node bench/graph.mjs --child SIZE CASE     one measurement (JSON on stdout)
 //
+// Environment: CLEANPATH_BENCH_SHARING='{"trees":"never","cleanBlocks":"auto"}' forces a
+// sharing strategy; CLEANPATH_BENCH_MARK=1 prints analysis start/end times to stderr (to line
+// them up with node --trace-gc). "analyze CPU" counts every thread, the collector's included;
+// "load" is the 1-minute load average when the run started (the machine may be shared).
+//
 // Needs the build (`npm run build`): it imports dist/graph.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
