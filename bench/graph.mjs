@@ -5,9 +5,15 @@
 //   node bench/graph.mjs --sizes 1e6 --runs 5
 //   node bench/graph.mjs --child SIZE CASE     one measurement (JSON on stdout)
 //
+// Environment: CLEANPATH_BENCH_SHARING='{"trees":"never","cleanBlocks":"auto"}' forces a
+// sharing strategy; CLEANPATH_BENCH_MARK=1 prints analysis start/end times to stderr (to line
+// them up with node --trace-gc). "analyze CPU" counts every thread, the collector's included;
+// "load" is the 1-minute load average when the run started (the machine may be shared).
+//
 // Needs the build (`npm run build`): it imports dist/graph.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 
 const here = fileURLToPath(import.meta.url);
@@ -27,6 +33,9 @@ function rng(seed) {
 
 const location = { file: "bench.yaml", line: 1, column: 1 };
 
+/** A new string object with the same text, as a parser hands out for every occurrence of an id. */
+const fresh = (id) => (id + " ").slice(0, -1);
+
 /**
  * A national mobile network of about `size` elements: a core ring with chords and two data
  * centres; per region an aggregation pair and pre-aggregation pairs; access rings of 4–10 cell
@@ -42,14 +51,13 @@ export function generate(size, seed = 1) {
   const risky = [];
   const riskyLinks = [];
   const rus = [];
-  // Ids are rebuilt from their parts for link ends, as a parser would hand out fresh strings.
   const add = (id, role, bad) => {
     elements.push({ id, role, vendor: bad ? "huawei" : "nokia", components: [], passive: false, state: "in-service", tags: [], location });
     risky.push(bad ? 1 : 0);
     return elements.length - 1;
   };
   const link = (a, b, metric, bad = false) => {
-    links.push({ id: `${a}--${b}#${links.length}`, a: `${a}`, b: `${b}`, metric, direction: "both", components: [], passive: false, state: "in-service", tags: [], location });
+    links.push({ id: `${a}--${b}#${links.length}`, a: fresh(a), b: fresh(b), metric, direction: "both", components: [], passive: false, state: "in-service", tags: [], location });
     riskyLinks.push(bad ? 1 : 0);
   };
   const cores = size >= 500000 ? 32 : size >= 50000 ? 16 : 8;
@@ -160,6 +168,12 @@ const cases = {
   "one-pair-failures-2": { pairs: 1, dcOnly: 1, failures: 2 },
 };
 
+/** CPU time (all threads: the collector's included) since `c0`, in ms. */
+function cpuMs(c0) {
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) / 1000;
+}
+
 async function child(size, name) {
   const { buildGraph } = await import(new URL("build.js", dist));
   const { analyzePairs, analyzePairsWith } = await import(new URL("analyze.js", dist));
@@ -168,8 +182,10 @@ async function child(size, name) {
   const gen = generate(size);
   const genMs = performance.now() - t0;
   t0 = performance.now();
+  let c0 = process.cpuUsage();
   const g = buildGraph(gen.topology);
   const buildMs = performance.now() - t0;
+  const buildCpuMs = cpuMs(c0);
   const risky = maskFor(g, gen);
   const spec = cases[name];
   const rand = rng(7);
@@ -193,17 +209,20 @@ async function child(size, name) {
   }
   if (process.env.CLEANPATH_BENCH_MARK) process.stderr.write(`analyze start ${performance.now().toFixed(0)}\n`);
   t0 = performance.now();
+  c0 = process.cpuUsage();
   // CLEANPATH_BENCH_SHARING='{"trees":"never","cleanBlocks":"auto"}' compares strategies.
   const sharing = process.env.CLEANPATH_BENCH_SHARING;
   const facts = sharing ? analyzePairsWith(g, risky, queries, {}, JSON.parse(sharing)) : analyzePairs(g, risky, queries);
   const analyzeMs = performance.now() - t0;
+  const analyzeCpuMs = cpuMs(c0);
   if (process.env.CLEANPATH_BENCH_MARK) process.stderr.write(`analyze end ${performance.now().toFixed(0)}\n`);
-  if (process.env.CLEANPATH_BENCH_MARK) process.stderr.write(`bidir ${globalThis.__bidir} work ${globalThis.__work} trees ${globalThis.__trees}\n`);
   const verdicts = {};
   for (let i = 0; i < facts.length; i++) {
     const v = verdictOf(facts[i], queries[i].failures);
     verdicts[v] = (verdicts[v] ?? 0) + 1;
   }
+  // The topology stays alive through the analysis, as it does in the CLI (reports need it).
+  if (gen.topology.elements.length === 0) throw new Error("empty topology");
   let riskyNodes = 0;
   for (let v = 0; v < g.n; v++) riskyNodes += risky[v];
   return {
@@ -215,8 +234,11 @@ async function child(size, name) {
     pairs: queries.length,
     genMs,
     buildMs,
+    buildCpuMs,
     analyzeMs,
+    analyzeCpuMs,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    load: os.loadavg()[0].toFixed(1),
     verdicts,
   };
 }
@@ -249,14 +271,14 @@ async function main(argv) {
       }
       const f = (k) => median(results.map((x) => x[k]));
       const fmt = (k) => `${f(k).toFixed(k === "analyzeMs" && f(k) < 100 ? 1 : 0)} [${Math.min(...results.map((x) => x[k])).toFixed(0)}–${Math.max(...results.map((x) => x[k])).toFixed(0)}]`;
-      const row = { size, case: name, n: results[0].n, m: results[0].m, risky: results[0].riskyShare, pairs: results[0].pairs, build: fmt("buildMs"), analyze: fmt("analyzeMs"), rssMB: f("peakRssMB"), verdicts: JSON.stringify(results[0].verdicts) };
+      const row = { size, case: name, n: results[0].n, m: results[0].m, risky: results[0].riskyShare, pairs: results[0].pairs, build: fmt("buildMs"), analyze: fmt("analyzeMs"), analyzeCpu: fmt("analyzeCpuMs"), load: results[0].load, rssMB: f("peakRssMB"), verdicts: JSON.stringify(results[0].verdicts) };
       rows.push(row);
       process.stderr.write(`${JSON.stringify(row)}\n`);
     }
   }
-  process.stdout.write("| size | case | nodes | links | risky | pairs | build ms | analyze ms | peak RSS MB | verdicts |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+  process.stdout.write("| size | case | nodes | links | risky | pairs | build ms | analyze ms | analyze CPU ms | peak RSS MB | load | verdicts |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
   for (const r of rows) {
-    process.stdout.write(`| ${r.size} | ${r.case} | ${r.n} | ${r.m} | ${r.risky} | ${r.pairs} | ${r.build} | ${r.analyze} | ${r.rssMB} | ${r.verdicts} |\n`);
+    process.stdout.write(`| ${r.size} | ${r.case} | ${r.n} | ${r.m} | ${r.risky} | ${r.pairs} | ${r.build} | ${r.analyze} | ${r.analyzeCpu} | ${r.rssMB} | ${r.load} | ${r.verdicts} |\n`);
   }
 }
 

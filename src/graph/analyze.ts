@@ -1,4 +1,4 @@
-import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, shareBigBlock } from "./blocks.js";
+import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, separators, shareBigBlock } from "./blocks.js";
 import { cleanComponents, cleanStrongComponents } from "./components.js";
 import { type ArcFilter, type Dag, dagItems, dagPathCount, dagPaths, dagPick } from "./dag.js";
 import { exposureByReach } from "./exposure.js";
@@ -30,7 +30,6 @@ const cleanBlocksFrom = 32;
 interface Workspace {
   blocks: BlockTree | null;
   scratch: SearchScratch | null;
-  flow: DisjointPaths | null;
 }
 
 const workspaces = new WeakMap<NetGraph, Workspace>();
@@ -38,7 +37,7 @@ const workspaces = new WeakMap<NetGraph, Workspace>();
 function workspace(g: NetGraph): Workspace {
   let ws = workspaces.get(g);
   if (ws === undefined) {
-    ws = { blocks: null, scratch: null, flow: null };
+    ws = { blocks: null, scratch: null };
     workspaces.set(g, ws);
   }
   return ws;
@@ -46,7 +45,11 @@ function workspace(g: NetGraph): Workspace {
 
 function scratch(g: NetGraph): SearchScratch {
   const ws = workspace(g);
-  if (ws.scratch === null) ws.scratch = new SearchScratch(g.n);
+  if (ws.scratch === null) {
+    let maxMetric = 1;
+    for (let l = 0; l < g.m; l++) if (g.linkMetric[l]! > maxMetric) maxMetric = g.linkMetric[l]!;
+    ws.scratch = new SearchScratch(g.n, maxMetric);
+  }
   return ws.scratch;
 }
 
@@ -97,7 +100,6 @@ class Analysis {
   private readonly maxExposure: number;
   private readonly sc: SearchScratch;
   private compStore: { label: Int32Array; count: number } | null = null;
-  private cleanBlockStore: BlockTree | null = null;
   private blockRiskStore: BlockRisk | null = null;
 
   constructor(
@@ -122,12 +124,13 @@ class Analysis {
     });
 
     // Clean alternatives: routed paths that are clean already are their own alternative.
-    const needClean = connected.filter((i) => {
+    const needClean: number[] = [];
+    for (const i of connected) {
       const f = facts[i]!;
-      if (f.routed === null || f.routed.riskyItems.length > 0) return f.routed !== null && this.mayBeClean(f.s, f.t);
-      f.cleanAlternative = this.pick(routed[i]!);
-      return false;
-    });
+      if (f.routed === null) continue;
+      if (f.routed.riskyItems.length === 0) f.cleanAlternative = this.pick(routed[i]!);
+      else if (this.mayBeClean(f.s, f.t)) needClean.push(i);
+    }
     const clean = this.shortestDags(queries, needClean, true);
     for (const i of needClean) {
       const dag = clean[i] ?? null;
@@ -135,16 +138,24 @@ class Analysis {
     }
 
     this.remediate(facts);
-    const withClean = facts.filter((f) => f.cleanAlternative !== null).length;
-    const policy = this.sharing.cleanBlocks;
-    const useBlocks = !this.g.hasOneWay && (policy === "always" || (policy === "auto" && withClean >= cleanBlocksFrom));
-    for (let i = 0; i < queries.length; i++) {
-      const f = facts[i]!;
+    // Per-pair facts in phases: max-flow borrows the search arrays, so it runs last.
+    const reached = all.filter((i) => facts[i]!.reachable);
+    for (const i of reached) facts[i]!.exposure = this.exposure(queries[i]!.s, queries[i]!.t);
+    for (const i of reached) {
       const q = queries[i]!;
-      if (!f.reachable) continue;
-      f.exposure = this.exposure(q.s, q.t);
-      if (q.failures >= 1) f.failover = failover(this.g, this.sc, this.risky, routed[i]!, q.failures);
-      if (f.cleanAlternative !== null) f.diversity = this.diversity(q.s, q.t, useBlocks);
+      if (q.failures < 1) continue;
+      const cuts = this.g.hasOneWay ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
+      facts[i]!.failover = failover(this.g, this.sc, this.risky, routed[i]!, q.failures, cuts);
+    }
+    const withClean = reached.filter((i) => facts[i]!.cleanAlternative !== null);
+    const policy = this.sharing.cleanBlocks;
+    const useBlocks = !this.g.hasOneWay && (policy === "always" || (policy === "auto" && withClean.length >= cleanBlocksFrom));
+    const blocks = useBlocks ? blockTree(this.g, this.risky, this.sc.borrow()) : null;
+    let flow: DisjointPaths | null = null;
+    for (const i of withClean) {
+      const { s, t } = queries[i]!;
+      flow ??= new DisjointPaths(this.g, this.risky, this.sc.borrowDouble());
+      facts[i]!.diversity = diversity(flow, this.risky, blocks, s, t);
     }
     return facts;
   }
@@ -268,21 +279,23 @@ class Analysis {
   }
 
   private remediate(facts: PairFacts[]): void {
-    const dirty = new Map<number, number[]>();
-    facts.forEach((f, i) => {
-      if (!f.reachable || f.cleanAlternative !== null) return;
-      const list = dirty.get(f.t);
-      if (list === undefined) dirty.set(f.t, [i]);
-      else list.push(i);
-    });
-    if (dirty.size === 0) return;
+    const dirty = facts.filter((f) => f.reachable && f.cleanAlternative === null);
+    if (dirty.length === 0) return;
     const rem = new Remediation(this.g, this.risky, this.options.costs, this.components());
-    for (const [t, list] of dirty) {
+    // Targets in one clean component share the whole search: it only depends on the component.
+    const groups = new Map<number, PairFacts[]>();
+    for (const f of dirty) {
+      const root = rem.rootOf(f.t);
+      const list = groups.get(root);
+      if (list === undefined) groups.set(root, [f]);
+      else list.push(f);
+    }
+    for (const list of groups.values()) {
       rem.run(
-        t,
-        list.map((i) => facts[i]!.s),
+        list[0]!.t,
+        list.map((f) => f.s),
       );
-      for (const i of list) facts[i]!.remediation = rem.result(facts[i]!.s);
+      for (const f of list) f.remediation = rem.result(f.s);
     }
   }
 
@@ -295,25 +308,21 @@ class Analysis {
     return { ...exposureByBlocks(bt, this.blockRiskStore, this.risky, s, t, this.maxExposure), approximate: false };
   }
 
-  /**
-   * Internally disjoint clean paths, capped: degree bounds and the blocks of the clean
-   * subgraph settle most pairs; max-flow runs only when three or more may exist.
-   */
-  private diversity(s: number, t: number, useBlocks: boolean): number {
-    const ws = workspace(this.g);
-    if (ws.flow === null) ws.flow = new DisjointPaths(this.g);
-    const flow = ws.flow;
-    flow.risky = this.risky;
-    const b = flow.bounds(s, t);
-    const cap = Math.min(b.out, b.in, maxDiversity);
-    if (cap <= 1) return 1;
-    if (useBlocks && this.risky[s] === 0 && this.risky[t] === 0) {
-      if (this.cleanBlockStore === null) this.cleanBlockStore = blockTree(this.g, this.risky, this.sc.borrow());
-      if (!shareBigBlock(this.cleanBlockStore, s, t)) return 1;
-      if (cap === 2) return 2;
-    }
-    return flow.count(s, t, cap, b.direct);
+}
+
+/**
+ * Internally disjoint clean paths, capped: degree bounds and, for clean ends, the blocks of
+ * the clean subgraph settle most pairs; max-flow runs only when more may exist.
+ */
+function diversity(flow: DisjointPaths, risky: RiskMask, blocks: BlockTree | null, s: number, t: number): number {
+  const b = flow.bounds(s, t);
+  const cap = Math.min(b.out, b.in, maxDiversity);
+  if (cap <= 1) return 1;
+  if (blocks !== null && risky[s] === 0 && risky[t] === 0) {
+    if (!shareBigBlock(blocks, s, t)) return 1;
+    if (cap === 2) return 2;
   }
+  return flow.count(s, t, cap, b.direct);
 }
 
 function unreachable(q: PairQuery): PairFacts {

@@ -3,44 +3,40 @@ import type { NetGraph, RiskMask } from "./types.js";
 /**
  * Biconnected components (blocks) of the undirected graph, arranged as a block-cut tree
  * rooted at each depth-first root: the parent of a vertex is the block of its tree link, the
- * parent of a block is its head (the cut vertex, or root, where it was closed). Non-cut
- * vertices hang as leaves under their block, so the tree path between two vertices passes
- * through exactly the blocks their simple paths can use.
+ * parent of a block is its head (the cut vertex, or root, where it hangs). Non-cut vertices
+ * hang as leaves under their block, so the tree path between two vertices passes through
+ * exactly the blocks their simple paths can use.
  */
 export interface BlockTree {
   readonly blocks: number;
   /** Depth-first root of each node's component, -1 for excluded nodes (full graph only). */
   readonly root: Int32Array;
-  /** Block of each link, -1 for excluded links (full graph only). */
-  readonly linkBlock: Int32Array;
   /** Block of the tree link into each node, -1 at roots and excluded nodes. */
   readonly nodeBlock: Int32Array;
   readonly head: Int32Array;
+  /** Depth in the block-cut tree (full graph only); a block lies one below its head. */
   readonly nodeDepth: Int32Array;
-  readonly blockDepth: Int32Array;
   /** Number of nodes in each block (head included). */
   readonly blockSize: Int32Array;
+  /** Number of links in each block, saturating at 255, and the tree link that opened it (full graph only). */
+  readonly blockLinks: Uint8Array;
+  readonly blockLink: Int32Array;
 }
 
 /**
- * Iterative Hopcroft–Tarjan over the out-arcs (undirected graphs only). With a mask, only
- * clean nodes and clean links take part, and only what `shareBigBlock` needs is kept (the
- * other arrays are empty). O(n + m), no recursion. `temps` lends five per-node Int32 arrays
- * (contents are overwritten).
+ * Iterative Hopcroft–Tarjan over the out-arcs (undirected graphs only), O(n + m), no
+ * recursion, and no edge stack: once low points are known, a tree link opens a new block
+ * exactly when the child's low point does not reach above the parent, and every other link
+ * belongs to the block of its deeper end. With a mask, only clean nodes and clean links take
+ * part and only what `shareBigBlock` needs is kept. `temps` lends five per-node Int32 arrays.
  */
 export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly Int32Array[]): BlockTree {
-  const { n, m, outStart, outTo, outLink, linkA, linkB } = g;
+  const { n, outStart, outTo, outLink, linkA, linkB } = g;
   const full = risky === null;
   const [disc, low, parentLink, it, stack] = temps as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   disc.fill(-1);
-  const edges = new Int32Array(Math.max(1, m));
   const root = full ? new Int32Array(n).fill(-1) : new Int32Array(0);
-  const linkBlock = full ? new Int32Array(m).fill(-1) : new Int32Array(0);
-  const nodeBlock = new Int32Array(n).fill(-1);
-  const heads: number[] = [];
-  const sizes: number[] = [];
   let time = 0;
-  let esp = 0;
   for (let r = 0; r < n; r++) {
     if (disc[r]! >= 0 || (risky !== null && risky[r] === 1)) continue;
     let sp = 0;
@@ -59,15 +55,13 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
         const w = outTo[k]!;
         if (risky !== null && (risky[n + l] === 1 || risky[w] === 1)) continue;
         if (disc[w]! < 0) {
-          edges[esp++] = l;
           parentLink[w] = l;
           disc[w] = low[w] = time++;
           it[w] = outStart[w]!;
           if (full) root[w] = r;
           stack[sp++] = w;
-        } else if (disc[w]! < disc[v]!) {
-          edges[esp++] = l;
-          if (disc[w]! < low[v]!) low[v] = disc[w]!;
+        } else if (disc[w]! < low[v]!) {
+          low[v] = disc[w]!;
         }
         continue;
       }
@@ -76,45 +70,99 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
       const pl = parentLink[v]!;
       const u = linkA[pl] === v ? linkB[pl]! : linkA[pl]!;
       if (low[v]! < low[u]!) low[u] = low[v]!;
-      if (low[v]! >= disc[u]!) {
-        const b = heads.length;
-        let size = 1;
-        let e: number;
-        do {
-          e = edges[--esp]!;
-          if (full) linkBlock[e] = b;
-          // A tree link brings its deeper end into the block.
-          const a = linkA[e]!;
-          const c = linkB[e]!;
-          const deeper = disc[a]! > disc[c]! ? a : c;
-          if (parentLink[deeper] === e) {
-            nodeBlock[deeper] = b;
-            size++;
-          }
-        } while (e !== pl);
-        heads.push(u);
-        sizes.push(size);
-      }
     }
   }
-  const blocks = heads.length;
-  const head = Int32Array.from(heads);
-  const blockSize = Int32Array.from(sizes);
+  // Preorder (`it` is free now): parents come before children.
+  const order = it;
+  for (let v = 0; v < n; v++) if (disc[v]! >= 0) order[disc[v]!] = v;
+  const parentOf = (v: number): number => {
+    const pl = parentLink[v]!;
+    return linkA[pl] === v ? linkB[pl]! : linkA[pl]!;
+  };
+  let blocks = 0;
+  for (let i = 0; i < time; i++) {
+    const v = order[i]!;
+    if (parentLink[v]! >= 0 && low[v]! >= disc[parentOf(v)]!) blocks++;
+  }
+  const nodeBlock = new Int32Array(n).fill(-1);
+  const head = new Int32Array(blocks);
+  const blockSize = new Int32Array(blocks).fill(1);
   const nodeDepth = new Int32Array(full ? n : 0);
-  const blockDepth = new Int32Array(full ? blocks : 0);
+  const blockLink = new Int32Array(full ? blocks : 0);
+  let b = 0;
+  for (let i = 0; i < time; i++) {
+    const v = order[i]!;
+    if (parentLink[v]! < 0) continue;
+    const u = parentOf(v);
+    let vb: number;
+    if (low[v]! >= disc[u]!) {
+      vb = b++;
+      head[vb] = u;
+      if (full) blockLink[vb] = parentLink[v]!;
+    } else {
+      vb = nodeBlock[u]!;
+    }
+    nodeBlock[v] = vb;
+    blockSize[vb]!++;
+    if (full) nodeDepth[v] = nodeDepth[head[vb]!]! + 2;
+  }
+  const blockLinks = new Uint8Array(full ? blocks : 0);
   if (full) {
-    // Preorder (low is free now): a block's head is discovered before any other of its nodes.
-    const order = low;
-    for (let v = 0; v < n; v++) if (disc[v]! >= 0) order[disc[v]!] = v;
-    for (let i = 0; i < time; i++) {
-      const v = order[i]!;
-      const b = nodeBlock[v]!;
-      if (b < 0) continue;
-      blockDepth[b] = nodeDepth[head[b]!]! + 1;
-      nodeDepth[v] = blockDepth[b]! + 1;
+    for (let l = 0; l < g.m; l++) {
+      const lb = linkBlock(g, nodeBlock, nodeDepth, l);
+      if (blockLinks[lb]! < 255) blockLinks[lb]!++;
     }
   }
-  return { blocks, root, linkBlock, nodeBlock, head, nodeDepth, blockDepth, blockSize };
+  return { blocks, root, nodeBlock, head, nodeDepth, blockSize, blockLinks, blockLink };
+}
+
+/**
+ * Block of a link: that of its deeper end (the child of a tree link, the descendant of a back
+ * link; ends at equal depth share their block). Full graph only.
+ */
+export function linkBlock(g: NetGraph, nodeBlock: Int32Array, nodeDepth: Int32Array, l: number): number {
+  const a = g.linkA[l]!;
+  const b = g.linkB[l]!;
+  return nodeBlock[nodeDepth[a]! >= nodeDepth[b]! ? a : b]!;
+}
+
+/** Tree nodes on the block-cut tree path from s to t: vertex v as v, block b as ~b. */
+function treePath(bt: BlockTree, s: number, t: number): number[] {
+  const { nodeBlock, head, nodeDepth } = bt;
+  const depth = (z: number): number => (z >= 0 ? nodeDepth[z]! : nodeDepth[head[~z]!]! + 1);
+  const up = (z: number): number => (z >= 0 ? ~nodeBlock[z]! : head[~z]!);
+  const fromS: number[] = [];
+  const fromT: number[] = [];
+  let x = s;
+  let y = t;
+  while (x !== y) {
+    if (depth(x) >= depth(y)) {
+      fromS.push(x);
+      x = up(x);
+    } else {
+      fromT.push(y);
+      y = up(y);
+    }
+  }
+  fromS.push(x);
+  return fromS.concat(fromT.reverse());
+}
+
+/**
+ * Single items whose failure disconnects s from t: the cut vertices between them and the
+ * bridges on the way (a block that is one link). Empty when they are not connected.
+ */
+export function separators(g: NetGraph, bt: BlockTree, s: number, t: number): Set<number> {
+  const out = new Set<number>();
+  if (bt.root[s] !== bt.root[t] || bt.root[s]! < 0) return out;
+  for (const z of treePath(bt, s, t)) {
+    if (z >= 0) {
+      if (z !== s && z !== t) out.add(z);
+    } else if (bt.blockLinks[~z] === 1) {
+      out.add(g.n + bt.blockLink[~z]!);
+    }
+  }
+  return out;
 }
 
 /** True when s and t lie in one block of at least three nodes (two internally disjoint paths). */
@@ -136,12 +184,12 @@ export interface BlockRisk {
 /** Lists the risky items (nodes, links offset by n) of every block. */
 export function blockRisk(g: NetGraph, bt: BlockTree, risky: RiskMask): BlockRisk {
   const { n, m } = g;
-  const { blocks, linkBlock, nodeBlock, head } = bt;
+  const { blocks, nodeBlock, nodeDepth, head } = bt;
   const start = new Int32Array(blocks + 1);
   const each = (fn: (b: number, item: number) => void): void => {
     for (let v = 0; v < n; v++) if (risky[v] === 1 && nodeBlock[v]! >= 0) fn(nodeBlock[v]!, v);
     for (let b = 0; b < blocks; b++) if (risky[head[b]!] === 1) fn(b, head[b]!);
-    for (let l = 0; l < m; l++) if (risky[n + l] === 1 && linkBlock[l]! >= 0) fn(linkBlock[l]!, n + l);
+    for (let l = 0; l < m; l++) if (risky[n + l] === 1) fn(linkBlock(g, nodeBlock, nodeDepth, l), n + l);
   };
   each((b) => start[b + 1]!++);
   for (let b = 0; b < blocks; b++) start[b + 1]! += start[b]!;
@@ -169,15 +217,9 @@ export function exposureByBlocks(
   cap: number,
 ): { items: number[]; count: number } {
   if (bt.root[s] !== bt.root[t] || bt.root[s]! < 0) return { items: [], count: 0 };
-  const { nodeBlock, head, nodeDepth, blockDepth } = bt;
   const path: number[] = [];
   let count = 0;
-  // Climb both ends to their meeting point; tree nodes are tagged: vertex v, block b as ~b.
-  let x = s;
-  let y = t;
-  const depth = (z: number): number => (z >= 0 ? nodeDepth[z]! : blockDepth[~z]!);
-  const up = (z: number): number => (z >= 0 ? ~nodeBlock[z]! : head[~z]!);
-  const visit = (z: number): void => {
+  for (const z of treePath(bt, s, t)) {
     if (z < 0) {
       const b = ~z;
       path.push(b);
@@ -185,17 +227,7 @@ export function exposureByBlocks(
     } else if (z !== s && z !== t && risky[z] === 1) {
       count--; // a cut vertex between two path blocks is listed by both
     }
-  };
-  while (x !== y) {
-    if (depth(x) >= depth(y)) {
-      visit(x);
-      x = up(x);
-    } else {
-      visit(y);
-      y = up(y);
-    }
   }
-  visit(x);
   if (risky[s] === 1) count--;
   if (risky[t] === 1) count--;
   const gathered: number[] = [];

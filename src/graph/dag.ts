@@ -271,3 +271,41 @@ export function dagWithout(dag: Dag, n: number, ban1: number, ban2: number): Dag
     link: Int32Array.from(link),
   };
 }
+
+/**
+ * Items (inner nodes, links offset by n) on every path of the DAG, in O(size). Nodes are in a
+ * topological order, so every path crosses each gap between positions i and i+1 exactly once:
+ * a node is on every path when no arc jumps over it, a link when some gap is crossed by it alone.
+ */
+export function dagBottlenecks(dag: Dag, n: number): Set<number> {
+  const k = dag.nodes.length;
+  const over = new Int32Array(k + 1);
+  const cross = new Int32Array(k + 1);
+  for (let i = 0; i < k; i++) {
+    for (let a = dag.start[i]!; a < dag.start[i + 1]!; a++) {
+      const j = dag.to[a]!;
+      over[i + 1]!++;
+      over[j]!--;
+      cross[i]!++;
+      cross[j]!--;
+    }
+  }
+  const out = new Set<number>();
+  // alone[j] = number of gaps before j crossed by a single arc.
+  const alone = new Int32Array(k + 1);
+  let o = 0;
+  let c = 0;
+  for (let i = 0; i < k; i++) {
+    o += over[i]!;
+    c += cross[i]!;
+    if (i > 0 && i < k - 1 && o === 0) out.add(dag.nodes[i]!);
+    alone[i + 1] = alone[i]! + (c === 1 ? 1 : 0);
+  }
+  for (let i = 0; i < k; i++) {
+    for (let a = dag.start[i]!; a < dag.start[i + 1]!; a++) {
+      const j = dag.to[a]!;
+      if (alone[j]! - alone[i]! > 0) out.add(n + dag.link[a]!);
+    }
+  }
+  return out;
+}

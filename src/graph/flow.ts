@@ -19,14 +19,15 @@ export class DisjointPaths {
   private touchedNodes: number[] = [];
   private s = -1;
   private t = -1;
-  /** The mask of the analysis using this scratch space. */
-  risky: RiskMask = new Uint8Array(0);
 
-  constructor(private readonly g: NetGraph) {
-    const states = 2 * g.n;
-    this.lab = new Int32Array(states);
-    this.via = new Int32Array(states);
-    this.queue = new Int32Array(states);
+  /** `states` lends three arrays of 2n entries (contents are overwritten). */
+  constructor(
+    private readonly g: NetGraph,
+    private readonly risky: RiskMask,
+    states: readonly Int32Array[],
+  ) {
+    [this.lab, this.via, this.queue] = states as [Int32Array, Int32Array, Int32Array];
+    this.lab.fill(0);
     this.flow = new Uint8Array(2 * g.m);
     this.used = new Uint8Array(g.n);
   }
@@ -103,124 +104,113 @@ export class DisjointPaths {
     return risky[g.n + l] === 0 && (risky[w] === 0 || w === this.s || w === this.t);
   }
 
+  // State of the current augmenting-path search (see `augment`).
+  private F = 0;
+  private B = 0;
+  private hF = 0;
+  private tF = 0;
+  private hB = 0;
+  private tB = 0;
+  private meet = -1;
+  private meetVia = 0;
+  private meetFromF = true;
+
+  /** One augmenting path by bidirectional BFS over the residual graph; false when none is left. */
   private augment(): boolean {
-    const { g, lab, via, queue, flow, used } = this;
-    const { s, t } = this;
+    const { lab, via, queue } = this;
     const gen = this.nextGen();
-    const F = 2 * gen;
-    const B = F + 1;
-    const S = 2 * s + 1;
-    const T = 2 * t;
-    const size = queue.length;
-    let hF = 0;
-    let tF = 0;
-    let hB = size;
-    let tB = size;
-    lab[S] = F;
+    this.F = 2 * gen;
+    this.B = this.F + 1;
+    const S = 2 * this.s + 1;
+    const T = 2 * this.t;
+    this.hF = this.tF = 0;
+    this.hB = this.tB = queue.length;
+    this.meet = -1;
+    lab[S] = this.F;
     via[S] = -1;
-    queue[tF++] = S;
-    lab[T] = B;
+    queue[this.tF++] = S;
+    lab[T] = this.B;
     via[T] = -1;
-    queue[--tB] = T;
-    // Where the two searches meet, and the move the second one arrived by.
-    let meet = -1;
-    let meetVia = 0;
-    let meetFromF = true;
-    const visitF = (y: number, by: number): boolean => {
-      const l = lab[y];
-      if (l === F) return false;
-      if (l === B) {
-        meet = y;
-        meetVia = by;
-        meetFromF = true;
-        return true;
-      }
-      lab[y] = F;
-      via[y] = by;
-      queue[tF++] = y;
-      return false;
-    };
-    const visitB = (x: number, by: number): boolean => {
-      const l = lab[x];
-      if (l === B) return false;
-      if (l === F) {
-        meet = x;
-        meetVia = by;
-        meetFromF = false;
-        return true;
-      }
-      lab[x] = B;
-      via[x] = by;
-      queue[--tB] = x;
-      return false;
-    };
-    search: while (hF < tF && hB > tB) {
-      if (tF - hF <= hB - tB) {
-        const x = queue[hF++]!;
-        const v = x >> 1;
-        if ((x & 1) === 0) {
-          if (used[v] === 0 && visitF(x + 1, -1)) break;
-          for (let k = g.inStart[v]!; k < g.inStart[v + 1]!; k++) {
-            const u = g.inFrom[k]!;
-            const l = g.inLink[k]!;
-            if (u === s || flow[2 * l + this.dir(l, u)] === 0) continue;
-            if (visitF(2 * u + 1, l)) break search;
-          }
-        } else {
-          for (let k = g.outStart[v]!; k < g.outStart[v + 1]!; k++) {
-            const w = g.outTo[k]!;
-            const l = g.outLink[k]!;
-            if (w === s || (v === s && w === t) || !this.usable(l, w)) continue;
-            if (flow[2 * l + this.dir(l, v)] === 1) continue;
-            if (visitF(2 * w, l)) break search;
-          }
-          if (v !== s && used[v] === 1 && visitF(x - 1, -1)) break;
-        }
-      } else {
-        const y = queue[--hB]!;
-        const v = y >> 1;
-        if ((y & 1) === 0) {
-          for (let k = g.inStart[v]!; k < g.inStart[v + 1]!; k++) {
-            const u = g.inFrom[k]!;
-            const l = g.inLink[k]!;
-            if (u === t || (u === s && v === t) || !this.usable(l, u)) continue;
-            if (flow[2 * l + this.dir(l, u)] === 1) continue;
-            if (visitB(2 * u + 1, l)) break search;
-          }
-          if (v !== t && used[v] === 1 && visitB(y + 1, -1)) break;
-        } else {
-          if (used[v] === 0 && visitB(y - 1, -1)) break;
-          for (let k = g.outStart[v]!; k < g.outStart[v + 1]!; k++) {
-            const w = g.outTo[k]!;
-            const l = g.outLink[k]!;
-            if (w === t || flow[2 * l + this.dir(l, v)] === 0) continue;
-            if (visitB(2 * w, l)) break search;
-          }
-        }
-      }
+    queue[--this.tB] = T;
+    while (this.hF < this.tF && this.hB > this.tB) {
+      const found = this.tF - this.hF <= this.hB - this.tB ? this.forward(queue[this.hF++]!) : this.backward(queue[--this.hB]!);
+      if (found) break;
     }
-    if (meet < 0) return false;
+    if (this.meet < 0) return false;
     // The meeting state keeps the label of the side that reached it first; the other side's
     // move into it is meetVia.
-    const viaF = meetFromF ? meetVia : via[meet]!;
-    const viaB = meetFromF ? via[meet]! : meetVia;
-    let y = meet;
-    let by = viaF;
-    while (y !== S) {
-      const x = this.across(y, by);
-      this.apply(x, y, by);
-      y = x;
-      by = via[y]!;
-    }
-    let x = meet;
-    by = viaB;
-    while (x !== T) {
-      const z = this.across(x, by);
-      this.apply(x, z, by);
-      x = z;
-      by = via[x]!;
-    }
+    const meet = this.meet;
+    let by = this.meetFromF ? this.meetVia : via[meet]!;
+    for (let y = meet; y !== S; y = this.across(y, by), by = via[y]!) this.apply(this.across(y, by), y, by);
+    by = this.meetFromF ? via[meet]! : this.meetVia;
+    for (let x = meet; x !== T; x = this.across(x, by), by = via[x]!) this.apply(x, this.across(x, by), by);
     return true;
+  }
+
+  private visit(state: number, by: number, forward: boolean): boolean {
+    const { lab, via, queue } = this;
+    const own = forward ? this.F : this.B;
+    const l = lab[state];
+    if (l === own) return false;
+    if (l === (forward ? this.B : this.F)) {
+      this.meet = state;
+      this.meetVia = by;
+      this.meetFromF = forward;
+      return true;
+    }
+    lab[state] = own;
+    via[state] = by;
+    if (forward) queue[this.tF++] = state;
+    else queue[--this.tB] = state;
+    return false;
+  }
+
+  /** Residual moves out of state x; true when they meet the backward search. */
+  private forward(x: number): boolean {
+    const { g, flow, used, s, t } = this;
+    const v = x >> 1;
+    if ((x & 1) === 0) {
+      if (used[v] === 0 && this.visit(x + 1, -1, true)) return true;
+      for (let k = g.inStart[v]!; k < g.inStart[v + 1]!; k++) {
+        const u = g.inFrom[k]!;
+        const l = g.inLink[k]!;
+        if (u === s || flow[2 * l + this.dir(l, u)] === 0) continue;
+        if (this.visit(2 * u + 1, l, true)) return true;
+      }
+      return false;
+    }
+    for (let k = g.outStart[v]!; k < g.outStart[v + 1]!; k++) {
+      const w = g.outTo[k]!;
+      const l = g.outLink[k]!;
+      if (w === s || (v === s && w === t) || !this.usable(l, w)) continue;
+      if (flow[2 * l + this.dir(l, v)] === 1) continue;
+      if (this.visit(2 * w, l, true)) return true;
+    }
+    return v !== s && used[v] === 1 && this.visit(x - 1, -1, true);
+  }
+
+  /** Residual moves into state y; true when they meet the forward search. */
+  private backward(y: number): boolean {
+    const { g, flow, used, s, t } = this;
+    const v = y >> 1;
+    if ((y & 1) === 0) {
+      for (let k = g.inStart[v]!; k < g.inStart[v + 1]!; k++) {
+        const u = g.inFrom[k]!;
+        const l = g.inLink[k]!;
+        if (u === t || (u === s && v === t) || !this.usable(l, u)) continue;
+        if (flow[2 * l + this.dir(l, u)] === 1) continue;
+        if (this.visit(2 * u + 1, l, false)) return true;
+      }
+      return v !== t && used[v] === 1 && this.visit(y + 1, -1, false);
+    }
+    if (used[v] === 0 && this.visit(y - 1, -1, false)) return true;
+    for (let k = g.outStart[v]!; k < g.outStart[v + 1]!; k++) {
+      const w = g.outTo[k]!;
+      const l = g.outLink[k]!;
+      if (w === t || flow[2 * l + this.dir(l, v)] === 0) continue;
+      if (this.visit(2 * w, l, false)) return true;
+    }
+    return false;
   }
 
   /** Pushes one unit along the residual move x → y. */

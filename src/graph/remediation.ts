@@ -99,6 +99,11 @@ export class Remediation {
     this.want = new Int32Array(total);
   }
 
+  /** The super node a search for target t starts from (equal for targets in one clean component). */
+  rootOf(t: number): number {
+    return this.superOf[t]!;
+  }
+
   /** Searches back from target t until every source in `sources` is settled. */
   run(t: number, sources: readonly number[]): void {
     const gen = ++this.gen;

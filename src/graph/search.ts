@@ -17,11 +17,18 @@ export class IntList {
   }
 }
 
+/** Distances: 32-bit when no path can overflow them (half the memory), doubles otherwise. */
+export type Distances = Int32Array | Float64Array;
+
 /**
  * Arrays the searches need, allocated once per graph and reused. Stamps say which entries
  * belong to the current search (2·gen = labelled, 2·gen+1 = settled), so nothing O(n) is
- * cleared per query. Other passes (blocks, components) may borrow the per-node arrays; the
- * stamps are then wiped once before the next search.
+ * cleared per query. After a search, the heap positions double as the DAG extraction's marks
+ * (values n + gen, never a position) and local indices. Other passes (blocks, components) may
+ * borrow every per-node array; the stamps are then wiped once before the next search.
+ *
+ * Kept small on purpose: on a 10^6-node network each megabyte of typed arrays brings the next
+ * full garbage collection of the whole process (topology objects included) closer.
  */
 export class SearchScratch {
   private gen = 0;
@@ -30,12 +37,10 @@ export class SearchScratch {
   work = 0;
   readonly stF: Int32Array;
   readonly stB: Int32Array;
-  readonly mark: Int32Array;
-  readonly local: Int32Array;
   readonly posF: Int32Array;
   readonly posB: Int32Array;
-  readonly distF: Float64Array;
-  readonly distB: Float64Array;
+  readonly distF: Distances;
+  readonly distB: Distances;
   readonly heapF: NodeHeap;
   readonly heapB: NodeHeap;
   readonly listF = new IntList();
@@ -43,35 +48,72 @@ export class SearchScratch {
   /** Marked nodes while a DAG is being extracted. */
   readonly marked = new IntList();
 
-  constructor(readonly n: number) {
-    this.stF = new Int32Array(n);
-    this.stB = new Int32Array(n);
-    this.mark = new Int32Array(n);
-    this.local = new Int32Array(n);
-    this.posF = new Int32Array(n);
-    this.posB = new Int32Array(n);
-    this.distF = new Float64Array(n);
-    this.distB = new Float64Array(n);
+  /** Three buffers of 8n bytes: the per-node arrays in pairs, lent whole to max-flow. */
+  private readonly buffers: ArrayBuffer[];
+
+  constructor(
+    readonly n: number,
+    maxMetric: number,
+  ) {
+    const bytes = 8 * n;
+    const b1 = new ArrayBuffer(bytes);
+    const b2 = new ArrayBuffer(bytes);
+    this.stF = new Int32Array(b1, 0, n);
+    this.stB = new Int32Array(b1, 4 * n, n);
+    this.posF = new Int32Array(b2, 0, n);
+    this.posB = new Int32Array(b2, 4 * n, n);
+    if (maxMetric * Math.max(1, n) < 0x7fffffff) {
+      const b3 = new ArrayBuffer(bytes);
+      this.distF = new Int32Array(b3, 0, n);
+      this.distB = new Int32Array(b3, 4 * n, n);
+      this.buffers = [b1, b2, b3];
+    } else {
+      this.distF = new Float64Array(n);
+      this.distB = new Float64Array(n);
+      this.buffers = [b1, b2, this.distF.buffer as ArrayBuffer];
+    }
     this.heapF = new NodeHeap(this.posF);
     this.heapB = new NodeHeap(this.posB);
   }
 
+  /** Marks for DAG extraction (after a search): `mark[v] === markOf(gen)`. */
+  get mark(): Int32Array {
+    return this.posF;
+  }
+
+  /** Local indices for DAG extraction (after a search). */
+  get local(): Int32Array {
+    return this.posB;
+  }
+
+  /** The mark value of a generation: above every heap position. */
+  markOf(gen: number): number {
+    return this.n + gen;
+  }
+
   /** Starts a new generation; returns it (stamps are 2·gen and 2·gen + 1). */
   next(): number {
-    if (this.stale || this.gen >= 0x3ffffff0) {
+    if (this.stale || this.gen >= 0x3ffffff0 - this.n) {
       this.stF.fill(0);
       this.stB.fill(0);
-      this.mark.fill(0);
+      this.posF.fill(0);
       this.gen = 0;
       this.stale = false;
     }
     return ++this.gen;
   }
 
-  /** Lends the six per-node Int32 arrays to another pass; searches resume with wiped stamps. */
+  /** Lends six per-node Int32 arrays; searches resume with wiped stamps. */
   borrow(): Int32Array[] {
     this.stale = true;
-    return [this.stF, this.stB, this.mark, this.local, this.posF, this.posB];
+    const n = this.n;
+    return this.buffers.flatMap((b) => [new Int32Array(b, 0, n), new Int32Array(b, 4 * n, n)]);
+  }
+
+  /** Lends three arrays of 2n Int32 entries (the same memory as `borrow`). */
+  borrowDouble(): Int32Array[] {
+    this.stale = true;
+    return this.buffers.map((b) => new Int32Array(b, 0, 2 * this.n));
   }
 }
 
@@ -173,14 +215,15 @@ function markBidirectional(g: NetGraph, sc: SearchScratch, f: ArcFilter, gen: nu
   const { distF, distB, stF, stB, listF, mark, marked } = sc;
   const { s, t, clean, risky, ban1, ban2 } = f;
   const set = 2 * gen + 1;
+  const seen = sc.markOf(gen);
   const stackF = new IntList();
   const stackB = sc.listB;
   stackB.length = 0;
   marked.length = 0;
   const potList: number[] = [];
   const take = (v: number): boolean => {
-    if (mark[v] === gen) return false;
-    mark[v] = gen;
+    if (mark[v] === seen) return false;
+    mark[v] = seen;
     marked.push(v);
     potList.push(stF[v] === set ? distF[v]! : D - distB[v]!);
     return true;
@@ -213,7 +256,7 @@ function markBidirectional(g: NetGraph, sc: SearchScratch, f: ArcFilter, gen: nu
     const du = distF[u]!;
     for (let k = inStart[u]!, end = inStart[u + 1]!; k < end; k++) {
       const x = inFrom[k]!;
-      if (stF[x] !== set || mark[x] === gen) continue;
+      if (stF[x] !== set || mark[x] === seen) continue;
       const l = inLink[k]!;
       if (distF[x]! + linkMetric[l]! !== du || !ok(l, u)) continue;
       take(x);
@@ -225,7 +268,7 @@ function markBidirectional(g: NetGraph, sc: SearchScratch, f: ArcFilter, gen: nu
     const du = distB[u]!;
     for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
       const x = outTo[k]!;
-      if (stB[x] !== set || mark[x] === gen) continue;
+      if (stB[x] !== set || mark[x] === seen) continue;
       const l = outLink[k]!;
       if (du !== linkMetric[l]! + distB[x]! || !ok(l, x)) continue;
       take(x);
@@ -316,7 +359,7 @@ export class PathTree {
     const via = forward ? g.inLink : g.outLink;
     // A fresh generation for `mark` only: the tree's own stamps stay valid (older, but compared
     // against the tree's generation).
-    const mg = sc.next();
+    const mg = sc.markOf(sc.next());
     const { mark, marked } = sc;
     const stack = sc.listB;
     marked.length = 0;
