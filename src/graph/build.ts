@@ -74,15 +74,15 @@ export function buildGraph(topology: Topology): NetGraph {
   let linkOneWay = new Uint8Array(cap);
   let linkTopo = new Int32Array(cap);
   const linkIds: string[] = [];
-  const index = topology.elementIndex;
   let m = 0;
   let hasOneWay = false;
   for (let i = 0; i < links.length; i++) {
     const link = links[i]!;
     if (link.state !== "in-service") continue;
-    const ea = index.get(link.a);
-    const eb = index.get(link.b);
-    if (ea === undefined || eb === undefined) continue;
+    // Ends were resolved to element indices by normalisation: no string lookups here.
+    const ea = link.ai;
+    const eb = link.bi;
+    if (ea < 0 || eb < 0) continue;
     const a = elementToNode[ea]!;
     const b = elementToNode[eb]!;
     if (a < 0 || b < 0) continue;
@@ -115,7 +115,7 @@ export function buildGraph(topology: Topology): NetGraph {
     m,
     nodeIds,
     nodeElement: nodeElement.subarray(0, n),
-    nodeIndex: new NodeIndexView(index, elementToNode, nodeIds),
+    nodeIndex: new NodeIndexView(topology.elementIndex, elementToNode, nodeIds),
     linkIds,
     linkTopo,
     linkA,

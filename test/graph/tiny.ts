@@ -41,14 +41,15 @@ export function topologyOf(net: TinyNet): Topology {
     location: here,
   }));
   const seen = new Map<string, number>();
+  const indexOf = new Map(net.elements.map((e, i) => [e.id, i]));
   const links: Link[] = net.links.map((l) => {
     const base = `${l.a}--${l.b}`;
     const k = (seen.get(base) ?? 0) + 1;
     seen.set(base, k);
     return {
       id: k === 1 ? base : `${base}#${k}`,
-      ai: net.elements.findIndex((e) => e.id === l.a),
-      bi: net.elements.findIndex((e) => e.id === l.b),
+      ai: indexOf.get(l.a) ?? -1,
+      bi: indexOf.get(l.b) ?? -1,
       a: l.a,
       b: l.b,
       metric: l.metric ?? 1,
