@@ -12,6 +12,8 @@ const MAX_CELL_KM = 200;
 const DEFAULT_CELL_KM = 50;
 /** Shells of cells searched before an unbounded query falls back to every segment. */
 const MAX_SHELLS = 6;
+/** Side of the lat/lon cells whose far-from-the-country answer is shared (degrees). */
+const FAR_CELL_DEG = 0.5;
 /** Arcs bulge outside the box of their end points by at most this (pieces ≤ 10 km). */
 const ARC_PAD = 1e-6;
 
@@ -38,6 +40,7 @@ export class CountryShape {
   /** Bounding box of every boundary piece, in 3-D. */
   private readonly box: Float64Array;
   private readonly grids = new Map<number, SegmentGrid>();
+  private readonly farCells = new Map<number, Map<number, boolean>>();
 
   constructor(rings: readonly Ring[]) {
     const edges: number[] = [];
@@ -108,22 +111,60 @@ export class CountryShape {
    * point. With `maxKm`, anything farther is reported as Infinity (and found much faster).
    */
   distanceKm(lat: number, lon: number, maxKm = Infinity): number {
+    if (maxKm !== Infinity && this.farCell(lat, lon, maxKm)) return Infinity;
     if (this.contains(lat, lon)) return 0;
+    return this.boundaryKm(lat, lon, maxKm);
+  }
+
+  /** Km to the nearest boundary point, Infinity beyond `maxKm` (inside or out alike). */
+  private boundaryKm(lat: number, lon: number, maxKm: number, gridKm = maxKm): number {
     if (this.segmentCount === 0) return Infinity;
     const p = new Float64Array(3);
     unitVector(lat, lon, p, 0);
     const maxChord = maxKm === Infinity ? Infinity : chordOfKm(maxKm);
     const b = this.box;
     for (let k = 0; k < 3; k++) if (p[k]! < b[k]! - maxChord || p[k]! > b[k + 3]! + maxChord) return Infinity;
-    const cellKm = maxKm === Infinity ? DEFAULT_CELL_KM : Math.min(MAX_CELL_KM, Math.max(MIN_CELL_KM, maxKm));
+    const cellKm = gridKm === Infinity ? DEFAULT_CELL_KM : Math.min(MAX_CELL_KM, Math.max(MIN_CELL_KM, gridKm));
     let grid = this.grids.get(cellKm);
     if (!grid) {
       grid = new SegmentGrid(this.segments, this.segmentCount, chordOfKm(cellKm));
       this.grids.set(cellKm, grid);
     }
-    const angle = grid.nearest(p, maxChord);
-    const km = angle * EARTH_RADIUS_KM;
+    const km = grid.nearest(p, maxChord) * EARTH_RADIUS_KM;
     return km <= maxKm ? km : Infinity;
+  }
+
+  /**
+   * True when every point of the query's lat/lon cell is outside the territory and more than
+   * `maxKm` from it: the cell's centre is outside, with no boundary within `maxKm` plus the
+   * centre-to-corner distance. Decided once per cell and limit, so most queries far from the
+   * country cost one map look-up.
+   */
+  private farCell(lat: number, lon: number, maxKm: number): boolean {
+    let cells = this.farCells.get(maxKm);
+    if (!cells) {
+      cells = new Map();
+      this.farCells.set(maxKm, cells);
+    }
+    const row = Math.floor((lat + 90) / FAR_CELL_DEG);
+    const col = Math.floor((normaliseLon(lon) + 180) / FAR_CELL_DEG);
+    const key = row * 1000 + col;
+    let far = cells.get(key);
+    if (far === undefined) {
+      const lat0 = row * FAR_CELL_DEG - 90;
+      const lon0 = col * FAR_CELL_DEG - 180;
+      const cLat = lat0 + FAR_CELL_DEG / 2;
+      const cLon = lon0 + FAR_CELL_DEG / 2;
+      let reach = 0;
+      for (const [y, x] of [[lat0, lon0], [lat0, lon0 + FAR_CELL_DEG], [lat0 + FAR_CELL_DEG, lon0], [lat0 + FAR_CELL_DEG, lon0 + FAR_CELL_DEG]] as const) {
+        reach = Math.max(reach, haversineKm(cLat, cLon, Math.max(-90, Math.min(90, y)), x));
+      }
+      // A margin for the cell's curved edges.
+      reach = reach * 1.01 + 0.1;
+      far = !this.contains(cLat, cLon) && this.boundaryKm(cLat, cLon, maxKm + reach, maxKm) === Infinity;
+      cells.set(key, far);
+    }
+    return far;
   }
 
   private buildRows(): [Int32Array, Int32Array] {

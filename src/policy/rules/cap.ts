@@ -49,7 +49,6 @@ function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
   const total = new Float64Array(groups.keys.length);
   const high = new Float64Array(groups.keys.length);
   const unknown = new Float64Array(groups.keys.length);
-  const highItems = new Map<number, number[]>();
   const unknownItems: number[] = [];
   let inScope = 0;
   let unweighted = 0;
@@ -65,21 +64,33 @@ function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
     inScope++;
     total[k]! += w;
     const r = env.risk[i];
-    if (r === RULE_RISKY) {
-      high[k]! += w;
-      const list = highItems.get(k);
-      if (list) list.push(i);
-      else highItems.set(k, [i]);
-    } else if (r === RULE_UNKNOWN) {
+    if (r === RULE_RISKY) high[k]! += w;
+    else if (r === RULE_UNKNOWN) {
       unknown[k]! += w;
       unknownItems.push(i);
     }
   }
+  // Second pass only for the groups over the cap: items are listed for those alone.
+  const highItems = new Map<number, number[]>();
+  const slot: number[][] = [];
+  for (let k = 0; k < groups.keys.length; k++) {
+    if (high[k]! > 0 && !withinShare(high[k]!, total[k]!, max)) {
+      const list: number[] = [];
+      highItems.set(k, list);
+      slot[k] = list;
+    }
+  }
+  if (highItems.size > 0) {
+    for (let k = 0; k < env.flagged.length; k++) {
+      const i = env.flagged[k]!;
+      if (env.counted[i] && scope[i] && env.risk[i] === RULE_RISKY) slot[groups.of[i]!]?.push(i);
+    }
+  }
 
   const findings: Finding[] = [];
-  const order = [...highItems.keys()].sort((x, y) => (groups.keys[x]! < groups.keys[y]! ? -1 : 1));
+  // Groups in the order they first appear in the topology (a Map keeps insertion order).
+  const order = highItems.keys();
   for (const k of order) {
-    if (withinShare(high[k]!, total[k]!, max)) continue;
     const plan = replacementPlan(highItems.get(k)!, env.elements, measure, high[k]!, total[k]!, max);
     const share = high[k]! / total[k]!;
     const unit = measure === "weight" ? "weight" : "elements";

@@ -2,6 +2,12 @@ import type { Citation } from "../../audit/result.js";
 import type { Source } from "../../data/types.js";
 import type { Share } from "../types.js";
 
+/** The first of `values` that `set` has, if any (a plain loop: no closure per call in hot paths). */
+export function firstIn(values: readonly string[], set: ReadonlySet<string>): string | undefined {
+  for (let k = 0; k < values.length; k++) if (set.has(values[k]!)) return values[k];
+  return undefined;
+}
+
 /** One value or a list, as a list (undefined stays undefined). */
 export function listOf<T>(v: T | T[] | undefined): T[] | undefined {
   return v === undefined ? undefined : Array.isArray(v) ? v : [v];
@@ -51,12 +57,23 @@ export function citationOf(s: Source): Citation {
 
 /** A share as a percentage for messages: 0.35 → "35%", 1/3 → "33.3%". */
 export function percent(v: number): string {
-  return `${Number((v * 100).toFixed(1))}%`;
+  // Integer arithmetic: formatting a fractional double is slow, and messages are built by the thousand.
+  const tenths = Math.round(v * 1000);
+  const rest = tenths % 10;
+  return `${(tenths - rest) / 10}${rest ? `.${rest}` : ""}%`;
+}
+
+/** A non-negative number with one decimal for messages, 42.25 → "42.3", 3 → "3" (no slow float formatting). */
+export function oneDecimal(v: number): string {
+  const tenths = Math.round(v * 10);
+  const rest = tenths % 10;
+  return `${(tenths - rest) / 10}${rest ? `.${rest}` : ""}`;
 }
 
 /** Rounds figures for details so JSON output stays readable and stable. */
 export function round(v: number, digits = 6): number {
-  return Number(v.toFixed(digits));
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
 }
 
 /** "1 element", "3 elements". */

@@ -2,7 +2,7 @@ import type { Finding } from "../../audit/result.js";
 import { describeSelector } from "../../topology/select.js";
 import type { DeadlineRule } from "../types.js";
 import { dayProblem, daysBetween, nameSome, plural } from "./common.js";
-import { RULE_CLEAN, RULE_RISKY, type RuleEnv } from "./env.js";
+import { RULE_RISKY, type RuleEnv } from "./env.js";
 import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
 
 export const deadline: RuleKind<DeadlineRule> = {
@@ -28,10 +28,10 @@ export const deadline: RuleKind<DeadlineRule> = {
 export function standing(env: RuleEnv, scope: Uint8Array): { risky: number[]; unknown: number[] } {
   const risky: number[] = [];
   const unknown: number[] = [];
-  for (let i = 0; i < env.elements.length; i++) {
+  for (let k = 0; k < env.flagged.length; k++) {
+    const i = env.flagged[k]!;
     if (!scope[i]) continue;
     const r = env.risk[i];
-    if (r === RULE_CLEAN) continue;
     const el = env.elements[i]!;
     if (el.state === "out-of-service" || env.goneBy(el, env.asOf)) continue;
     (r === RULE_RISKY ? risky : unknown).push(i);

@@ -7,9 +7,6 @@ import type { RuleEnv } from "./env.js";
 import { amount, replacementPlan } from "./shares.js";
 import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
 
-/** (group, vendor) pairs as one number: group × 2^32 + vendor, exact below 2^53 (2 million groups). */
-const SHIFT = 2 ** 32;
-
 export const diversity: RuleKind<DiversityRule> = {
   describe(b) {
     const per = b.per ?? "network";
@@ -39,23 +36,16 @@ function checkDiversity(b: DiversityRule, rule: ResolvedRule, env: RuleEnv): Rul
   const max = parseShare(b.maxVendorShare)!;
   const scope = env.scopeMask(b.scope);
   const groups = env.grouping(per);
-  const vendors: string[] = [];
-  const vendorIndex = new Map<string, number>();
-  const vendorOf = new Int32Array(env.elements.length).fill(-1);
+  const vendors = env.vendors();
+  const V = Math.max(1, vendors.keys.length);
   const total = new Float64Array(groups.keys.length);
-  const sums = new Map<number, number>();
+  // One slot per (group, vendor): a dense array when small, else a map of the pairs seen.
+  const dense = groups.keys.length * V <= 1 << 22 ? new Float64Array(groups.keys.length * V) : undefined;
+  const sparse = new Map<number, number>();
   let unweighted = 0;
   let inScope = 0;
   for (let i = 0; i < env.elements.length; i++) {
     if (!env.counted[i] || !scope[i]) continue;
-    const vendor = env.vendorOf(i);
-    let v = vendorIndex.get(vendor);
-    if (v === undefined) {
-      v = vendors.length;
-      vendors.push(vendor);
-      vendorIndex.set(vendor, v);
-    }
-    vendorOf[i] = v;
     const el = env.elements[i]!;
     let w = 1;
     if (measure === "weight") {
@@ -65,28 +55,37 @@ function checkDiversity(b: DiversityRule, rule: ResolvedRule, env: RuleEnv): Rul
     inScope++;
     const k = groups.of[i]!;
     total[k]! += w;
-    const key = k * SHIFT + v;
-    sums.set(key, (sums.get(key) ?? 0) + w);
+    const pair = k * V + vendors.of[i]!;
+    if (dense) dense[pair]! += w;
+    else sparse.set(pair, (sparse.get(pair) ?? 0) + w);
   }
 
+  const sums: [number, number][] = [];
+  if (dense) {
+    for (let pair = 0; pair < dense.length; pair++) if (dense[pair]! > 0) sums.push([pair, dense[pair]!]);
+  } else for (const entry of sparse) sums.push(entry);
   const over = new Map<number, number[]>();
-  for (const [key, sum] of sums) {
-    const k = Math.floor(key / (SHIFT));
-    if (!withinShare(sum, total[k]!, max)) over.set(key, []);
+  // Groups with a pair over the limit: the second pass skips every element of the others.
+  const flagged = new Uint8Array(groups.keys.length);
+  for (const [pair, sum] of sums) {
+    if (withinShare(sum, total[Math.floor(pair / V)]!, max)) continue;
+    over.set(pair, []);
+    flagged[Math.floor(pair / V)] = 1;
   }
   if (over.size > 0) {
     for (let i = 0; i < env.elements.length; i++) {
-      if (vendorOf[i]! < 0) continue;
-      over.get(groups.of[i]! * SHIFT + vendorOf[i]!)?.push(i);
+      if (env.counted[i] && scope[i] && flagged[groups.of[i]!]) over.get(groups.of[i]! * V + vendors.of[i]!)?.push(i);
     }
   }
+  const sumOf = new Map(sums);
 
   const findings: Finding[] = [];
-  const label = (key: number) => `${groups.keys[Math.floor(key / (SHIFT))]!}\u0000${vendors[key % (SHIFT)]!}`;
-  for (const key of [...over.keys()].sort((x, y) => (label(x) < label(y) ? -1 : 1))) {
-    const k = Math.floor(key / (SHIFT));
-    const vendor = vendors[key % (SHIFT)]!;
-    const sum = sums.get(key)!;
+  // Groups in the order they first appear in the topology, then vendors by name.
+  const byGroupThenVendor = (x: number, y: number) => Math.floor(x / V) - Math.floor(y / V) || (vendors.keys[x % V]! < vendors.keys[y % V]! ? -1 : 1);
+  for (const key of [...over.keys()].sort(byGroupThenVendor)) {
+    const k = Math.floor(key / V);
+    const vendor = vendors.keys[key % V]!;
+    const sum = sumOf.get(key)!;
     const plan = replacementPlan(over.get(key)!, env.elements, measure, sum, total[k]!, max);
     const share = sum / total[k]!;
     const who = vendor === "unknown" ? "vendor unknown (every element without a registered vendor)" : `vendor ${vendor}`;

@@ -1,10 +1,10 @@
-import type { Finding, Level } from "../../audit/result.js";
+import type { Citation, Finding, Level, Reason } from "../../audit/result.js";
 import { selectorPredicate } from "../../topology/select.js";
-import type { Element, Site, Topology } from "../../topology/types.js";
+import { type Element, roles, type Site, selectorKeys, type Topology } from "../../topology/types.js";
 import { type Designation, HIGH, UNKNOWN } from "../designation.js";
 import type { CountryBoundaries } from "../geo/atlas.js";
 import type { Scope } from "../types.js";
-import { citationOf } from "./common.js";
+import { citationOf, firstIn, listOf } from "./common.js";
 import type { ResolvedRule, RuleContext, RuleKindName } from "./types.js";
 
 /** How an element counts for rules. */
@@ -20,6 +20,50 @@ export type GroupBy = "network" | "operator" | "region" | "site" | "country";
 export interface Grouping {
   keys: string[];
   of: Int32Array;
+}
+
+/**
+ * The per-element arrays of a RuleEnv, in one pass with everything in locals (this loop runs
+ * once per element of the network, often still in the interpreter on a CLI's first call).
+ */
+function elementArrays(ctx: RuleContext, sites: readonly Site[]) {
+  const elements = ctx.topology.elements;
+  const n = elements.length;
+  const siteIndex = new Map<string, number>();
+  for (let k = 0; k < sites.length; k++) siteIndex.set(sites[k]!.id, k);
+  const siteOf = new Int32Array(n);
+  const present = new Uint8Array(n);
+  const risk = new Uint8Array(n);
+  const counted = new Uint8Array(n);
+  const unknownAs = ctx.designation.spec.unknownVendor === "risky" ? RULE_RISKY : RULE_UNKNOWN;
+  const includePassive = ctx.designation.spec.includePassive;
+  const levels = ctx.designation.elements;
+  const asOf = ctx.asOf;
+  // Files list elements site by site: remembering the last site skips most look-ups.
+  let lastSite: string | undefined;
+  let lastIndex = -1;
+  let flaggedCount = 0;
+  for (let i = 0; i < n; i++) {
+    const el = elements[i]!;
+    const site = el.site;
+    if (site !== lastSite) {
+      lastSite = site;
+      lastIndex = site === undefined ? -1 : (siteIndex.get(site) ?? -1);
+    }
+    siteOf[i] = lastIndex;
+    const gone = el.decommission !== undefined && el.decommission <= asOf;
+    if (el.state === "in-service" && !gone) {
+      present[i] = 1;
+      if (includePassive || !el.passive) counted[i] = 1;
+    }
+    const level = levels[i];
+    const r = level === HIGH ? RULE_RISKY : level === UNKNOWN ? unknownAs : RULE_CLEAN;
+    risk[i] = r;
+    if (r !== RULE_CLEAN) flaggedCount++;
+  }
+  const flagged = new Int32Array(flaggedCount);
+  for (let i = 0, k = 0; i < n; i++) if (risk[i] !== RULE_CLEAN) flagged[k++] = i;
+  return { siteOf, present, risk, counted, flagged };
 }
 
 /**
@@ -42,9 +86,16 @@ export class RuleEnv {
   readonly risk: Uint8Array;
   /** 1 when the element counts in shares: present, and not passive (unless passive items are designated too). */
   readonly counted: Uint8Array;
+  /** Indices of the elements that are not RULE_CLEAN, ascending: what forbid and the date rules look at. */
+  readonly flagged: Int32Array;
   private readonly ctx: RuleContext;
   private readonly scopes = new Map<string, Uint8Array>();
   private readonly groupings = new Map<GroupBy, Grouping>();
+  private readonly reasonTexts = new Map<Reason, string>();
+  private vendorGrouping: Grouping | undefined;
+  private roleCode: Uint8Array | undefined;
+  private readonly roleIndex = new Map<string, number>(roles.map((r, k) => [r, k]));
+  private readonly citations = new Map<ResolvedRule, Citation>();
 
   constructor(ctx: RuleContext, countries: CountryBoundaries) {
     this.ctx = ctx;
@@ -54,24 +105,12 @@ export class RuleEnv {
     this.countries = countries;
     this.elements = ctx.topology.elements;
     this.sites = [...ctx.topology.sites.values()];
-    const siteIndex = new Map(this.sites.map((s, i) => [s.id, i]));
-    const n = this.elements.length;
-    this.siteOf = new Int32Array(n);
-    this.present = new Uint8Array(n);
-    this.risk = new Uint8Array(n);
-    this.counted = new Uint8Array(n);
-    const riskyUnknown = ctx.designation.spec.unknownVendor === "risky";
-    const includePassive = ctx.designation.spec.includePassive;
-    const levels = ctx.designation.elements;
-    for (let i = 0; i < n; i++) {
-      const el = this.elements[i]!;
-      this.siteOf[i] = el.site === undefined ? -1 : (siteIndex.get(el.site) ?? -1);
-      const present = el.state === "in-service" && !this.goneBy(el, this.asOf);
-      this.present[i] = present ? 1 : 0;
-      this.counted[i] = present && (includePassive || !el.passive) ? 1 : 0;
-      const level = levels[i];
-      this.risk[i] = level === HIGH ? RULE_RISKY : level === UNKNOWN ? (riskyUnknown ? RULE_RISKY : RULE_UNKNOWN) : RULE_CLEAN;
-    }
+    const a = elementArrays(ctx, this.sites);
+    this.siteOf = a.siteOf;
+    this.present = a.present;
+    this.risk = a.risk;
+    this.counted = a.counted;
+    this.flagged = a.flagged;
   }
 
   /** True when the element's decommission date is on or before `day`. */
@@ -84,54 +123,114 @@ export class RuleEnv {
     const key = scope === undefined ? "" : JSON.stringify(scope);
     let mask = this.scopes.get(key);
     if (!mask) {
-      mask = new Uint8Array(this.elements.length);
-      if (scope === undefined) mask.fill(1);
-      else {
-        const pred = selectorPredicate(this.topology, this.ctx.registry, scope);
-        for (let i = 0; i < mask.length; i++) mask[i] = pred(this.elements[i]!) ? 1 : 0;
-      }
+      mask = scope === undefined ? new Uint8Array(this.elements.length).fill(1) : this.buildScope(scope);
       this.scopes.set(key, mask);
     }
     return mask;
   }
 
-  /** Every element's group under `per`; elements without the attribute share the group "(none)". */
+  /**
+   * The selector of topology/select.ts, one key at a time over arrays: site attributes are
+   * looked up once per site, not once per element. Vendors go through the shared predicate
+   * (registry look-ups are cached there). A test checks both agree.
+   */
+  private buildScope(scope: Scope): Uint8Array {
+    const n = this.elements.length;
+    const mask = new Uint8Array(n).fill(1);
+    const keep = (test: (el: Element, i: number) => boolean): void => {
+      for (let i = 0; i < n; i++) if (mask[i] && !test(this.elements[i]!, i)) mask[i] = 0;
+    };
+    const bySite = (test: (s: Site) => boolean): void => {
+      const ok = Uint8Array.from(this.sites, (s) => (test(s) ? 1 : 0));
+      keep((_, i) => this.siteOf[i]! >= 0 && ok[this.siteOf[i]!] === 1);
+    };
+    for (const key of selectorKeys) {
+      const values = listOf(scope[key]);
+      if (!values) continue;
+      const set = new Set(values);
+      switch (key) {
+        case "id":
+          keep((el) => set.has(el.id));
+          break;
+        case "role": {
+          // Roles are few: one pass codes them, then every role scope is a pass over bytes.
+          const codes = this.roleCodes();
+          const wanted = new Uint8Array(roles.length + 1);
+          for (const r of set) wanted[this.roleIndex.get(r) ?? roles.length] = 1;
+          for (let i = 0; i < n; i++) if (mask[i] && !wanted[codes[i]!]) mask[i] = 0;
+          break;
+        }
+        case "operator":
+          keep((el) => el.operator !== undefined && set.has(el.operator));
+          break;
+        case "site":
+          keep((el) => el.site !== undefined && set.has(el.site));
+          break;
+        case "country": {
+          const upper = new Set(values.map((v) => v.toUpperCase()));
+          bySite((s) => s.country !== undefined && upper.has(s.country));
+          break;
+        }
+        case "region":
+          bySite((s) => s.region !== undefined && set.has(s.region));
+          break;
+        case "tag": {
+          // An element's own tags and the tags of its site.
+          const siteTagged = Uint8Array.from(this.sites, (s) => (firstIn(s.tags, set) !== undefined ? 1 : 0));
+          keep((el, i) => (this.siteOf[i]! >= 0 && siteTagged[this.siteOf[i]!] === 1) || firstIn(el.tags, set) !== undefined);
+          break;
+        }
+        case "vendor": {
+          const pred = selectorPredicate(this.topology, this.ctx.registry, { vendor: values });
+          keep((el) => pred(el));
+          break;
+        }
+      }
+    }
+    return mask;
+  }
+
+  /**
+   * Every element's group under `per`; elements without the attribute share the group
+   * "(none)". Site-based groups are keyed once per site, then copied to its elements.
+   */
   grouping(per: GroupBy): Grouping {
     let g = this.groupings.get(per);
     if (g) return g;
     const keys: string[] = [];
     const index = new Map<string, number>();
-    const of = new Int32Array(this.elements.length);
-    for (let i = 0; i < of.length; i++) {
-      const key = this.groupKey(i, per) ?? "(none)";
-      let k = index.get(key);
-      if (k === undefined) {
-        k = keys.length;
-        keys.push(key);
-        index.set(key, k);
+    let lastKey: string | undefined;
+    let last = -1;
+    const intern = (key: string | undefined): number => {
+      if (last >= 0 && key === lastKey) return last;
+      lastKey = key;
+      const k = key ?? "(none)";
+      let x = index.get(k);
+      if (x === undefined) {
+        x = keys.length;
+        keys.push(k);
+        index.set(k, x);
       }
-      of[i] = k;
+      return (last = x);
+    };
+    const n = this.elements.length;
+    const of = new Int32Array(n);
+    if (per === "network") {
+      if (n > 0) intern("network");
+    } else if (per === "operator") {
+      for (let i = 0; i < n; i++) of[i] = intern(this.elements[i]!.operator);
+    } else {
+      // Per site the site's own index is the group (sites are unique): no look-ups at all.
+      const siteGroup = per === "site" ? Int32Array.from(this.sites, (s, k) => (keys.push(s.id), k)) : Int32Array.from(this.sites, (s) => intern(per === "region" ? s.region : s.country));
+      let none = -1;
+      for (let i = 0; i < n; i++) {
+        const s = this.siteOf[i]!;
+        of[i] = s >= 0 ? siteGroup[s]! : none >= 0 ? none : (none = intern(undefined));
+      }
     }
     g = { keys, of };
     this.groupings.set(per, g);
     return g;
-  }
-
-  private groupKey(i: number, per: GroupBy): string | undefined {
-    const el = this.elements[i]!;
-    const site = this.siteOf[i]! >= 0 ? this.sites[this.siteOf[i]!] : undefined;
-    switch (per) {
-      case "network":
-        return "network";
-      case "operator":
-        return el.operator;
-      case "site":
-        return el.site;
-      case "region":
-        return site?.region;
-      case "country":
-        return site?.country;
-    }
   }
 
   /** Why the element counts as high-risk (or is unknown), in a few words with the source. */
@@ -139,6 +238,15 @@ export class RuleEnv {
     const reasons = this.designation.reasons("element", i);
     const first = reasons[0];
     if (!first) return "high-risk";
+    // Elements of one vendor share their reason objects: one text each, however many findings.
+    if (reasons.length === 1 && first.kind !== "unknown-vendor") {
+      let text = this.reasonTexts.get(first);
+      if (text === undefined) {
+        text = `${first.kind} ${first.value}${first.via ? `, ${first.via}` : ""}: ${first.source}`;
+        this.reasonTexts.set(first, text);
+      }
+      return text;
+    }
     const more = reasons.length > 1 ? `; +${reasons.length - 1} more` : "";
     if (first.kind === "unknown-vendor") {
       const counted = this.risk[i] === RULE_RISKY ? "counted as high-risk (--unknown-vendor risky)" : "counted as clean (--unknown-vendor clean)";
@@ -153,12 +261,63 @@ export class RuleEnv {
     return this.designation.vendorId("element", i) ?? "unknown";
   }
 
+  /** Index in `roles` of every element's role (roles.length for anything else), computed once. */
+  private roleCodes(): Uint8Array {
+    if (this.roleCode) return this.roleCode;
+    const codes = new Uint8Array(this.elements.length);
+    let last: string | undefined;
+    let code: number = roles.length;
+    for (let i = 0; i < codes.length; i++) {
+      const r = this.elements[i]!.role;
+      if (r !== last) {
+        last = r;
+        code = this.roleIndex.get(r) ?? roles.length;
+      }
+      codes[i] = code;
+    }
+    this.roleCode = codes;
+    return codes;
+  }
+
+  /** Every element's vendor (registry id or "unknown"), interned: `of[i]` indexes `keys`. */
+  vendors(): Grouping {
+    if (this.vendorGrouping) return this.vendorGrouping;
+    const keys: string[] = [];
+    const index = new Map<string, number>();
+    const of = new Int32Array(this.elements.length);
+    let last: string | undefined;
+    let x = -1;
+    for (let i = 0; i < of.length; i++) {
+      const v = this.vendorOf(i);
+      if (v !== last) {
+        last = v;
+        x = index.get(v) ?? -1;
+        if (x < 0) {
+          x = keys.length;
+          keys.push(v);
+          index.set(v, x);
+        }
+      }
+      of[i] = x;
+    }
+    this.vendorGrouping = { keys, of };
+    return this.vendorGrouping;
+  }
+
   /** A finding of `rule`, with its kind, the given level and the rule's citation. */
   finding(rule: ResolvedRule, kind: RuleKindName, level: Level, message: string, items: string[], extra: Partial<Finding> = {}): Finding {
     const f: Finding = { rule: rule.id, kind, level, message, items };
     const location = extra.location ?? rule.location;
     if (location) f.location = location;
-    if (rule.source) f.source = citationOf(rule.source);
+    if (rule.source) {
+      // One citation object per rule, shared by its findings.
+      let c = this.citations.get(rule);
+      if (!c) {
+        c = citationOf(rule.source);
+        this.citations.set(rule, c);
+      }
+      f.source = c;
+    }
     if (extra.details) f.details = extra.details;
     return f;
   }

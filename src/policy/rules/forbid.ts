@@ -3,8 +3,8 @@ import { describeSelector } from "../../topology/select.js";
 import type { Site } from "../../topology/types.js";
 import { PointGrid } from "../geo/point-grid.js";
 import type { ForbidRule, Scope } from "../types.js";
-import { listOf, plural, round } from "./common.js";
-import { RULE_CLEAN, RULE_RISKY, type RuleEnv } from "./env.js";
+import { firstIn, listOf, oneDecimal, plural, round } from "./common.js";
+import { RULE_RISKY, type RuleEnv } from "./env.js";
 import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
 
 type Located = Site & { lat: number; lon: number };
@@ -108,10 +108,10 @@ class ForbidCheck {
     const unknownForbidden: number[] = [];
     let violations = 0;
     let candidates = 0;
-    for (let i = 0; i < env.elements.length; i++) {
+    for (let k = 0; k < env.flagged.length; k++) {
+      const i = env.flagged[k]!;
       if (!env.present[i] || !scope[i]) continue;
       const r = env.risk[i]!;
-      if (r === RULE_CLEAN) continue;
       candidates++;
       const placement = this.placement(i);
       if (!placement) continue;
@@ -121,12 +121,12 @@ class ForbidCheck {
       }
       violations++;
       const el = env.elements[i]!;
-      findings.push(
-        env.finding(rule, "forbid", env.levelOf(rule), `\`${el.id}\` is high-risk (${env.reasonText(i)}) ${placement.text}`, [el.id], {
-          location: el.location,
-          details: { role: el.role, ...(el.site ? { site: el.site } : {}), ...placement.details, reason: env.reasonText(i) },
-        }),
-      );
+      const reason = env.reasonText(i);
+      const details = placement.details;
+      details.role = el.role;
+      if (el.site) details.site = el.site;
+      details.reason = reason;
+      findings.push(env.finding(rule, "forbid", env.levelOf(rule), `\`${el.id}\` is high-risk (${reason}) ${placement.text}`, [el.id], { location: el.location, details }));
     }
     findings.push(...this.notes(unknownForbidden));
     // A rule made only of distances, none of which could be measured, was not checked at all.
@@ -144,7 +144,7 @@ class ForbidCheck {
     const s = env.siteOf[i]!;
     const site = s >= 0 ? env.sites[s] : undefined;
     if (site) {
-      const tag = this.tags && site.tags.find((t) => this.tags!.has(t));
+      const tag = this.tags && firstIn(site.tags, this.tags);
       if (tag) return { text: `at site ${site.id}, tagged ${tag}`, details: { criterion: "siteTag", tag } };
       if (site.country && this.countries?.has(site.country)) return { text: `at site ${site.id} in ${site.country}`, details: { criterion: "country", country: site.country } };
       if (site.region && this.regions?.has(site.region)) return { text: `at site ${site.id} in region ${site.region}`, details: { criterion: "region", region: site.region } };
@@ -175,7 +175,7 @@ class ForbidCheck {
       const d = this.borderKm[s]!;
       if (d <= this.border.km) {
         const km = round(d, 3);
-        const text = d === 0 ? `at site ${site.id}, inside ${this.border.country}` : `at site ${site.id}, ${Number(d.toFixed(1))} km from ${this.border.country}`;
+        const text = d === 0 ? `at site ${site.id}, inside ${this.border.country}` : `at site ${site.id}, ${oneDecimal(d)} km from ${this.border.country}`;
         return { text: `${text} (limit ${this.border.km} km)`, details: { criterion: "withinKmOfCountry", country: this.border.country, distanceKm: km, limitKm: this.border.km } };
       }
     }
@@ -212,7 +212,7 @@ class ForbidCheck {
     if (this.near && this.near.refs.length === 0) {
       out.push(env.finding(rule, "forbid", "note", `no site matches ${describeSelector(this.b.near!)}: there is nothing to keep high-risk equipment away from`, []));
     }
-    if (this.tags && !env.sites.some((s) => s.tags.some((t) => this.tags!.has(t)))) {
+    if (this.tags && !env.sites.some((s) => firstIn(s.tags, this.tags!) !== undefined)) {
       out.push(env.finding(rule, "forbid", "note", `no site is tagged ${[...this.tags].join(" or ")}: tag the sites this rule protects (docs/data-sources.md)`, []));
     }
     if (unknownForbidden.length > 0) out.push(env.unknownNote(rule, "forbid", unknownForbidden, "placed where this rule forbids high-risk equipment"));
@@ -230,8 +230,11 @@ function sitePredicate(sel: Scope): (s: Site) => boolean {
       const upper = new Set([...values].map((v) => v.toUpperCase()));
       tests.push((s) => s.country !== undefined && upper.has(s.country));
     } else if (key === "region") tests.push((s) => s.region !== undefined && values.has(s.region));
-    else if (key === "tag") tests.push((s) => s.tags.some((t) => values.has(t)));
+    else if (key === "tag") tests.push((s) => firstIn(s.tags, values) !== undefined);
     else tests.push(() => false);
   }
-  return (s) => tests.every((t) => t(s));
+  return (s) => {
+    for (const t of tests) if (!t(s)) return false;
+    return true;
+  };
 }

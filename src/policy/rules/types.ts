@@ -26,6 +26,8 @@ export interface RuleContext {
   asOf: string;
   /** Boundaries for `withinKmOfCountry`; default: Natural Earth 1:50m from world-atlas. */
   countries?: CountryBoundaries;
+  /** Receives the time of the shared setup ("rules:setup") and of each rule ("rule:ID"), for CLEANPATH_TIMINGS. */
+  timings?: { clock: () => number; record: (phase: string, ms: number) => void };
 }
 
 /** The outcome of one rule: findings, and whether it passed and could be checked at all. */

@@ -52,12 +52,12 @@ ruleTester("cap", {
       ],
     },
     {
-      name: "one finding per group over the cap, groups in name order",
+      name: "one finding per group over the cap, groups in the order they first appear",
       net: net(ran("c", 2, 1), ran("a", 1, 3), ran("b", 3, 0)),
       rule: { cap: { max: "35%", per: "operator" } },
       findings: [
-        { level: "error", items: ["b-h1", "b-h2", "b-h3"], details: { group: "b", share: 1, mustReplace: 2 } },
         { level: "error", items: ["c-h1", "c-h2"], details: { group: "c", highRisk: 2, total: 3, mustReplace: 1 } },
+        { level: "error", items: ["b-h1", "b-h2", "b-h3"], details: { group: "b", share: 1, mustReplace: 2 } },
       ],
     },
     {

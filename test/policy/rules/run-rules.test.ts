@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/diagnostics.js";
-import { type ResolvedRule, ruleKindNames, ruleKinds, ruleProblems } from "../../../src/policy/rules/index.js";
+import { designate } from "../../../src/policy/designation.js";
+import { type ResolvedRule, ruleKindNames, ruleKinds, ruleProblems, runRules } from "../../../src/policy/rules/index.js";
 import type { RuleDeclaration } from "../../../src/policy/types.js";
-import { run, ruleLocation } from "./tester.js";
+import { registry, riskSpec, run, ruleLocation, topologyOf } from "./tester.js";
 
 const net = { elements: [{ id: "core-1", role: "core" as const, vendor: "Huawei" }] };
 const source = { title: "A regulation", date: "2022-10-13", url: "https://example.org/reg", confidence: "unverified" as const, note: "why" };
@@ -136,5 +137,24 @@ describe("ruleProblems", () => {
     const resolved: ResolvedRule[] = [{ id: "bad", origin: "p.yaml", location: ruleLocation, cap: { max: "x" } }];
     expect(ruleProblems(resolved)[0]).toMatchObject({ code: "E_RULE", location: ruleLocation });
     expect(() => run([{ id: "bad", cap: { max: "x" } }], net)).toThrow(InputError);
+  });
+});
+
+describe("runRules timings", () => {
+  it("records the shared setup and every rule, by id, with the clock it is given", () => {
+    const topology = topologyOf(net);
+    const designation = designate(topology, registry, riskSpec(), "2025-01-01");
+    const phases: [string, number][] = [];
+    let now = 0;
+    const rules: ResolvedRule[] = [
+      { id: "a", origin: "p", forbid: { role: "core" } },
+      { id: "b", origin: "p", cap: { max: "50%" } },
+    ];
+    runRules(rules, { topology, registry, designation, asOf: "2025-01-01", timings: { clock: () => (now += 10), record: (phase, ms) => phases.push([phase, ms]) } });
+    expect(phases).toEqual([
+      ["rules:setup", 10],
+      ["rule:a", 10],
+      ["rule:b", 10],
+    ]);
   });
 });
