@@ -363,6 +363,7 @@ class FastYamlParser {
   /** A node whose first character is at the current position (column > parentIndent). */
   private blockNode(parentIndent: number, depth: number, pos: PosNode | null, trie: PathTrie | undefined): unknown {
     if (this.pendingStop) throw new AllFound();
+    if (this.atMarker(DOT) || this.atMarker(MINUS)) this.fail("E_YAML_UNSUPPORTED", "a document marker where a value was expected", false);
     if (depth >= this.maxDepth) this.fail("E_TOO_DEEP", `nesting deeper than ${this.maxDepth} levels`, true);
     const c = this.code();
     const indent = this.col();
