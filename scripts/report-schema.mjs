@@ -214,6 +214,7 @@ export function reportSchema() {
         properties: {
           id: { type: "string" },
           kind: { type: "string" },
+          origin: { type: "string" },
           level,
           passed: { type: "boolean" },
           checked: { type: "boolean" },

@@ -58,8 +58,10 @@ export function audit(input: AuditInput): AuditResult {
     lap("rules");
     ruleFindings = applyWaivers(r.findings, waivers);
     // A rule fails only on findings at error level that no waiver covers.
+    const originOf = new Map(input.rules.map((rule) => [rule.id, rule.origin]));
     rules = r.results.map((res) => ({
       ...res,
+      ...(originOf.has(res.id) ? { origin: originOf.get(res.id)! } : {}),
       passed: res.passed || !ruleFindings.some((f) => f.rule === res.id && f.level === "error" && !f.waived),
     }));
   }

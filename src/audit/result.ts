@@ -116,6 +116,8 @@ export interface Finding {
 export interface RuleResult {
   id: string;
   kind: string;
+  /** The profile id or policy file the rule comes from. */
+  origin?: string;
   level: Level;
   passed: boolean;
   /** False when the rule could not be checked (e.g. no site has coordinates). */

@@ -10,6 +10,7 @@ import type { DocPath } from "../load/positions.js";
 import { closest } from "../suggest.js";
 import { checkSchema } from "../topology/schema-check.js";
 import type { Because, RiskSpec } from "./designation.js";
+import { ruleProblems } from "./rules/index.js";
 import type { VendorRegistry } from "./registry.js";
 import { defaultRiskSpec } from "./risk-spec.js";
 import type { PolicyDocument, RiskDeclaration, RuleDeclaration, WaiverDeclaration } from "./types.js";
@@ -142,6 +143,8 @@ export function resolvePolicy(inputs: readonly LoadedFile[], registry: VendorReg
 
   // Merge what could be read, so that every problem is reported in one run.
   const merged = mergeDocuments(order, registry, problems, options);
+  // Problems a schema cannot see: bad shares and dates, unknown countries, `near` without a radius.
+  problems.push(...ruleProblems(merged.rules));
   if (problems.length > 0) throw new InputError(problems);
   return { ...merged, profiles: usedProfiles };
 }
@@ -183,8 +186,16 @@ function mergeDocuments(
       origins.push(name);
       addRisk(spec, doc.risk, origin, registry, problems);
     }
+    const idsHere = new Map<string, SourceLocation | undefined>();
     (doc.rules ?? []).forEach((r, i) => {
       const location = locate(origin, ["rules", i]);
+      if (idsHere.has(r.id)) {
+        problems.push({
+          ...errorAt("E_DUPLICATE_ID", `rule id \`${r.id}\` is used twice in this policy (a rule in a later policy may replace one of the same id)`, location),
+          ...(idsHere.get(r.id) ? { related: [idsHere.get(r.id)!] } : {}),
+        });
+      }
+      idsHere.set(r.id, location);
       const src: Source | undefined = r.source ?? (origin.kind === "profile" ? profiles.find((p) => p.id === origin.id)?.sources[0] : undefined);
       rules.delete(r.id); // a later rule with the same id replaces the earlier one, and moves to its place
       rules.set(r.id, { ...r, ...(src ? { source: src } : {}), origin: name, ...(location ? { location } : {}) });
