@@ -4,7 +4,7 @@ import { type Designation, designate, type RiskSpec } from "../policy/designatio
 import type { ResolvedRule, ResolvedWaiver } from "../policy/policy.js";
 import type { VendorRegistry } from "../policy/registry.js";
 import type { Element, Link, Topology } from "../topology/types.js";
-import { auditPairs, type PairRequest } from "./pairs.js";
+import { auditPairs, type ItemRef, type PairRequest } from "./pairs.js";
 import { activeWaivers, applyWaivers, CLEAN_PATH, waiverName } from "./waivers.js";
 import type { AuditResult, Finding, Inventory, ItemInfo, PairResult, RuleResult, Verdict } from "./result.js";
 
@@ -48,7 +48,7 @@ export function audit(input: AuditInput): AuditResult {
         ...(input.maxExposureItems ? { maxExposureItems: input.maxExposureItems } : {}),
         ...(input.timings ? { timings: input.timings } : {}),
       })
-    : { pairs: [], findings: [], mentioned: new Set<string>() };
+    : { pairs: [], findings: [], mentioned: new Map<string, ItemRef>() };
   let rules: RuleResult[] = [];
   let ruleFindings: Finding[] = [];
   if (input.rules && input.rules.length > 0) {
@@ -65,8 +65,19 @@ export function audit(input: AuditInput): AuditResult {
       passed: res.passed || !ruleFindings.some((f) => f.rule === res.id && f.level === "error" && !f.waived),
     }));
   }
-  const mentioned = new Set(outcome.mentioned);
-  for (const f of [...ruleFindings, ...waivers.findings]) for (const item of f.items) mentioned.add(item);
+  const mentioned = new Map(outcome.mentioned);
+  // Findings name elements (rules) and, rarely, links (waivers): look those up by id.
+  for (const f of [...outcome.findings, ...ruleFindings, ...waivers.findings]) {
+    for (const item of f.items) {
+      if (mentioned.has(item)) continue;
+      const ei = topology.elementIndex.get(item);
+      if (ei !== undefined) mentioned.set(item, { type: "element", index: ei });
+      else {
+        const li = topology.linkIndex.get(item);
+        if (li !== undefined) mentioned.set(item, { type: "link", index: li });
+      }
+    }
+  }
   const findings = sortFindings([...outcome.findings, ...ruleFindings, ...waivers.findings]);
   const pairs = [...outcome.pairs].sort(comparePairs);
   return {
@@ -155,16 +166,11 @@ export function summarise(pairs: readonly PairResult[], rules: readonly RuleResu
 }
 
 /** Every id mentioned anywhere in the result, with what a reader needs to act on it. */
-function itemTable(topology: Topology, d: Designation, ids: ReadonlySet<string>): Record<string, ItemInfo> {
+function itemTable(topology: Topology, d: Designation, items: ReadonlyMap<string, ItemRef>): Record<string, ItemInfo> {
   const out: Record<string, ItemInfo> = {};
-  for (const id of [...ids].sort()) {
-    const ei = topology.elementIndex.get(id);
-    if (ei !== undefined) {
-      out[id] = info(topology.elements[ei]!, "element", d, ei);
-      continue;
-    }
-    const li = topology.linkIndex.get(id);
-    if (li !== undefined) out[id] = info(topology.links[li]!, "link", d, li);
+  for (const id of [...items.keys()].sort()) {
+    const ref = items.get(id)!;
+    out[id] = ref.type === "element" ? info(topology.elements[ref.index]!, "element", d, ref.index) : info(topology.links[ref.index]!, "link", d, ref.index);
   }
   return out;
 }

@@ -31,11 +31,17 @@ export interface PairOptions {
   timings?: TimingSink;
 }
 
+/** An item by its place in the topology: what the result's `items` table is built from. */
+export interface ItemRef {
+  type: "element" | "link";
+  index: number;
+}
+
 export interface PairOutcome {
   pairs: PairResult[];
   findings: Finding[];
-  /** Every item id the pairs mention. */
-  mentioned: Set<string>;
+  /** Every item the pairs mention, by id. */
+  mentioned: Map<string, ItemRef>;
   graph: NetGraph;
 }
 
@@ -119,14 +125,18 @@ export function auditPairs(
     lap("analyse-unknown");
   }
 
-  const id = (item: number): string => (item < g.n ? g.nodeIds[item]! : g.linkIds[item - g.n]!);
-  const mentioned = new Set<string>();
-  /** Ids of a sequence (a path): order kept. */
-  const ids = (items: readonly number[]): string[] => {
-    const out = items.map(id);
-    for (const x of out) mentioned.add(x);
-    return out;
+  // Link ids are built on demand by the link records: only the links a result mentions pay for one.
+  const id = (item: number): string => (item < g.n ? g.nodeIds[item]! : topology.links[g.linkTopo[item - g.n]!]!.id);
+  const mentioned = new Map<string, ItemRef>();
+  const mention = (item: number): string => {
+    const name = id(item);
+    if (!mentioned.has(name)) {
+      mentioned.set(name, item < g.n ? { type: "element", index: g.nodeElement[item]! } : { type: "link", index: g.linkTopo[item - g.n]! });
+    }
+    return name;
   };
+  /** Ids of a sequence (a path): order kept. */
+  const ids = (items: readonly number[]): string[] => items.map(mention);
   /** Ids of a set of items: sorted, for stable output. */
   const set = (items: readonly number[]): string[] => ids(items).sort();
   const byLevel = (items: readonly number[], want: number): string[] => set(items.filter((i) => level[i] === want));
@@ -135,10 +145,8 @@ export function auditPairs(
     const req = owners[i]!;
     const failures = queries[i]!.failures;
     const verdict = verdictOf(f, failures);
-    const from = g.nodeIds[f.s]!;
-    const to = g.nodeIds[f.t]!;
-    mentioned.add(from);
-    mentioned.add(to);
+    const from = mention(f.s);
+    const to = mention(f.t);
     const pair: PairResult = {
       flow: req.flow,
       from,
@@ -211,7 +219,7 @@ export function auditPairs(
           const f = facts[i]!;
           const involved = new Set([...(f.routed?.items ?? []), ...f.exposure.items, ...(f.remediation?.items ?? []), ...(f.failover?.dirtyAfter.flatMap((d) => d.riskyItems) ?? [])]);
           pairs[i]!.passed = true;
-          pairs[i]!.waivedBy = [...new Set([...involved].map(id).filter((x) => waived.has(x)).map((x) => waived.get(x)!))].sort();
+          pairs[i]!.waivedBy = [...new Set([...involved].map(mention).filter((x) => waived.has(x)).map((x) => waived.get(x)!))].sort();
         });
       }
     }
@@ -219,7 +227,6 @@ export function auditPairs(
   }
 
   const findings = riskyEndpoints(topology, designation, pairs, unknownRisky);
-  for (const f of findings) for (const item of f.items) mentioned.add(item);
   lap("results");
   return { pairs, findings, mentioned, graph: g };
 }

@@ -73,7 +73,6 @@ export function buildGraph(topology: Topology): NetGraph {
   let linkMetric = new Int32Array(cap);
   let linkOneWay = new Uint8Array(cap);
   let linkTopo = new Int32Array(cap);
-  const linkIds: string[] = [];
   let m = 0;
   let hasOneWay = false;
   for (let i = 0; i < links.length; i++) {
@@ -95,7 +94,6 @@ export function buildGraph(topology: Topology): NetGraph {
       hasOneWay = true;
     }
     linkTopo[m] = i;
-    linkIds.push(link.id);
     m++;
   }
   if (m < cap) {
@@ -116,7 +114,12 @@ export function buildGraph(topology: Topology): NetGraph {
     nodeIds,
     nodeElement: nodeElement.subarray(0, n),
     nodeIndex: new NodeIndexView(topology.elementIndex, elementToNode, nodeIds),
-    linkIds,
+    // Built on first use: link ids are strings made on demand, and most runs need only a few.
+    get linkIds(): readonly string[] {
+      const ids = Array.from({ length: m }, (_, l) => links[linkTopo[l]!]!.id);
+      Object.defineProperty(this, "linkIds", { value: ids, enumerable: true });
+      return ids;
+    },
     linkTopo,
     linkA,
     linkB,

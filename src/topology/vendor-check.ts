@@ -1,6 +1,6 @@
 import { type Diagnostic, warningAt } from "../diagnostics.js";
 import type { VendorRegistry } from "../policy/registry.js";
-import { fieldRef, type LocRef, resolvePending } from "./normalise.js";
+import { type LocRef, resolvePending } from "./normalise.js";
 import type { Topology } from "./types.js";
 
 /**
@@ -17,7 +17,9 @@ export function unknownVendorWarnings(topology: Topology, registry: VendorRegist
   };
   for (const item of [topology.elements, topology.links]) {
     for (const it of item) {
-      const at = (field: string) => () => ({ ref: fieldRef(it, field), at: it.location });
+      // The item's own position (free), not its vendor field's: finding the field in a large file
+      // would cost a pass over it for a warning that already names the vendor.
+      const at = (_field: string) => () => ({ at: it.location });
       note(it.vendor, at("vendor"));
       for (const c of it.components) note(c.vendor, at("components"));
     }
