@@ -92,6 +92,7 @@ function runSize(n, opts) {
     yaml: paths.yaml,
     flowsJson: paths.flowsJson,
     flowsYaml: paths.flowsYaml,
+    rulesPolicy: fileURLToPath(new URL("./policy-10-rules.yaml", import.meta.url)),
     // A scratch file, not /dev/null: -o writes a temporary file and renames it over the target.
     output: join(opts.out, `bench-output-${process.pid}.json`),
   };

@@ -74,6 +74,13 @@ export const scenarios = [
     targets: [],
   },
   {
+    name: "audit-rules",
+    describe: "audit rules topo-N.json --policy bench/policy-10-rules.yaml (ten rules of every kind)",
+    argv: (f) => audit(f, "rules", f.json, "--policy", f.rulesPolicy, "--as-of", "2026-06-01"),
+    floor: "json-parse",
+    targets: [],
+  },
+  {
     name: "audit-flows",
     describe: "audit flows topo-N.json flows-N.json (1 + 1,000 + 10,000 pairs in 3 flows)",
     argv: (f) => audit(f, "flows", f.json, f.flowsJson),

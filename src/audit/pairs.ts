@@ -78,15 +78,6 @@ export function auditPairs(
     return { request: r, pairs: pairs ?? [] };
   });
   if (problems.length > 0) throw new InputError(problems);
-  const total = expanded.reduce((n, e) => n + e.pairs.length, 0);
-  if (total > options.maxPairs) {
-    throw new InputError([
-      errorAt(
-        "E_TOO_MANY_PAIRS",
-        `the flows expand to ${total.toLocaleString("en-US")} pairs together; the limit is ${options.maxPairs.toLocaleString("en-US")}: narrow the selectors or raise --max-pairs`,
-      ),
-    ]);
-  }
 
   const g = buildGraph(topology);
   lap("graph");

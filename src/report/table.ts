@@ -112,7 +112,9 @@ export function hops(path: readonly string[], linkSet: readonly string[], r: Aud
   const parts: string[] = [];
   path.forEach((id, k) => {
     const m = k === 0 || k === path.length - 1 ? "" : mark(id, r, c);
-    const node = (m ? `${m} ` : "") + safe(id);
+    const name = r.items[id]?.name;
+    // Imported networks often have opaque ids ("15"): the name says which place it is.
+    const node = (m ? `${m} ` : "") + safe(id) + (name !== undefined && name !== id ? c.dim(` (${safe(name)})`) : "");
     if (k === 0) {
       parts.push(node);
       return;
@@ -170,7 +172,7 @@ function withLocation(text: string, where: string, width: number, indent: string
 function describeItem(id: string, it: ItemInfo | undefined): string {
   if (!it) return safe(id);
   const what = [it.type === "link" ? `link${it.medium ? ` (${it.medium})` : ""}` : it.role, it.vendor ? safe(it.vendor) : ""].filter(Boolean).join(", ");
-  return `${safe(id)} (${what})`;
+  return `${safe(id)}${it.name !== undefined && it.name !== id ? ` "${safe(it.name)}"` : ""} (${what})`;
 }
 
 function reasonsLine(it: ItemInfo): string {
