@@ -1,6 +1,6 @@
 import { laps, type TimingSink } from "../timing.js";
 import { type Diagnostic, errorAt, InputError, type SourceLocation } from "../diagnostics.js";
-import { analyzePairs } from "../graph/analyze.js";
+import { analyzePairs, analyzeVerdicts } from "../graph/analyze.js";
 import { buildGraph } from "../graph/build.js";
 import type { CostVector, NetGraph, PairFacts, PairQuery, RiskMask } from "../graph/types.js";
 import { verdictOf } from "../graph/verdict.js";
@@ -110,8 +110,8 @@ export function auditPairs(
       if (couldImprove(f, verdictOf(f, queries[i]!.failures), level)) redo.push(i);
     });
     if (redo.length > 0) {
-      const again = analyzePairs(g, maskOf(level, false), redo.map((i) => queries[i]!), analysis);
-      redo.forEach((i, k) => optimistic.set(i, verdictOf(again[k]!, queries[i]!.failures)));
+      const again = analyzeVerdicts(g, maskOf(level, false), redo.map((i) => queries[i]!));
+      redo.forEach((i, k) => optimistic.set(i, again[k]!));
     }
     lap("analyse-unknown");
   }

@@ -1,3 +1,4 @@
+import type { Verdict } from "../audit/result.js";
 import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, separators, shareBigBlock } from "./blocks.js";
 import { cleanComponents, cleanStrongComponents } from "./components.js";
 import { type ArcFilter, type Dag, dagItems, dagPathCount, dagPaths, dagPick } from "./dag.js";
@@ -30,14 +31,22 @@ const cleanBlocksFrom = 32;
 interface Workspace {
   blocks: BlockTree | null;
   scratch: SearchScratch | null;
+  /**
+   * Routed DAGs by pair (s · n + t). Routing ignores risk, so a second analysis of the same
+   * pairs under another risk mask (`analyzeVerdicts`) reuses them instead of searching again.
+   */
+  routed: Map<number, Dag | null>;
 }
+
+/** Most routed DAGs kept per graph for reuse. */
+const routedCacheSize = 20_000;
 
 const workspaces = new WeakMap<NetGraph, Workspace>();
 
 function workspace(g: NetGraph): Workspace {
   let ws = workspaces.get(g);
   if (ws === undefined) {
-    ws = { blocks: null, scratch: null };
+    ws = { blocks: null, scratch: null, routed: new Map() };
     workspaces.set(g, ws);
   }
   return ws;
@@ -79,6 +88,17 @@ export function analyzePairsWith(
 ): PairFacts[] {
   checkInput(g, risky, queries, options);
   return new Analysis(g, risky, options, sharing).run(queries);
+}
+
+/**
+ * Only the verdict of each pair (SPEC §3), with the least work: no paths listed, no remediation
+ * or diversity, clean-path existence from the clean components where links go both ways, and
+ * routed DAGs reused from an earlier `analyzePairs` of the same pairs on the same graph. Used for
+ * `verdictIfUnknownClean`; always equal to `verdictOf` of the full facts (property-tested).
+ */
+export function analyzeVerdicts(g: NetGraph, risky: RiskMask, queries: readonly PairQuery[]): Verdict[] {
+  checkInput(g, risky, queries, {});
+  return new Analysis(g, risky, { maxPaths: 1, maxExposureItems: 0 }, defaultSharing).verdicts(queries);
 }
 
 function checkInput(g: NetGraph, risky: RiskMask, queries: readonly PairQuery[], options: AnalysisOptions): void {
@@ -160,6 +180,53 @@ class Analysis {
     return facts;
   }
 
+  verdicts(queries: readonly PairQuery[]): Verdict[] {
+    const all = queries.map((_, i) => i);
+    const connected = this.g.hasOneWay ? all : all.filter((i) => this.sameComponent(queries[i]!.s, queries[i]!.t));
+    const routed = this.shortestDags(queries, connected, false);
+    const out: Verdict[] = queries.map(() => "unreachable");
+    const risky = this.risky;
+    const dirtyRoute = (dag: Dag): boolean => {
+      for (let k = 1; k < dag.nodes.length - 1; k++) if (risky[dag.nodes[k]!] === 1) return true;
+      for (let k = 0; k < dag.link.length; k++) if (risky[this.n + dag.link[k]!] === 1) return true;
+      return false;
+    };
+    const needSearch: number[] = [];
+    const hasClean = new Uint8Array(queries.length);
+    const routeDirty = new Uint8Array(queries.length);
+    for (const i of connected) {
+      const dag = routed[i];
+      if (dag === null || dag === undefined) continue;
+      routeDirty[i] = dirtyRoute(dag) ? 1 : 0;
+      if (routeDirty[i] === 0) hasClean[i] = 1;
+      else if (this.mayBeClean(queries[i]!.s, queries[i]!.t)) {
+        // Without one-way links the clean components answer exactly; with them, search.
+        if (this.g.hasOneWay) needSearch.push(i);
+        else hasClean[i] = 1;
+      }
+    }
+    const clean = this.shortestDags(queries, needSearch, true);
+    for (const i of needSearch) if (clean[i] !== null && clean[i] !== undefined) hasClean[i] = 1;
+    for (const i of connected) {
+      const dag = routed[i];
+      if (dag === null || dag === undefined) continue;
+      const q = queries[i]!;
+      if (hasClean[i] === 0) out[i] = "dirty";
+      else if (routeDirty[i] === 1) out[i] = "routed-dirty";
+      else {
+        if (q.failures >= 1) {
+          const cuts = this.g.hasOneWay ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
+          if (failover(this.g, this.sc, risky, dag, q.failures, cuts).dirtyAfter.length > 0) {
+            out[i] = "fragile";
+            continue;
+          }
+        }
+        out[i] = this.exposure(q.s, q.t).count > 0 ? "exposed" : "clean";
+      }
+    }
+    return out;
+  }
+
   private routedFacts(q: PairQuery, dag: Dag): PairFacts {
     const items = dagItems(dag, this.n);
     return {
@@ -191,6 +258,20 @@ class Analysis {
    * pairs share it (on the side with fewer distinct endpoints), bidirectional search otherwise.
    */
   private shortestDags(queries: readonly PairQuery[], which: readonly number[], clean: boolean): (Dag | null)[] {
+    if (clean) return this.searchDags(queries, which, true);
+    // Routing ignores risk: reuse what an earlier analysis of these pairs found.
+    const cache = workspace(this.g).routed;
+    const key = (i: number): number => queries[i]!.s * this.n + queries[i]!.t;
+    const missing: number[] = [];
+    const cached: number[] = [];
+    for (const i of which) (cache.has(key(i)) ? cached : missing).push(i);
+    const found = this.searchDags(queries, missing, false);
+    for (const i of missing) if (cache.size < routedCacheSize) cache.set(key(i), found[i]!);
+    for (const i of cached) found[i] = cache.get(key(i))!;
+    return found;
+  }
+
+  private searchDags(queries: readonly PairQuery[], which: readonly number[], clean: boolean): (Dag | null)[] {
     const out: (Dag | null)[] = new Array<Dag | null>(queries.length).fill(null);
     const sources = new Set(which.map((i) => queries[i]!.s));
     const targets = new Set(which.map((i) => queries[i]!.t));

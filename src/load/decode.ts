@@ -8,7 +8,7 @@ import { offsetToLocation } from "./positions.js";
  * bidirectional-override characters (which can hide text from a reviewer). A UTF-8 BOM is
  * dropped so that columns on line 1 stay right.
  */
-export function decodeText(file: string, bytes: Uint8Array): string {
+export function decodeText(file: string, bytes: Uint8Array, options: { json?: boolean } = {}): string {
   const b0 = bytes[0];
   const b1 = bytes[1];
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (b0 === 0 && b1 === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
@@ -27,6 +27,14 @@ export function decodeText(file: string, bytes: Uint8Array): string {
     // Most topology files are pure ASCII: copy the bytes into a one-byte string (no decoding),
     // and only C0 controls and DEL can be present (bidi controls are not ASCII).
     text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+    if (options.json) {
+      // JSON itself refuses raw C0 controls (other than tab, LF and CR between tokens): a file
+      // holding one fails to parse, and `reportControlChar` then names it. Only DEL is legal
+      // JSON, and one native search finds it, instead of a pattern over every byte.
+      const del = text.indexOf("\x7F");
+      if (del >= 0) throw controlError(file, text, del);
+      return text;
+    }
     const control = asciiControls.exec(text);
     if (control) throw controlError(file, text, control.index);
     return text;
@@ -42,9 +50,49 @@ export function decodeText(file: string, bytes: Uint8Array): string {
       errorAt("E_ENCODING", `invalid UTF-8 byte 0x${byte} (is the file Latin-1 or Windows-1252?); save it as UTF-8`, loc),
     ]);
   }
+  if (options.json) {
+    // As above, C0 controls are left to the JSON parser; DEL and the bidi controls are found in
+    // the bytes with native searches (a pattern over a 150 MB two-byte string costs far more).
+    const at = firstJsonControlByte(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (at >= 0) throw controlError(file, text, new TextDecoder("utf-8").decode(bytes.subarray(0, at)).length);
+    return text;
+  }
   const control = firstControlChar(text);
   if (control >= 0) throw controlError(file, text, control);
   return text;
+}
+
+/**
+ * Byte offset of the first DEL or bidi control in valid UTF-8, or -1. In UTF-8 the bidi
+ * controls are D8 9C (U+061C), E2 80 8E/8F (U+200E/F), E2 80 AA–AE (U+202A–E) and
+ * E2 81 A6–A9 (U+2066–9).
+ */
+export function firstJsonControlByte(bytes: Buffer): number {
+  let first = bytes.indexOf(0x7f);
+  const better = (at: number): void => {
+    if (first < 0 || at < first) first = at;
+  };
+  for (let i = bytes.indexOf(0xe2); i !== -1 && (first < 0 || i < first); i = bytes.indexOf(0xe2, i + 1)) {
+    const b1 = bytes[i + 1];
+    const b2 = bytes[i + 2] ?? 0;
+    if ((b1 === 0x80 && (b2 === 0x8e || b2 === 0x8f || (b2 >= 0xaa && b2 <= 0xae))) || (b1 === 0x81 && b2 >= 0xa6 && b2 <= 0xa9)) {
+      better(i);
+      break;
+    }
+  }
+  for (let i = bytes.indexOf(0xd8); i !== -1 && (first < 0 || i < first); i = bytes.indexOf(0xd8, i + 1)) {
+    if (bytes[i + 1] === 0x9c) {
+      better(i);
+      break;
+    }
+  }
+  return first;
+}
+
+/** For a JSON file that failed to parse: throws the located control-character error if the text has one. */
+export function reportControlChar(file: string, text: string): void {
+  const at = firstControlChar(text);
+  if (at >= 0) throw controlError(file, text, at);
 }
 
 function controlError(file: string, text: string, at: number): InputError {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { type Diagnostic, errorAt, InputError, type SourceLocation } from "../diagnostics.js";
-import { decodeText } from "./decode.js";
+import { decodeText, reportControlChar } from "./decode.js";
 import { JsonProblem, scanJson } from "./json.js";
 import { type DocPath, type PathTrie, pathTrie, type PosNode, walkPos } from "./positions.js";
 import { parseYamlFast, YamlBail } from "./yaml-fast.js";
@@ -183,9 +183,10 @@ function readMessage(shown: string, err: unknown): string {
 /** Parses one file's bytes (no includes): JSON by extension, YAML otherwise. */
 export function parseFile(file: string, path: string, bytes: Uint8Array, options: LoadOptions = {}): LoadedFile {
   const maxDepth = options.maxDepth ?? 64;
-  const text = decodeText(file, bytes);
+  const json = /\.json$/i.test(path);
+  const text = decodeText(file, bytes, { json });
   const sha256 = options.hash ? createHash("sha256").update(bytes).digest("hex") : undefined;
-  const parsed = /\.json$/i.test(path) ? parseJsonText(text, file, maxDepth) : parseYamlText(text, file, maxDepth, options);
+  const parsed = json ? parseJsonText(text, file, maxDepth) : parseYamlText(text, file, maxDepth, options);
   const { value, pos, deep } = parsed;
   if (value === undefined || value === null) {
     throw new InputError([errorAt("E_EMPTY", "the file is empty: a topology starts with `cleanpath: 1`", { file, line: 1, column: 1 })]);
@@ -226,6 +227,7 @@ function parseJsonText(text: string, file: string, maxDepth: number): Parsed {
   try {
     pos = scanJson(text, file, { depth: 2 }, maxDepth);
   } catch (err) {
+    reportControlChar(file, text);
     if (err instanceof JsonProblem) {
       const d: Diagnostic = errorAt(err.code, err.message, { file, line: err.line, column: err.column });
       if (err.related) d.related = [{ file, ...err.related }];
@@ -237,6 +239,7 @@ function parseJsonText(text: string, file: string, maxDepth: number): Parsed {
   try {
     value = JSON.parse(text);
   } catch (err) {
+    reportControlChar(file, text);
     const m = /at position (\d+)/.exec((err as Error).message);
     const offset = m ? Number(m[1]) : 0;
     const before = text.slice(0, offset);

@@ -515,11 +515,6 @@ function hint(word: string, candidates: Iterable<string>): string {
   return c === undefined ? "" : ` — did you mean \`${c}\`?`;
 }
 
-/** Position of a top-level map's key: recorded by every reader, so no extra pass. */
-function keyLocation(f: LoadedFile, section: string, id: string): SourceLocation {
-  const node = childPos(childPos(f.pos, section), id);
-  return node?.key ?? f.locate([section, id], true);
-}
 
 /** Reads a user-named map section, refusing an id declared twice across files. */
 function declare<T extends { location: SourceLocation }>(
@@ -531,8 +526,12 @@ function declare<T extends { location: SourceLocation }>(
   err: (d: Diagnostic) => void,
 ): void {
   if (!raw || typeof raw !== "object") return;
-  for (const [id, value] of Object.entries(raw as Raw)) {
-    const loc = keyLocation(f, section, id);
+  // Positions of the section's keys are recorded by every reader, so no extra pass.
+  const sectionPos = childPos(f.pos, section);
+  const entries = raw as Raw;
+  for (const id of Object.keys(entries)) {
+    const value = entries[id];
+    const loc = childPos(sectionPos, id)?.key ?? f.locate([section, id], true);
     const prev = into.get(id);
     if (prev) {
       err({ ...errorAt("E_DUPLICATE_ID", `${section.replace(/s$/, "")} \`${id}\` is declared twice`, loc), related: [prev.location] });

@@ -65,6 +65,8 @@ const cases: Case[] = [
   { name: "NUL character", file: "t.yaml", content: "cleanpath: 1\nname: a\u0000b\n", code: "E_CONTROL_CHAR", at: "2:8" },
   { name: "ESC character", file: "t.yaml", content: "cleanpath: 1\nname: a\u001b[31mb\n", code: "E_CONTROL_CHAR", at: "2:8" },
   { name: "DEL character", file: "t.json", content: '{"cleanpath": 1, "name": "a\u007fb"}', code: "E_CONTROL_CHAR", at: "1:28" },
+  { name: "NUL in a JSON string", file: "t.json", content: '{"cleanpath": 1,\n "name": "a\u0000b"}', code: "E_CONTROL_CHAR", at: "2:12" },
+  { name: "ESC between JSON tokens", file: "t.json", content: '{"cleanpath": 1, \u001b"name": "ab"}', code: "E_CONTROL_CHAR", at: "1:18" },
   { name: "bidi override", file: "t.yaml", content: 'cleanpath: 1\nname: "a\u202eb"\n', code: "E_CONTROL_CHAR", at: "2:9", message: /bidirectional/ },
   { name: "JSON syntax error", file: "t.json", content: '{"cleanpath": 1,\n "elements": [}\n', code: "E_JSON_SYNTAX", at: "2:15" },
   { name: "__proto__ as a site name", file: "t.yaml", content: "cleanpath: 1\nsites:\n  __proto__: {country: MX}\n", code: "E_SCHEMA_NAME", at: "3:3" },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzePairs, analyzePairsWith, type SharingStrategy } from "../../src/graph/analyze.js";
+import { analyzePairs, analyzePairsWith, analyzeVerdicts, type SharingStrategy } from "../../src/graph/analyze.js";
 import { buildGraph } from "../../src/graph/build.js";
 import type { NetGraph, PairFacts, PairQuery } from "../../src/graph/types.js";
 import { verdictOf } from "../../src/graph/verdict.js";
@@ -217,6 +217,31 @@ describe("analyzePairs against brute force over all simple paths", () => {
       }),
       { numRuns: Math.ceil(runs / 2) },
     );
+  });
+
+  it("analyzeVerdicts gives the verdicts of the full analysis, before it, after it, or under another mask", () => {
+    for (const oneWay of [false, true]) {
+      fc.assert(
+        fc.property(caseArb(oneWay), fc.boolean(), (c, fullFirst) => {
+          const net = () => topologyOf(c.net);
+          const r = refGraph(c.net);
+          const risky = maskOf(c.net, r, c.level);
+          const queries = queriesFor(r, c.pairs as [number, number, number][]);
+          const expected = (g: ReturnType<typeof buildGraph>, mask: Uint8Array): Verdict[] =>
+            analyzePairs(g, mask, queries).map((f, i) => verdictOf(f, queries[i]!.failures));
+          // On a fresh graph (nothing cached), and after a full analysis under the opposite mask
+          // (routed DAGs reused from it).
+          const g1 = buildGraph(net());
+          if (fullFirst) expect(analyzeVerdicts(g1, risky, queries)).toEqual(expected(buildGraph(net()), risky));
+          const other = risky.map((x) => 1 - x);
+          const g2 = buildGraph(net());
+          const full = expected(g2, other);
+          expect(analyzeVerdicts(g2, other, queries)).toEqual(full);
+          expect(analyzeVerdicts(g2, risky, queries)).toEqual(expected(buildGraph(net()), risky));
+        }),
+        { numRuns: Math.ceil(runs / 2) },
+      );
+    }
   });
 
   it("the oracle itself sees parallel links as separate paths", () => {
