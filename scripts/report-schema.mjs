@@ -73,8 +73,10 @@ export function reportSchema() {
           unknown: count,
           vendorsByRole: { type: "object", additionalProperties: { type: "object", additionalProperties: count } },
           vendorsByOperator: { type: "object", additionalProperties: { type: "object", additionalProperties: count } },
+          sitesLocated: { ...count, description: "Sites with coordinates in the topology; `sites` lists at most 5,000 of them." },
           sites: {
             type: "array",
+            maxItems: 5000,
             items: {
               type: "object",
               required: ["id", "lat", "lon", "elements", "high", "unknown"],

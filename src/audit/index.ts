@@ -97,6 +97,9 @@ export function audit(input: AuditInput): AuditResult {
 }
 
 /** Vendor shares and located sites of the whole in-service network: one pass. */
+/** Most sites an inventory lists (what one map can show). */
+export const maxInventorySites = 5000;
+
 export function inventory(topology: Topology, d: Designation): Inventory {
   const byRole: Record<string, Record<string, number>> = {};
   const byOperator: Record<string, Record<string, number>> = {};
@@ -125,16 +128,40 @@ export function inventory(topology: Topology, d: Designation): Inventory {
       sites.set(el.site, s);
     }
   });
-  const located: Inventory["sites"] = [];
-  for (const [id, site] of [...topology.sites].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  // The sites a map can show, high-risk first, then unknown, then clean, each by id: a national
+  // network has hundreds of thousands of sites, and listing every one would make the result of a
+  // one-pair audit tens of megabytes.
+  const buckets: Inventory["sites"][] = [[], [], []];
+  let locatedCount = 0;
+  for (const [id, site] of topology.sites) {
     if (site.lat === undefined || site.lon === undefined) continue;
+    locatedCount++;
     const counts = sites.get(id) ?? { elements: 0, high: 0, unknown: 0 };
-    located.push({ id, ...(site.name ? { name: site.name } : {}), ...(site.country ? { country: site.country } : {}), lat: site.lat, lon: site.lon, ...counts });
+    const entry = { id, ...(site.name ? { name: site.name } : {}), ...(site.country ? { country: site.country } : {}), lat: site.lat, lon: site.lon, ...counts };
+    buckets[counts.high > 0 ? 0 : counts.unknown > 0 ? 1 : 2]!.push(entry);
+  }
+  const located: Inventory["sites"] = [];
+  for (const bucket of buckets) {
+    if (located.length >= maxInventorySites) break;
+    bucket.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const entry of bucket) {
+      if (located.length >= maxInventorySites) break;
+      located.push(entry);
+    }
   }
   const sorted = (t: Record<string, Record<string, number>>) =>
     Object.fromEntries(Object.keys(t).sort().map((k) => [k, Object.fromEntries(Object.entries(t[k]!).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]));
   const linkCount = topology.links.filter((l) => l.state === "in-service").length;
-  return { elements, links: linkCount, high, unknown, vendorsByRole: sorted(byRole), vendorsByOperator: sorted(byOperator), sites: located };
+  return {
+    elements,
+    links: linkCount,
+    high,
+    unknown,
+    vendorsByRole: sorted(byRole),
+    vendorsByOperator: sorted(byOperator),
+    sites: located,
+    sitesLocated: locatedCount,
+  };
 }
 
 function comparePairs(a: PairResult, b: PairResult): number {

@@ -163,8 +163,14 @@ export interface Inventory {
   vendorsByRole: Record<string, Record<string, number>>;
   /** The same per operator ("(none)" for elements without one). */
   vendorsByOperator: Record<string, Record<string, number>>;
-  /** Sites with coordinates and what stands there (in service). */
+  /**
+   * Sites with coordinates and what stands there (in service): at most 5,000, those with
+   * high-risk equipment first, then those with equipment of unknown vendor, then clean ones,
+   * each group by id.
+   */
   sites: { id: string; name?: string; country?: string; lat: number; lon: number; elements: number; high: number; unknown: number }[];
+  /** Sites with coordinates in the topology (more than `sites` lists when it is capped). */
+  sitesLocated?: number;
 }
 
 /** The contract: what `--format json` prints, what every other reporter reads. */

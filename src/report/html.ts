@@ -38,7 +38,7 @@ function vendorsSection(r: AuditResult): string {
 }
 
 function mapSection(r: AuditResult): string {
-  return `<section id="map"><h2>Sites</h2>${siteMap(r.inventory.sites)}</section>`;
+  return `<section id="map"><h2>Sites</h2>${siteMap(r.inventory.sites, r.inventory.sitesLocated)}</section>`;
 }
 
 function title(r: AuditResult): string {

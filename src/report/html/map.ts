@@ -103,7 +103,7 @@ function siteClass(s: Site): string {
  * The located sites over the countries around them, each coloured by what stands there (red: some
  * high-risk equipment, amber: some of unknown vendor, green: clean). Inline SVG, no tiles.
  */
-export function siteMap(sites: readonly Site[]): string {
+export function siteMap(sites: readonly Site[], located = sites.length): string {
   if (sites.length === 0) return `<p class="muted">No site has coordinates (give sites <code>lat</code> and <code>lon</code> to draw them on a map).</p>`;
   const v = viewOf(sites);
   const land: string[] = [];
@@ -134,9 +134,13 @@ export function siteMap(sites: readonly Site[]): string {
       }
     }
   }
-  const more = sites.length > drawn.length ? `<p class="muted">${plural(sites.length - drawn.length, "more site")} not drawn (the JSON result lists them all).</p>` : "";
+  const total = Math.max(located, sites.length);
+  const more =
+    total > drawn.length
+      ? `<p class="muted">${plural(total - drawn.length, "more located site")} not drawn: the map shows ${drawn.length.toLocaleString("en-US")}, those with high-risk equipment first, then unknown, then clean.</p>`
+      : "";
   return (
-    `<figure class="map"><svg class="map-svg" viewBox="0 0 ${v.width} ${v.height}" width="${v.width}" height="${v.height}" role="img" aria-label="Map of ${plural(sites.length, "located site")}">` +
+    `<figure class="map"><svg class="map-svg" viewBox="0 0 ${v.width} ${v.height}" width="${v.width}" height="${v.height}" role="img" aria-label="Map of ${plural(drawn.length, "located site")}">` +
     `<rect class="sea" x="0" y="0" width="${v.width}" height="${v.height}"/>` +
     `<g class="countries">${land.join("")}</g><g class="sites">${marks.join("")}</g><g class="labels">${labels.join("")}</g></svg>` +
     `<figcaption><span class="key key-high"></span> high-risk equipment <span class="key key-unknown"></span> unknown vendor <span class="key key-clean"></span> clean; circle size grows with the elements at the site. Equirectangular projection.</figcaption></figure>${more}`
