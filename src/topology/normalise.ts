@@ -69,12 +69,37 @@ class ItemSource {
   }
 }
 
+/** Where a normalised item was written, and where each of its fields is. */
+abstract class SourcedRecord {
+  readonly #src: ItemSource;
+  readonly #index: number;
+
+  constructor(src: ItemSource, index: number) {
+    this.#src = src;
+    this.#index = index;
+  }
+
+  get location(): SourceLocation {
+    return this.#src.at(this.#index);
+  }
+
+  /** Where one of this item's fields is written (for error messages). */
+  fieldLocation(field: string | number): SourceLocation {
+    return this.#src.file.locate([this.#src.section, this.#index, field]);
+  }
+
+  /** The same, resolved later together with others (one pass over the file for all of them). */
+  fieldRef(field: string | number): LocRef {
+    return { file: this.#src.file, path: [this.#src.section, this.#index, field] };
+  }
+}
+
 /**
  * A normalised element. The fields every stage reads are copied; the rarely read ones are getters
  * over the parsed object, so that a 10^6-element network allocates half as much (and the garbage
  * collector copies half as much) as it would with every field copied.
  */
-class ElementRecord implements Element {
+class ElementRecord extends SourcedRecord implements Element {
   id: string;
   role: Role;
   vendor?: string;
@@ -87,10 +112,9 @@ class ElementRecord implements Element {
   state: State;
   tags: readonly string[];
   readonly #raw: Raw;
-  readonly #src: ItemSource;
-  readonly #index: number;
 
   constructor(raw: Raw, src: ItemSource, index: number) {
+    super(src, index);
     this.id = raw.id as string;
     this.role = raw.role as Role;
     this.vendor = raw.vendor as string | undefined;
@@ -103,8 +127,6 @@ class ElementRecord implements Element {
     this.state = (raw.state as State | undefined) ?? "in-service";
     this.tags = (raw.tags as string[] | undefined) ?? EMPTY;
     this.#raw = raw;
-    this.#src = src;
-    this.#index = index;
     if (raw.components) this.components = (raw.components as Raw[]).map((c) => component(c, this));
   }
 
@@ -126,20 +148,6 @@ class ElementRecord implements Element {
   get weight(): number | undefined {
     return this.#raw.weight as number | undefined;
   }
-
-  get location(): SourceLocation {
-    return this.#src.at(this.#index);
-  }
-
-  /** Where one of this item's fields is written (for error messages). */
-  fieldLocation(field: string | number): SourceLocation {
-    return this.#src.file.locate([this.#src.section, this.#index, field]);
-  }
-
-  /** The same, resolved later together with others (one pass over the file for all of them). */
-  fieldRef(field: string | number): LocRef {
-    return { file: this.#src.file, path: [this.#src.section, this.#index, field] };
-  }
 }
 
 /**
@@ -147,7 +155,7 @@ class ElementRecord implements Element {
  * (an object, or a compact `[a, b, metric]` array, which has none of it). The id is built on first
  * use: `a--b`, or `a--b#k` for the k-th parallel written with the same ends.
  */
-class LinkRecord implements Link {
+class LinkRecord extends SourcedRecord implements Link {
   a: string;
   b: string;
   ai: number;
@@ -158,11 +166,10 @@ class LinkRecord implements Link {
   rank = 1;
   #id: string | undefined;
   readonly #raw: Raw | null;
-  readonly #src: ItemSource;
-  readonly #index: number;
   #components: readonly Component[] | undefined;
 
   constructor(explicitId: string | undefined, a: string, b: string, ai: number, bi: number, metric: number, raw: Raw | null, src: ItemSource, index: number) {
+    super(src, index);
     this.#id = explicitId;
     this.a = a;
     this.b = b;
@@ -171,8 +178,6 @@ class LinkRecord implements Link {
     this.metric = metric;
     this.state = (raw?.state as State | undefined) ?? "in-service";
     this.#raw = raw;
-    this.#src = src;
-    this.#index = index;
   }
 
   get id(): string {
@@ -227,30 +232,16 @@ class LinkRecord implements Link {
   get tags(): readonly string[] {
     return (this.#raw?.tags as string[] | undefined) ?? EMPTY;
   }
-
-  get location(): SourceLocation {
-    return this.#src.at(this.#index);
-  }
-
-  /** Where one of this item's fields is written (for error messages). */
-  fieldLocation(field: string | number): SourceLocation {
-    return this.#src.file.locate([this.#src.section, this.#index, field]);
-  }
-
-  /** The same, resolved later together with others. */
-  fieldRef(field: string | number): LocRef {
-    return { file: this.#src.file, path: [this.#src.section, this.#index, field] };
-  }
 }
 
 /** Where a field of a normalised item is written; the item's own location when unknown. */
 export function fieldLocation(item: Element | Link, field: string | number): SourceLocation {
-  return item instanceof ElementRecord || item instanceof LinkRecord ? item.fieldLocation(field) : item.location;
+  return item instanceof SourcedRecord ? item.fieldLocation(field) : item.location;
 }
 
 /** A reference to a field of a normalised item, for `resolvePending`; undefined for other items. */
 export function fieldRef(item: Element | Link, field: string | number): LocRef | undefined {
-  return item instanceof ElementRecord || item instanceof LinkRecord ? item.fieldRef(field) : undefined;
+  return item instanceof SourcedRecord ? item.fieldRef(field) : undefined;
 }
 
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

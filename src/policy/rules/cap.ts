@@ -3,7 +3,7 @@ import { describeSelector } from "../../topology/select.js";
 import type { CapRule } from "../types.js";
 import { parseShare, percent, nameSome, plural, round, shareProblem, withinShare } from "./common.js";
 import { RULE_RISKY, RULE_UNKNOWN, type RuleEnv } from "./env.js";
-import { amount, replacementPlan } from "./shares.js";
+import { amount, listedItems, replacementPlan } from "./shares.js";
 import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
 
 const pers = ["network", "operator", "region", "site", "country"];
@@ -17,6 +17,17 @@ export function groupingProblems(kind: string, b: { per?: string; measure?: stri
   return out;
 }
 
+/** What a share rule measures: "of the elements matching role=ran per operator, by weight". */
+export function shareOf(b: { scope?: Parameters<typeof describeSelector>[0]; per?: string; measure?: string }): string {
+  const per = b.per ?? "network";
+  return `of ${b.scope ? `the elements matching ${describeSelector(b.scope)}` : "all elements"}${per === "network" ? "" : ` per ${per}`}${b.measure === "weight" ? ", by weight" : ""}`;
+}
+
+/** A share rule's limit as written: 0.35 → "35%", "35%" stays. */
+export function limitText(max: number | string): string {
+  return typeof max === "number" ? percent(max) : max;
+}
+
 /** "operator altan", or "the network". */
 export function groupLabel(per: string, key: string): string {
   return per === "network" ? "the network" : `${per} ${key}`;
@@ -24,8 +35,7 @@ export function groupLabel(per: string, key: string): string {
 
 export const cap: RuleKind<CapRule> = {
   describe(b) {
-    const per = b.per ?? "network";
-    return `High-risk elements at most ${typeof b.max === "number" ? percent(b.max) : b.max} of ${b.scope ? `the elements matching ${describeSelector(b.scope)}` : "all elements"}${per === "network" ? "" : ` per ${per}`}${b.measure === "weight" ? ", by weight" : ""}.`;
+    return `High-risk elements at most ${limitText(b.max)} ${shareOf(b)}.`;
   },
 
   problems(b) {
@@ -92,6 +102,7 @@ function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
   const order = highItems.keys();
   for (const k of order) {
     const plan = replacementPlan(highItems.get(k)!, env.elements, measure, high[k]!, total[k]!, max);
+    const shown = listedItems(plan.order, plan.mustReplace);
     const share = high[k]! / total[k]!;
     const unit = measure === "weight" ? "weight" : "elements";
     const first = env.elements[plan.order[0]!]!;
@@ -101,10 +112,21 @@ function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
         "cap",
         env.levelOf(rule),
         `${groupLabel(per, groups.keys[k]!)}: high-risk ${measure === "weight" ? `weight ${amount(high[k]!)} of ${amount(total[k]!)}` : `${amount(high[k]!)} of ${plural(total[k]!, "element")}`} (${percent(share)}) is above the ${percent(max)} cap; replace at least ${plural(plan.mustReplace, "element")}${measure === "weight" ? " (heaviest first)" : ""} of ${nameSome(plan.order.map((i) => env.elements[i]!.id))}`,
-        plan.order.map((i) => env.elements[i]!.id),
+        shown.listed.map((i) => env.elements[i]!.id),
         {
           location: rule.location ?? first.location,
-          details: { per, group: groups.keys[k]!, measure, unit, share: round(share), cap: max, highRisk: round(high[k]!), total: round(total[k]!), mustReplace: plan.mustReplace },
+          details: {
+            per,
+            group: groups.keys[k]!,
+            measure,
+            unit,
+            share: round(share),
+            cap: max,
+            highRisk: round(high[k]!),
+            total: round(total[k]!),
+            mustReplace: plan.mustReplace,
+            ...(shown.omitted > 0 ? { itemsNotListed: shown.omitted } : {}),
+          },
         },
       ),
     );

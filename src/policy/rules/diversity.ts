@@ -1,17 +1,15 @@
 import type { Finding } from "../../audit/result.js";
 import { describeSelector } from "../../topology/select.js";
 import type { DiversityRule } from "../types.js";
-import { groupingProblems, groupLabel } from "./cap.js";
+import { groupingProblems, groupLabel, limitText, shareOf } from "./cap.js";
 import { parseShare, percent, plural, round, shareProblem, withinShare } from "./common.js";
 import type { RuleEnv } from "./env.js";
-import { amount, replacementPlan } from "./shares.js";
+import { amount, listedItems, replacementPlan } from "./shares.js";
 import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
 
 export const diversity: RuleKind<DiversityRule> = {
   describe(b) {
-    const per = b.per ?? "network";
-    const max = typeof b.maxVendorShare === "number" ? percent(b.maxVendorShare) : b.maxVendorShare;
-    return `No vendor above ${max} of ${b.scope ? `the elements matching ${describeSelector(b.scope)}` : "all elements"}${per === "network" ? "" : ` per ${per}`}${b.measure === "weight" ? ", by weight" : ""}.`;
+    return `No vendor above ${limitText(b.maxVendorShare)} ${shareOf(b)}.`;
   },
 
   problems(b) {
@@ -87,6 +85,7 @@ function checkDiversity(b: DiversityRule, rule: ResolvedRule, env: RuleEnv): Rul
     const vendor = vendors.keys[key % V]!;
     const sum = sumOf.get(key)!;
     const plan = replacementPlan(over.get(key)!, env.elements, measure, sum, total[k]!, max);
+    const shown = listedItems(plan.order, plan.mustReplace);
     const share = sum / total[k]!;
     const who = vendor === "unknown" ? "vendor unknown (every element without a registered vendor)" : `vendor ${vendor}`;
     findings.push(
@@ -95,10 +94,21 @@ function checkDiversity(b: DiversityRule, rule: ResolvedRule, env: RuleEnv): Rul
         "diversity",
         env.levelOf(rule),
         `${groupLabel(per, groups.keys[k]!)}: ${who} has ${measure === "weight" ? `weight ${amount(sum)} of ${amount(total[k]!)}` : `${amount(sum)} of ${plural(total[k]!, "element")}`} (${percent(share)}), above the ${percent(max)} limit; move at least ${plural(plan.mustReplace, "element")} to other vendors`,
-        plan.order.map((i) => env.elements[i]!.id),
+        shown.listed.map((i) => env.elements[i]!.id),
         {
           location: rule.location ?? env.elements[plan.order[0]!]!.location,
-          details: { per, group: groups.keys[k]!, measure, vendor, share: round(share), maxVendorShare: max, vendorTotal: round(sum), total: round(total[k]!), mustReplace: plan.mustReplace },
+          details: {
+            per,
+            group: groups.keys[k]!,
+            measure,
+            vendor,
+            share: round(share),
+            maxVendorShare: max,
+            vendorTotal: round(sum),
+            total: round(total[k]!),
+            mustReplace: plan.mustReplace,
+            ...(shown.omitted > 0 ? { itemsNotListed: shown.omitted } : {}),
+          },
         },
       ),
     );

@@ -21,6 +21,19 @@ export function replacementPlan(items: number[], elements: readonly Element[], m
   return { order, mustReplace: k };
 }
 
+/** Most items a share finding lists beyond the ones that must be replaced. */
+export const maxListedItems = 1000;
+
+/**
+ * The items a share finding lists: every one that must be replaced, and the next ones in
+ * replacement order up to `maxListedItems` in all. A region where one vendor holds 10^5
+ * elements would otherwise put all of them into the result.
+ */
+export function listedItems(order: readonly number[], mustReplace: number): { listed: readonly number[]; omitted: number } {
+  const n = Math.min(order.length, Math.max(mustReplace, maxListedItems));
+  return { listed: n === order.length ? order : order.slice(0, n), omitted: order.length - n };
+}
+
 /** A number for a message: integers as they are, others to two decimals. */
 export function amount(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(2)));

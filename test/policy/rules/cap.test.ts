@@ -38,6 +38,18 @@ ruleTester("cap", {
   ],
   invalid: [
     {
+      name: "a large group lists what must be replaced and the next ones, up to 1,000 items, and counts the rest",
+      net: { elements: ran("a", 1200, 800) },
+      rule: { cap: { max: "50%" } },
+      findings: [
+        {
+          level: "error",
+          items: Array.from({ length: 1000 }, (_, i) => `a-h${i + 1}`),
+          details: { highRisk: 1200, total: 2000, mustReplace: 200, itemsNotListed: 200 },
+        },
+      ],
+    },
+    {
       name: "8 of 20 is over 35%: replace 1",
       net: net(ran("a", 8, 12)),
       rule: cap35,

@@ -26,6 +26,30 @@ ruleTester("diversity", {
   ],
   invalid: [
     {
+      name: "a large group lists what must move and the next ones, up to 1,000 items, and counts the rest",
+      net: { elements: [...many("a", "Nokia", 1500, "n"), ...many("a", "Ericsson", 500, "e")] },
+      rule: { diversity: { maxVendorShare: "50%" } },
+      findings: [
+        {
+          level: "error",
+          items: Array.from({ length: 1000 }, (_, i) => `a-n${i + 1}`),
+          details: { vendorTotal: 1500, total: 2000, mustReplace: 500, itemsNotListed: 500 },
+        },
+      ],
+    },
+    {
+      name: "every element that must move is listed, even past 1,000",
+      net: { elements: [...many("a", "Nokia", 3000, "n"), ...many("a", "Ericsson", 100, "e")] },
+      rule: { diversity: { maxVendorShare: "50%" } },
+      findings: [
+        {
+          level: "error",
+          items: Array.from({ length: 1450 }, (_, i) => `a-n${i + 1}`),
+          details: { vendorTotal: 3000, total: 3100, mustReplace: 1450, itemsNotListed: 1550 },
+        },
+      ],
+    },
+    {
       name: "one vendor over the limit in one operator",
       net: { elements: [...many("a", "Nokia", 1, "n"), ...many("a", "Ericsson", 1, "e"), ...many("b", "Huawei", 3, "h"), ...many("b", "Nokia", 1, "n")] },
       rule: { diversity: { maxVendorShare: "50%", per: "operator" } },
