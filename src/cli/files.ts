@@ -3,6 +3,9 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSy
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../diagnostics.js";
 
+/** Characters written per call (exported for tests). */
+export const writeSlice = 1 << 22;
+
 /**
  * Writes `text` to `path` through a temporary file in the same folder and a rename, so a
  * failed or interrupted run never leaves a partial file behind (SPEC §6).
@@ -17,7 +20,15 @@ export function writeFileAtomic(path: string, text: string, options: { overwrite
   try {
     const fd = openSync(tmp, "wx", 0o644);
     try {
-      writeSync(fd, text);
+      // In slices: one 160 MB write would first encode the whole text into one more buffer.
+      // A slice never ends between the two halves of a surrogate pair (each would become U+FFFD).
+      for (let i = 0; i < text.length; ) {
+        let end = Math.min(text.length, i + writeSlice);
+        const last = text.charCodeAt(end - 1);
+        if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+        writeSync(fd, i === 0 && end === text.length ? text : text.slice(i, end));
+        i = end;
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
