@@ -107,6 +107,7 @@ class ElementRecord extends SourcedRecord implements Element {
   site?: string;
   components: readonly Component[];
   installed?: string;
+  decommission?: string;
   passive: boolean;
   risk?: "high";
   state: State;
@@ -122,6 +123,8 @@ class ElementRecord extends SourcedRecord implements Element {
     this.site = raw.site as string | undefined;
     this.components = EMPTY;
     this.installed = raw.installed as string | undefined;
+    // Read per element by every date-dependent rule: a field, not a getter.
+    this.decommission = raw.decommission as string | undefined;
     this.passive = raw.passive === true;
     this.risk = raw.risk as "high" | undefined;
     this.state = (raw.state as State | undefined) ?? "in-service";
@@ -138,9 +141,6 @@ class ElementRecord extends SourcedRecord implements Element {
   }
   get model(): string | undefined {
     return this.#raw.model as string | undefined;
-  }
-  get decommission(): string | undefined {
-    return this.#raw.decommission as string | undefined;
   }
   get replacementCost(): number | undefined {
     return this.#raw.replacementCost as number | undefined;
