@@ -105,9 +105,9 @@ export function buildGraph(topology: Topology): NetGraph {
     linkTopo = linkTopo.subarray(0, m);
   }
 
-  const out = csr(n, m, linkA, linkB, linkOneWay);
+  const out = csr(n, m, linkA, linkB, linkOneWay, linkMetric);
   // Without one-way links every arc is listed both ways: in-arcs are the out-arcs.
-  const inn = hasOneWay ? csr(n, m, linkB, linkA, linkOneWay) : out;
+  const inn = hasOneWay ? csr(n, m, linkB, linkA, linkOneWay, linkMetric) : out;
   return {
     n,
     m,
@@ -129,9 +129,11 @@ export function buildGraph(topology: Topology): NetGraph {
     outStart: out.start,
     outTo: out.to,
     outLink: out.link,
+    outMetric: out.metric,
     inStart: inn.start,
     inFrom: inn.to,
     inLink: inn.link,
+    inMetric: inn.metric,
   };
 }
 
@@ -145,7 +147,8 @@ function csr(
   tail: Int32Array,
   head: Int32Array,
   oneWay: Uint8Array,
-): { start: Int32Array; to: Int32Array; link: Int32Array } {
+  linkMetric: Int32Array,
+): { start: Int32Array; to: Int32Array; link: Int32Array; metric: Int32Array } {
   // Counts go two slots ahead so that filling can advance start[v + 1] in place, leaving
   // start[v] as the first arc of v when it is done.
   const start = new Int32Array(n + 2);
@@ -161,17 +164,21 @@ function csr(
   for (let v = 1; v <= n; v++) start[v + 1]! += start[v]!;
   const to = new Int32Array(arcs);
   const link = new Int32Array(arcs);
+  const metric = new Int32Array(arcs);
   for (let l = 0; l < m; l++) {
     const a = tail[l]!;
     const b = head[l]!;
+    const w = linkMetric[l]!;
     let k = start[a + 1]!++;
     to[k] = b;
     link[k] = l;
+    metric[k] = w;
     if (oneWay[l] === 0) {
       k = start[b + 1]!++;
       to[k] = a;
       link[k] = l;
+      metric[k] = w;
     }
   }
-  return { start: start.subarray(0, n + 1), to, link };
+  return { start: start.subarray(0, n + 1), to, link, metric };
 }

@@ -122,7 +122,7 @@ export class SearchScratch {
  * the smaller frontier first). Null when t cannot be reached.
  */
 export function bidirectionalDag(g: NetGraph, sc: SearchScratch, f: ArcFilter): Dag | null {
-  const { n, outStart, outTo, outLink, inStart, inFrom, inLink, linkMetric } = g;
+  const { n, outStart, outTo, outLink, outMetric, inStart, inFrom, inLink, inMetric } = g;
   const { distF, distB, stF, stB, heapF, heapB, listF } = sc;
   const { s, t, clean, risky, ban1, ban2 } = f;
   const gen = sc.next();
@@ -160,7 +160,7 @@ export function bidirectionalDag(g: NetGraph, sc: SearchScratch, f: ArcFilter): 
         const li = n + l;
         if (li === ban1 || li === ban2 || w === ban1 || w === ban2) continue;
         if (clean && (risky[li] === 1 || (risky[w] === 1 && w !== s && w !== t))) continue;
-        const nd = du + linkMetric[l]!;
+        const nd = du + outMetric[k]!;
         if (stB[w]! >= lab && nd + distB[w]! < mu) mu = nd + distB[w]!;
         const st = stF[w]!;
         if (st === set) continue;
@@ -185,7 +185,7 @@ export function bidirectionalDag(g: NetGraph, sc: SearchScratch, f: ArcFilter): 
         const li = n + l;
         if (li === ban1 || li === ban2 || w === ban1 || w === ban2) continue;
         if (clean && (risky[li] === 1 || (risky[w] === 1 && w !== s && w !== t))) continue;
-        const nd = du + linkMetric[l]!;
+        const nd = du + inMetric[k]!;
         if (stF[w]! >= lab && nd + distF[w]! < mu) mu = nd + distF[w]!;
         const st = stB[w]!;
         if (st === set) continue;
@@ -297,10 +297,11 @@ export class PathTree {
     readonly clean: boolean,
     needed: readonly number[],
   ) {
-    const { n, linkMetric } = g;
+    const { n } = g;
     const start = forward ? g.outStart : g.inStart;
     const other = forward ? g.outTo : g.inFrom;
     const via = forward ? g.outLink : g.inLink;
+    const arcMetric = forward ? g.outMetric : g.inMetric;
     const { distF: dist, stF: st, heapF: heap, stB: want } = sc;
     const gen = sc.next();
     this.gen = gen;
@@ -327,9 +328,8 @@ export class PathTree {
         const w = other[k]!;
         const sw = st[w]!;
         if (sw === set) continue;
-        const l = via[k]!;
-        if (clean && risky[n + l] === 1) continue;
-        const nd = du + linkMetric[l]!;
+        if (clean && risky[n + via[k]!] === 1) continue;
+        const nd = du + arcMetric[k]!;
         if (sw !== lab) {
           st[w] = lab;
           dist[w] = nd;
