@@ -2,7 +2,7 @@ import { errorAt, InputError, type SourceLocation } from "../diagnostics.js";
 import { normaliseVendorName } from "../policy/names.js";
 import type { VendorRegistry } from "../policy/registry.js";
 import { closest } from "../suggest.js";
-import { type Element, roles, type Selector, selectorKeys, type SelectorKey, type SelectorObject, type Topology } from "./types.js";
+import { type Element, roles, type Selector, selectorKeys, type SelectorKey, type SelectorObject, type Site, type Topology } from "./types.js";
 
 /**
  * `role=ran,tag=gov` → { role: "ran", tag: "gov" }; a repeated key collects alternatives
@@ -40,9 +40,18 @@ export function describeSelector(sel: Selector): string {
 const list = (v: string | string[] | undefined): string[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
 /** A compiled selector object: one predicate per key, all of which must hold. */
+/**
+ * Ids of the sites that pass `test`, found once per selector: a network has far fewer sites than
+ * elements, and most selectors match no site at all, which then costs the elements nothing.
+ */
+function sitesWhere(topology: Topology, test: (site: Site) => boolean): Set<string> {
+  const out = new Set<string>();
+  for (const [id, site] of topology.sites) if (test(site)) out.add(id);
+  return out;
+}
+
 export function selectorPredicate(topology: Topology, registry: VendorRegistry, sel: SelectorObject): (el: Element) => boolean {
   const tests: ((el: Element) => boolean)[] = [];
-  const siteOf = (el: Element) => (el.site === undefined ? undefined : topology.sites.get(el.site));
   for (const key of selectorKeys) {
     const values = list(sel[key as SelectorKey]);
     if (!values) continue;
@@ -62,22 +71,21 @@ export function selectorPredicate(topology: Topology, registry: VendorRegistry, 
         break;
       case "country": {
         const upper = new Set(values.map((v) => v.toUpperCase()));
-        tests.push((el) => {
-          const c = siteOf(el)?.country;
-          return c !== undefined && upper.has(c);
-        });
+        const at = sitesWhere(topology, (site) => site.country !== undefined && upper.has(site.country));
+        tests.push((el) => el.site !== undefined && at.has(el.site));
         break;
       }
-      case "region":
-        tests.push((el) => {
-          const r = siteOf(el)?.region;
-          return r !== undefined && set.has(r);
-        });
+      case "region": {
+        const at = sitesWhere(topology, (site) => site.region !== undefined && set.has(site.region));
+        tests.push((el) => el.site !== undefined && at.has(el.site));
         break;
-      case "tag":
+      }
+      case "tag": {
         // An element's own tags and the tags of its site.
-        tests.push((el) => el.tags.some((t) => set.has(t)) || (siteOf(el)?.tags.some((t) => set.has(t)) ?? false));
+        const at = sitesWhere(topology, (site) => site.tags.some((t) => set.has(t)));
+        tests.push(at.size === 0 ? (el) => el.tags.some((t) => set.has(t)) : (el) => el.tags.some((t) => set.has(t)) || (el.site !== undefined && at.has(el.site)));
         break;
+      }
       case "vendor": {
         // Any spelling of a registered vendor selects all of its spellings; other names match as written.
         const ids = new Set(values.map((v) => registry.lookup(v)?.id).filter((x): x is string => x !== undefined));
