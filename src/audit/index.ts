@@ -36,8 +36,10 @@ export interface AuditInput {
 /** Topology + policy + requests → the AuditResult contract (SPEC §7). Pure and deterministic. */
 export function audit(input: AuditInput): AuditResult {
   const { topology, registry } = input;
+  const lapDesignate = laps(input.timings);
   const designation = designate(topology, registry, input.spec, input.asOf);
   const waivers = activeWaivers(input.waivers ?? [], topology, input.asOf);
+  lapDesignate("designate");
   const waivedForPaths = new Map<string, string>();
   for (const w of waivers.active) if (w.rules.includes(CLEAN_PATH)) waivedForPaths.set(w.target, waiverName(w));
   const outcome = input.requests.length
@@ -65,6 +67,7 @@ export function audit(input: AuditInput): AuditResult {
       passed: res.passed || !ruleFindings.some((f) => f.rule === res.id && f.level === "error" && !f.waived),
     }));
   }
+  const lapEnd = laps(input.timings);
   const mentioned = new Map(outcome.mentioned);
   // Findings name elements (rules) and, rarely, links (waivers): look those up by id.
   for (const f of [...outcome.findings, ...ruleFindings, ...waivers.findings]) {
@@ -80,6 +83,10 @@ export function audit(input: AuditInput): AuditResult {
   }
   const findings = sortFindings([...outcome.findings, ...ruleFindings, ...waivers.findings]);
   const pairs = [...outcome.pairs].sort(comparePairs);
+  const items = itemTable(topology, designation, mentioned);
+  lapEnd("items");
+  const inventoryOf = inventory(topology, designation);
+  lapEnd("inventory");
   return {
     cleanpath: 1,
     tool: { name: "cleanpath", version: input.version },
@@ -90,75 +97,136 @@ export function audit(input: AuditInput): AuditResult {
     summary: summarise(pairs, rules, findings),
     pairs,
     rules,
-    items: itemTable(topology, designation, mentioned),
+    items,
     findings,
-    inventory: inventory(topology, designation),
+    inventory: inventoryOf,
   };
 }
 
 /** Vendor shares and located sites of the whole in-service network: one pass. */
+interface Interner {
+  names: string[];
+  of(name: string): number;
+}
+
+/** Small numbers for names, the last one remembered (inputs come in runs of the same name). */
+function interner(): Interner {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  let lastName: string | undefined;
+  let last = -1;
+  return {
+    names,
+    of(name) {
+      if (name === lastName) return last;
+      lastName = name;
+      let x = ids.get(name);
+      if (x === undefined) {
+        x = names.length;
+        names.push(name);
+        ids.set(name, x);
+      }
+      return (last = x);
+    },
+  };
+}
+
 /** Most sites an inventory lists (what one map can show). */
 export const maxInventorySites = 5000;
 
 export function inventory(topology: Topology, d: Designation): Inventory {
-  const byRole: Record<string, Record<string, number>> = {};
-  const byOperator: Record<string, Record<string, number>> = {};
-  const sites = new Map<string, { elements: number; high: number; unknown: number }>();
+  // One pass over a million elements: names are interned to small numbers (remembering the last
+  // one, since files list elements site by site), counts go into typed arrays and integer-keyed
+  // maps, and objects are built only for the few distinct names at the end.
+  const roles = interner();
+  const operators = interner();
+  const vendors = interner();
+  const siteIds = [...topology.sites.keys()];
+  const siteIndex = new Map<string, number>();
+  siteIds.forEach((id, k) => siteIndex.set(id, k));
+  const siteElements = new Int32Array(siteIds.length);
+  const siteHigh = new Int32Array(siteIds.length);
+  const siteUnknown = new Int32Array(siteIds.length);
+  const byRole = new Map<number, number>();
+  const byOperator = new Map<number, number>();
+  // Integer keys for (row, vendor): exact for up to 2^26 vendors and 2^27 rows.
+  const pair = (row: number, vendor: number): number => row * 0x4000000 + vendor;
   let elements = 0;
   let high = 0;
   let unknown = 0;
-  const bump = (table: Record<string, Record<string, number>>, key: string, vendor: string): void => {
-    const row = (table[key] ??= {});
-    row[vendor] = (row[vendor] ?? 0) + 1;
-  };
-  topology.elements.forEach((el, i) => {
-    if (el.state !== "in-service") return;
+  let lastSite: string | undefined;
+  let lastSiteIndex = -1;
+  const list = topology.elements;
+  for (let i = 0; i < list.length; i++) {
+    const el = list[i]!;
+    if (el.state !== "in-service") continue;
     elements++;
     const lvl = d.elements[i]!;
     if (lvl === 1) high++;
     else if (lvl === 2) unknown++;
-    const vendor = d.vendorId("element", i) ?? el.vendor ?? "(none)";
-    bump(byRole, el.role, vendor);
-    bump(byOperator, el.operator ?? "(none)", vendor);
-    if (el.site !== undefined) {
-      const s = sites.get(el.site) ?? { elements: 0, high: 0, unknown: 0 };
-      s.elements++;
-      if (lvl === 1) s.high++;
-      else if (lvl === 2) s.unknown++;
-      sites.set(el.site, s);
+    const vendor = vendors.of(d.vendorId("element", i) ?? el.vendor ?? "(none)");
+    const r = pair(roles.of(el.role), vendor);
+    byRole.set(r, (byRole.get(r) ?? 0) + 1);
+    const o = pair(operators.of(el.operator ?? "(none)"), vendor);
+    byOperator.set(o, (byOperator.get(o) ?? 0) + 1);
+    const site = el.site;
+    if (site === undefined) continue;
+    if (site !== lastSite) {
+      lastSite = site;
+      lastSiteIndex = siteIndex.get(site) ?? -1;
     }
-  });
+    if (lastSiteIndex < 0) continue;
+    siteElements[lastSiteIndex]!++;
+    if (lvl === 1) siteHigh[lastSiteIndex]!++;
+    else if (lvl === 2) siteUnknown[lastSiteIndex]!++;
+  }
+  const table = (rows: Interner, counts: Map<number, number>): Record<string, Record<string, number>> => {
+    const out: Record<string, Record<string, number>> = {};
+    const entries = [...counts].map(([key, n]) => [rows.names[Math.floor(key / 0x4000000)]!, vendors.names[key % 0x4000000]!, n] as const);
+    entries.sort(([r1, v1], [r2, v2]) => (r1 < r2 ? -1 : r1 > r2 ? 1 : v1 < v2 ? -1 : v1 > v2 ? 1 : 0));
+    for (const [row, vendor, n] of entries) (out[row] ??= {})[vendor] = n;
+    return out;
+  };
   // The sites a map can show, high-risk first, then unknown, then clean, each by id: a national
   // network has hundreds of thousands of sites, and listing every one would make the result of a
   // one-pair audit tens of megabytes.
-  const buckets: Inventory["sites"][] = [[], [], []];
+  const buckets: number[][] = [[], [], []];
+  const siteList = [...topology.sites.values()];
   let locatedCount = 0;
-  for (const [id, site] of topology.sites) {
+  for (let k = 0; k < siteList.length; k++) {
+    const site = siteList[k]!;
     if (site.lat === undefined || site.lon === undefined) continue;
     locatedCount++;
-    const counts = sites.get(id) ?? { elements: 0, high: 0, unknown: 0 };
-    const entry = { id, ...(site.name ? { name: site.name } : {}), ...(site.country ? { country: site.country } : {}), lat: site.lat, lon: site.lon, ...counts };
-    buckets[counts.high > 0 ? 0 : counts.unknown > 0 ? 1 : 2]!.push(entry);
+    buckets[siteHigh[k]! > 0 ? 0 : siteUnknown[k]! > 0 ? 1 : 2]!.push(k);
   }
   const located: Inventory["sites"] = [];
   for (const bucket of buckets) {
     if (located.length >= maxInventorySites) break;
-    bucket.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const entry of bucket) {
+    bucket.sort((a, b) => (siteIds[a]! < siteIds[b]! ? -1 : siteIds[a]! > siteIds[b]! ? 1 : 0));
+    for (const k of bucket) {
       if (located.length >= maxInventorySites) break;
-      located.push(entry);
+      const site = siteList[k]!;
+      located.push({
+        id: site.id,
+        ...(site.name ? { name: site.name } : {}),
+        ...(site.country ? { country: site.country } : {}),
+        lat: site.lat!,
+        lon: site.lon!,
+        elements: siteElements[k]!,
+        high: siteHigh[k]!,
+        unknown: siteUnknown[k]!,
+      });
     }
   }
-  const sorted = (t: Record<string, Record<string, number>>) =>
-    Object.fromEntries(Object.keys(t).sort().map((k) => [k, Object.fromEntries(Object.entries(t[k]!).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))]));
-  const linkCount = topology.links.filter((l) => l.state === "in-service").length;
+  let linkCount = 0;
+  for (const l of topology.links) if (l.state === "in-service") linkCount++;
   return {
     elements,
     links: linkCount,
     high,
     unknown,
-    vendorsByRole: sorted(byRole),
-    vendorsByOperator: sorted(byOperator),
+    vendorsByRole: table(roles, byRole),
+    vendorsByOperator: table(operators, byOperator),
     sites: located,
     sitesLocated: locatedCount,
   };
