@@ -1,3 +1,4 @@
+import { type Interner, interner } from "../intern.js";
 import { laps, type TimingSink } from "../timing.js";
 import { compareDiagnostics } from "../diagnostics.js";
 import { type Designation, designate, type RiskSpec } from "../policy/designation.js";
@@ -104,33 +105,6 @@ export function audit(input: AuditInput): AuditResult {
 }
 
 /** Vendor shares and located sites of the whole in-service network: one pass. */
-interface Interner {
-  names: string[];
-  of(name: string): number;
-}
-
-/** Small numbers for names, the last one remembered (inputs come in runs of the same name). */
-function interner(): Interner {
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  let lastName: string | undefined;
-  let last = -1;
-  return {
-    names,
-    of(name) {
-      if (name === lastName) return last;
-      lastName = name;
-      let x = ids.get(name);
-      if (x === undefined) {
-        x = names.length;
-        names.push(name);
-        ids.set(name, x);
-      }
-      return (last = x);
-    },
-  };
-}
-
 /** Most sites an inventory lists (what one map can show). */
 export const maxInventorySites = 5000;
 

@@ -1,4 +1,5 @@
 import type { Citation, Finding, Level, Reason } from "../../audit/result.js";
+import { interner } from "../../intern.js";
 import { selectorPredicate } from "../../topology/select.js";
 import { type Element, roles, type Site, selectorKeys, type Topology } from "../../topology/types.js";
 import { type Designation, HIGH, UNKNOWN } from "../designation.js";
@@ -197,22 +198,9 @@ export class RuleEnv {
   grouping(per: GroupBy): Grouping {
     let g = this.groupings.get(per);
     if (g) return g;
-    const keys: string[] = [];
-    const index = new Map<string, number>();
-    let lastKey: string | undefined;
-    let last = -1;
-    const intern = (key: string | undefined): number => {
-      if (last >= 0 && key === lastKey) return last;
-      lastKey = key;
-      const k = key ?? "(none)";
-      let x = index.get(k);
-      if (x === undefined) {
-        x = keys.length;
-        keys.push(k);
-        index.set(k, x);
-      }
-      return (last = x);
-    };
+    const names = interner();
+    const keys = names.names;
+    const intern = (key: string | undefined): number => names.of(key ?? "(none)");
     const n = this.elements.length;
     const of = new Int32Array(n);
     if (per === "network") {
