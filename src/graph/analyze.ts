@@ -186,11 +186,7 @@ class Analysis {
     const routed = this.shortestDags(queries, connected, false);
     const out: Verdict[] = queries.map(() => "unreachable");
     const risky = this.risky;
-    const dirtyRoute = (dag: Dag): boolean => {
-      for (let k = 1; k < dag.nodes.length - 1; k++) if (risky[dag.nodes[k]!] === 1) return true;
-      for (let k = 0; k < dag.link.length; k++) if (risky[this.n + dag.link[k]!] === 1) return true;
-      return false;
-    };
+    const dirtyRoute = (dag: Dag): boolean => dagItems(dag, this.n).some((i) => risky[i] === 1);
     const needSearch: number[] = [];
     const hasClean = new Uint8Array(queries.length);
     const routeDirty = new Uint8Array(queries.length);

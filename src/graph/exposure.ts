@@ -1,5 +1,26 @@
-import type { SearchScratch } from "./search.js";
+import type { IntList, SearchScratch } from "./search.js";
 import type { NetGraph, RiskMask } from "./types.js";
+
+/**
+ * Breadth-first from `from` over the arcs `start`/`to`, not continuing past `stop`: stamps every
+ * node reached with `mark` and lists it in `list` (in visit order).
+ */
+function reach(from: number, stop: number, start: Int32Array, to: Int32Array, stamp: Int32Array, list: IntList, mark: number): void {
+  list.length = 0;
+  stamp[from] = mark;
+  list.push(from);
+  for (let head = 0; head < list.length; head++) {
+    const u = list.data[head]!;
+    if (u === stop) continue;
+    for (let k = start[u]!; k < start[u + 1]!; k++) {
+      const w = to[k]!;
+      if (stamp[w] !== mark) {
+        stamp[w] = mark;
+        list.push(w);
+      }
+    }
+  }
+}
 
 /**
  * With one-way links: risky items reachable from s without passing through t that also reach
@@ -14,39 +35,12 @@ export function exposureByReach(
   t: number,
   cap: number,
 ): { items: number[]; count: number } {
-  const { n, outStart, outTo, outLink, inStart, inFrom } = g;
+  const { n, outStart, outTo, outLink } = g;
   const mark = 2 * sc.next();
   const { stF: fromS, stB: toT } = sc;
   const fwd = sc.listF;
-  const q = sc.listB;
-  fwd.length = 0;
-  fromS[s] = mark;
-  fwd.push(s);
-  for (let head = 0; head < fwd.length; head++) {
-    const u = fwd.data[head]!;
-    if (u === t) continue;
-    for (let k = outStart[u]!; k < outStart[u + 1]!; k++) {
-      const w = outTo[k]!;
-      if (fromS[w] !== mark) {
-        fromS[w] = mark;
-        fwd.push(w);
-      }
-    }
-  }
-  q.length = 0;
-  toT[t] = mark;
-  q.push(t);
-  for (let head = 0; head < q.length; head++) {
-    const u = q.data[head]!;
-    if (u === s) continue;
-    for (let k = inStart[u]!; k < inStart[u + 1]!; k++) {
-      const x = inFrom[k]!;
-      if (toT[x] !== mark) {
-        toT[x] = mark;
-        q.push(x);
-      }
-    }
-  }
+  reach(s, t, outStart, outTo, fromS, fwd, mark);
+  reach(t, s, g.inStart, g.inFrom, toT, sc.listB, mark);
   const found: number[] = [];
   for (let i = 0; i < fwd.length; i++) {
     const u = fwd.data[i]!;

@@ -1,6 +1,6 @@
 import type { Finding } from "../../audit/result.js";
 import { describeSelector } from "../../topology/select.js";
-import type { CapRule } from "../types.js";
+import type { CapRule, Share } from "../types.js";
 import { parseShare, percent, nameSome, plural, round, shareProblem, withinShare } from "./common.js";
 import { RULE_RISKY, RULE_UNKNOWN, type RuleEnv } from "./env.js";
 import { amount, listedItems, replacementPlan } from "./shares.js";
@@ -9,8 +9,15 @@ import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
 const pers = ["network", "operator", "region", "site", "country"];
 const measures = ["count", "weight"];
 
-/** Problems common to the share rules (cap and diversity). */
-export function groupingProblems(kind: string, b: { per?: string; measure?: string }): string[] {
+/** Problems of a share rule (cap and diversity): its grouping, and its limit `field` with `value`. */
+export function shareRuleProblems(kind: string, b: { per?: string; measure?: string }, field: string, value: Share): string[] {
+  const out = groupingProblems(kind, b);
+  const p = shareProblem(`${kind}.${field}`, value);
+  if (p) out.push(p);
+  return out;
+}
+
+function groupingProblems(kind: string, b: { per?: string; measure?: string }): string[] {
   const out: string[] = [];
   if (b.per !== undefined && !pers.includes(b.per)) out.push(`${kind}.per must be one of ${pers.join(", ")} (got ${JSON.stringify(b.per)})`);
   if (b.measure !== undefined && !measures.includes(b.measure)) out.push(`${kind}.measure must be count or weight (got ${JSON.stringify(b.measure)})`);
@@ -39,10 +46,7 @@ export const cap: RuleKind<CapRule> = {
   },
 
   problems(b) {
-    const out = groupingProblems("cap", b);
-    const p = shareProblem("cap.max", b.max);
-    if (p) out.push(p);
-    return out;
+    return shareRuleProblems("cap", b, "max", b.max);
   },
 
   check(b, rule, env) {

@@ -1,7 +1,7 @@
 import type { Finding } from "../../audit/result.js";
 import { describeSelector } from "../../topology/select.js";
 import type { DiversityRule } from "../types.js";
-import { groupingProblems, groupLabel, limitText, shareOf } from "./cap.js";
+import { groupLabel, limitText, shareOf, shareRuleProblems } from "./cap.js";
 import { parseShare, percent, plural, round, shareProblem, withinShare } from "./common.js";
 import type { RuleEnv } from "./env.js";
 import { amount, listedItems, replacementPlan } from "./shares.js";
@@ -13,10 +13,7 @@ export const diversity: RuleKind<DiversityRule> = {
   },
 
   problems(b) {
-    const out = groupingProblems("diversity", b);
-    const p = shareProblem("diversity.maxVendorShare", b.maxVendorShare);
-    if (p) out.push(p);
-    return out;
+    return shareRuleProblems("diversity", b, "maxVendorShare", b.maxVendorShare);
   },
 
   check(b, rule, env) {
