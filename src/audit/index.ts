@@ -3,11 +3,11 @@ import { laps, type TimingSink } from "../timing.js";
 import { compareDiagnostics } from "../diagnostics.js";
 import { type Designation, designate, type RiskSpec } from "../policy/designation.js";
 import type { ResolvedRule, ResolvedWaiver } from "../policy/policy.js";
-import type { VendorRegistry } from "../policy/registry.js";
+import type { VendorRegistry } from "../vendors/registry.js";
 import type { Element, Link, Topology } from "../topology/types.js";
 import { auditPairs, type ItemRef, type PairRequest } from "./pairs.js";
 import { activeWaivers, applyWaivers, CLEAN_PATH, waiverName } from "./waivers.js";
-import type { AuditResult, Finding, Inventory, ItemInfo, PairResult, RuleResult, Verdict } from "./result.js";
+import type { AuditResult, Finding, Inventory, ItemInfo, PairResult, RuleResult, Verdict } from "../result.js";
 
 /** Runs placement rules (src/policy/rules): injected so the audit does not depend on one engine. */
 export type RuleRunner = (

@@ -5,10 +5,10 @@ import { buildGraph } from "../graph/build.js";
 import type { CostVector, NetGraph, PairFacts, PairQuery, RiskMask } from "../graph/types.js";
 import { verdictOf } from "../graph/verdict.js";
 import { type Designation, HIGH, UNKNOWN } from "../policy/designation.js";
-import type { VendorRegistry } from "../policy/registry.js";
+import type { VendorRegistry } from "../vendors/registry.js";
 import { expandPairs, selectElements } from "../topology/select.js";
 import type { Selector, Topology } from "../topology/types.js";
-import { atOrWorse, type Finding, type PairResult, type Verdict, verdicts } from "./result.js";
+import { atOrWorse, type Finding, type PairResult, type Verdict, verdicts } from "../result.js";
 
 /** One line of work: a flow, or the command line's `--from/--to`. */
 export interface PairRequest {

@@ -1,6 +1,6 @@
 import type { ResolvedWaiver } from "../policy/policy.js";
 import type { Topology } from "../topology/types.js";
-import type { Finding } from "./result.js";
+import type { Finding } from "../result.js";
 
 /** The rule id that waives flow and pair verdicts. */
 export const CLEAN_PATH = "clean-path";

@@ -5,9 +5,10 @@
 import { resolve } from "node:path";
 import { audit as runAudit } from "../audit/index.js";
 import type { PairRequest } from "../audit/pairs.js";
-import { type AuditResult, type Verdict } from "../audit/result.js";
+import { type AuditResult, type Verdict } from "../result.js";
 import { type Policy, resolvePolicy } from "../policy/policy.js";
 import { runRules } from "../policy/rules/index.js";
+import { outputText } from "../report/context.js";
 import { reporterFor, type ReportContext } from "../report/index.js";
 import { loadTopology as loadFiles, type LoadedTopology } from "../topology/index.js";
 import type { Selector } from "../topology/types.js";
@@ -96,5 +97,5 @@ export function audit(loaded: LoadedTopology, policy: Policy = loadPolicy(loaded
 
 /** Renders a result in any format (`table`, `json`, …). */
 export function render(result: AuditResult, format: string, context: Partial<ReportContext> = {}): string {
-  return reporterFor(format)(result, { color: false, version, ...context });
+  return outputText(reporterFor(format)(result, { color: false, version, ...context }));
 }

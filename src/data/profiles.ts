@@ -6,7 +6,7 @@
  * `airport`, `eu-institution`; element tags `5g`, `full-fibre`, `high-data-rate`,
  * `sanctions-affected`.
  */
-import type { Profile } from "../policy/types.js";
+import type { Profile } from "./policy-document.js";
 import {
   beLaw2022,
   beLecho2021,

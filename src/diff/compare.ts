@@ -1,4 +1,4 @@
-import { type AuditResult, type Finding, type PairResult, verdicts } from "../audit/result.js";
+import { type AuditResult, type Finding, type PairResult, verdicts } from "../result.js";
 import type { Topology } from "../topology/types.js";
 import type { DiffResult, FindingChange, ItemChange, ItemState, PairChange, RuleChange } from "./types.js";
 

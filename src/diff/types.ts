@@ -1,4 +1,4 @@
-import type { Level, Verdict } from "../audit/result.js";
+import type { Level, Verdict } from "../result.js";
 import type { SourceLocation } from "../diagnostics.js";
 
 /** What a pair was on one side. */

@@ -1,4 +1,4 @@
-import type { Verdict } from "../audit/result.js";
+import type { Verdict } from "../result.js";
 import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, separators, shareBigBlock } from "./blocks.js";
 import { cleanComponents, cleanStrongComponents } from "./components.js";
 import { type ArcFilter, type Dag, dagItems, dagPathCount, dagPaths, dagPick } from "./dag.js";

@@ -1,4 +1,4 @@
-import type { Verdict } from "../audit/result.js";
+import type { Verdict } from "../result.js";
 import type { PairFacts } from "./types.js";
 
 /** The one-word verdict of SPEC §3, worst first, from a pair's facts. */

@@ -1,7 +1,7 @@
 // containerlab node kinds → vendor. The vendor registry (src/data/vendors.ts, `containerlabKinds`
 // on each vendor, and src/data/containerlab.ts for the kinds that name no vendor) is the one source
 // of which kind means which vendor; this file only adds the role a vendor-less node plays.
-import { VendorRegistry } from "../policy/registry.js";
+import { VendorRegistry } from "../vendors/registry.js";
 import type { Role } from "../topology/types.js";
 
 const registry = new VendorRegistry();

@@ -1,6 +1,6 @@
 import { profiles } from "../data/profiles.js";
 import { errorAt, InputError } from "../diagnostics.js";
-import type { Profile } from "../policy/types.js";
+import type { Profile } from "../data/policy-document.js";
 import { closest } from "../suggest.js";
 import { policyTemplate, topologyTemplate, workflowTemplate } from "./templates.js";
 

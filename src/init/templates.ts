@@ -1,4 +1,4 @@
-import type { Profile } from "../policy/types.js";
+import type { Profile } from "../data/policy-document.js";
 
 /** Text wrapped into `# ` comment lines of at most `width` characters. */
 export function commentBlock(text: string, width = 96, prefix = "# "): string {

@@ -1,8 +1,8 @@
-import type { DesignationSummary, Reason } from "../audit/result.js";
+import { CLEAN, type DesignationSummary, HIGH, type ItemRisks, type Reason, UNKNOWN } from "../result.js";
 import type { Source } from "../data/types.js";
 import type { Element, Link, Topology } from "../topology/types.js";
-import { normaliseVendorName } from "./names.js";
-import type { VendorRegistry } from "./registry.js";
+import { normaliseVendorName } from "../vendors/names.js";
+import type { VendorRegistry } from "../vendors/registry.js";
 
 /** Why something is designated: a readable source, and the list and date when it comes from one. */
 export interface Because {
@@ -33,18 +33,10 @@ export interface RiskSpec {
 }
 
 /** Item risk levels in the designation arrays. */
-export const CLEAN = 0;
-export const HIGH = 1;
-export const UNKNOWN = 2;
+export { CLEAN, HIGH, UNKNOWN };
 
 /** The outcome for every item of a topology. */
-export interface Designation {
-  /** Per element / link of the topology: CLEAN, HIGH or UNKNOWN. */
-  readonly elements: Uint8Array;
-  readonly links: Uint8Array;
-  reasons(kind: "element" | "link", index: number): readonly Reason[];
-  /** Registry id the item's vendor resolves to at its install date (or the as-of date). */
-  vendorId(kind: "element" | "link", index: number): string | undefined;
+export interface Designation extends ItemRisks {
   readonly summary: DesignationSummary;
   readonly spec: RiskSpec;
 }

@@ -11,7 +11,7 @@ import { closest } from "../suggest.js";
 import { checkSchema } from "../topology/schema-check.js";
 import type { Because, RiskSpec } from "./designation.js";
 import { ruleProblems } from "./rules/index.js";
-import type { VendorRegistry } from "./registry.js";
+import type { VendorRegistry } from "../vendors/registry.js";
 import { defaultRiskSpec } from "./risk-spec.js";
 import type { PolicyDocument, RiskDeclaration, RuleDeclaration, WaiverDeclaration } from "./types.js";
 

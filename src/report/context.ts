@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import type { AuditResult, Verdict } from "../audit/result.js";
+import type { AuditResult, Verdict } from "../result.js";
+import type { DotRenderer } from "./graphviz.js";
 
 /** Everything a reporter may know about where its output goes; it never looks for itself. */
 export interface ReportContext {
@@ -12,10 +13,29 @@ export interface ReportContext {
   width?: number;
   /** Print only what fails. */
   quiet?: boolean;
+  /**
+   * Graphviz, for formats that draw diagrams (their registry says which): the caller loads it
+   * before rendering (`loadGraphviz()`); without it those formats draw no diagram.
+   */
+  graphviz?: DotRenderer;
 }
 
+/**
+ * What a format produces: one string, or its text in pieces, in order, for outputs that may pass
+ * the longest string V8 can build (about 512 MiB): the caller writes the pieces one after another.
+ */
+export type ReportOutput = string | readonly string[];
+
 /** A format: a pure function of the result and the context. */
-export type Reporter = (result: AuditResult, ctx: ReportContext) => string;
+export type Reporter = (result: AuditResult, ctx: ReportContext) => ReportOutput;
+
+/** A format whose output is always one string (small by construction, or bounded by elision). */
+export type TextReporter = (result: AuditResult, ctx: ReportContext) => string;
+
+/** The whole text of an output (for tests and callers that want one string of a small report). */
+export function outputText(out: ReportOutput): string {
+  return typeof out === "string" ? out : out.join("");
+}
 
 export function chalkOf(ctx: ReportContext): ChalkInstance {
   return new Chalk({ level: ctx.color ? 1 : 0 });

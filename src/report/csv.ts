@@ -1,4 +1,4 @@
-import { type Reporter, safe } from "./context.js";
+import { type TextReporter, safe } from "./context.js";
 import { routedRisky } from "./explain.js";
 
 /**
@@ -44,7 +44,7 @@ export const findingColumns = ["rule", "kind", "level", "waived", "waived_by", "
  * so a sheet can find each section even when it is empty. CRLF line ends; ids in one cell are
  * separated by spaces; `remediation` lists the items to replace for a dirty pair.
  */
-export const csv: Reporter = (result) => {
+export const csv: TextReporter = (result) => {
   const out: string[] = [row(pairColumns)];
   for (const p of result.pairs) {
     out.push(

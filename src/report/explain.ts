@@ -1,4 +1,4 @@
-import type { AuditResult, ItemInfo, PairResult, Verdict } from "../audit/result.js";
+import type { AuditResult, ItemInfo, PairResult, Verdict } from "../result.js";
 import type { SourceLocation } from "../diagnostics.js";
 
 /*

@@ -1,5 +1,5 @@
-import type { AuditResult, Level } from "../audit/result.js";
-import type { Reporter } from "./context.js";
+import type { AuditResult, Level } from "../result.js";
+import type { TextReporter } from "./context.js";
 import { safe } from "./context.js";
 import { plural } from "./explain.js";
 import { displayRepoPath } from "./paths.js";
@@ -26,7 +26,7 @@ export function escapeProperty(text: string): string {
  * plain summary line for the log. Untrusted text is stripped of control characters and escaped,
  * so no id can end a command early or start one of its own. Waived findings are not annotated.
  */
-export const github: Reporter = (result, ctx) => {
+export const github: TextReporter = (result, ctx) => {
   const { problems, unchecked } = collectProblems(result);
   const shown = problems.filter((p) => p.waivedBy === undefined).sort(compareBySeverity);
   for (const rule of unchecked) {

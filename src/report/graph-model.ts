@@ -1,6 +1,5 @@
-import type { AuditResult, ItemInfo, PairResult, Reason } from "../audit/result.js";
+import { type AuditResult, HIGH, type ItemInfo, type ItemRisks, type PairResult, type Reason, UNKNOWN } from "../result.js";
 import { errorAt, InputError } from "../diagnostics.js";
-import { type Designation, HIGH, UNKNOWN } from "../policy/designation.js";
 import type { Topology } from "../topology/types.js";
 import { safe } from "./context.js";
 
@@ -183,7 +182,7 @@ export interface TopologyDiagramOptions {
  * alternatives, exposure and remediation: those elements and every link between them. Risky
  * items red with their reasons, unknown amber, items not in service dashed.
  */
-export function topologyDiagram(topology: Topology, d: Designation, pairs: readonly PairResult[], options: TopologyDiagramOptions): Diagram {
+export function topologyDiagram(topology: Topology, d: ItemRisks, pairs: readonly PairResult[], options: TopologyDiagramOptions): Diagram {
   const routed = new Set<string>();
   const clean = new Set<string>();
   let chosen: Set<number> | undefined;

@@ -1,22 +1,19 @@
 /**
  * Graphviz, compiled to WebAssembly (@viz-js/viz), draws every diagram: `graph --format svg` and
  * the HTML report's pair diagrams, so a DOT file and its picture never disagree. Its module starts
- * asynchronously while reporters are synchronous functions, so the commands that draw await
- * `loadGraphviz()` once (about 40 ms) before rendering; reporters then find it with
- * `loadedGraphviz()`. Once loaded, rendering is synchronous and deterministic.
+ * asynchronously while reporters are synchronous functions, so whoever renders awaits
+ * `loadGraphviz()` (about 40 ms) and hands the renderer to the reporters in their context
+ * (`ReportContext.graphviz`). Once loaded, rendering is synchronous and deterministic.
  */
 
 /** DOT in, an SVG fragment (no prolog, no comments, no ids) out. */
 export type DotRenderer = (dot: string) => string;
 
-let loaded: DotRenderer | undefined;
-
-/** Loads Graphviz once per process and returns its renderer. */
+/** Loads Graphviz and returns its renderer. */
 export async function loadGraphviz(): Promise<DotRenderer> {
-  if (loaded) return loaded;
   const { instance } = await import("@viz-js/viz");
   const viz = await instance();
-  loaded = (dot) => {
+  return (dot) => {
     const r = viz.render(dot, { format: "svg", engine: "dot" });
     if (r.status !== "success") {
       // We write the DOT ourselves: a syntax error here is a bug, not bad input.
@@ -24,12 +21,6 @@ export async function loadGraphviz(): Promise<DotRenderer> {
     }
     return trimSvg(r.output);
   };
-  return loaded;
-}
-
-/** The renderer when some command has loaded it, else undefined (reporters then draw no diagram). */
-export function loadedGraphviz(): DotRenderer | undefined {
-  return loaded;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import type { AuditResult } from "../audit/result.js";
-import type { Reporter } from "./context.js";
-import { loadedGraphviz } from "./graphviz.js";
+import type { AuditResult } from "../result.js";
+import type { TextReporter } from "./context.js";
 import { atlasCredit } from "./html/atlas.js";
 import { shareChart, vendorColours, vendorKinds } from "./html/charts.js";
 import { esc } from "./html/escape.js";
@@ -52,14 +51,14 @@ function title(r: AuditResult): string {
  * explanation per failing pair, vendor-share charts, a map of the sites, the findings with what
  * they cite, and the risky items. Prints cleanly to PDF. Same result, same bytes.
  */
-export const html: Reporter = (result, ctx) => {
+export const html: TextReporter = (result, ctx) => {
   const detailIds = detailedPairs(result);
   const heading = title(result);
   const rendered = ctx.version !== result.tool.version ? `, rendered by cleanpath ${esc(ctx.version)}` : "";
   const sections = [
     summarySection(result),
     resultsSection(result, detailIds),
-    failingSection(result, detailIds, loadedGraphviz()),
+    failingSection(result, detailIds, ctx.graphviz),
     vendorsSection(result),
     mapSection(result),
     findingsSection(result),

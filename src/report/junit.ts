@@ -1,6 +1,6 @@
-import type { AuditResult, Finding, PairResult, RuleResult } from "../audit/result.js";
+import type { AuditResult, Finding, PairResult, RuleResult } from "../result.js";
 import type { SourceLocation } from "../diagnostics.js";
-import { type ReportContext, type Reporter, safe } from "./context.js";
+import { type ReportContext, type TextReporter, safe } from "./context.js";
 import { explainPair, locationText, pairLocation, pairMessage, pairName } from "./explain.js";
 import { displayRepoPath } from "./paths.js";
 import { compareText } from "./problems.js";
@@ -37,7 +37,7 @@ interface Case {
  * not be checked has an `<error>`. Nothing is ever skipped, and every time is 0: the result
  * carries no timings, and outputs stay byte-stable.
  */
-export const junit: Reporter = (result, ctx) => {
+export const junit: TextReporter = (result, ctx) => {
   const suites = [
     { name: "cleanpath pairs", cases: uniqueNames(result.pairs.map((p) => pairCase(p, result, ctx))) },
     { name: "cleanpath rules", cases: uniqueNames(ruleCases(result, ctx)) },

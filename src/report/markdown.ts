@@ -1,5 +1,5 @@
-import type { AuditResult, Finding, PairResult, RuleResult } from "../audit/result.js";
-import { type ReportContext, type Reporter, safe } from "./context.js";
+import type { AuditResult, Finding, PairResult, RuleResult } from "../result.js";
+import { type ReportContext, type TextReporter, safe } from "./context.js";
 import { explainPair, locationText, pairLocation, plural } from "./explain.js";
 import { displayRepoPath } from "./paths.js";
 import { verdictCounts } from "./problems.js";
@@ -29,7 +29,7 @@ function code(id: string): string {
  * with its path, the risky items with reasons and sources, the clean alternative and the fix,
  * then the findings. Sections are dropped from the end when GitHub would truncate the comment.
  */
-export const markdown: Reporter = (result, ctx) => {
+export const markdown: TextReporter = (result, ctx) => {
   const head: string[] = [summaryLine(result), "", countsLine(result), ""];
   const failing = result.pairs.filter((p) => !p.passed);
   const failingRules = result.rules.filter((r) => !r.passed || !r.checked);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type AuditResult, atOrWorse, type Citation, type Finding, type Level, type PairResult, type RuleResult, type Verdict, verdicts } from "../audit/result.js";
+import { type AuditResult, atOrWorse, type Citation, type Finding, type Level, type PairResult, type RuleResult, type Verdict, verdicts } from "../result.js";
 import type { SourceLocation } from "../diagnostics.js";
 import { listIds, pairLocation, pairMessage, pairName } from "./explain.js";
 

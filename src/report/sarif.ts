@@ -1,6 +1,6 @@
-import type { AuditResult, Level } from "../audit/result.js";
+import type { AuditResult, Level } from "../result.js";
 import type { SourceLocation } from "../diagnostics.js";
-import { type ReportContext, type Reporter, safe } from "./context.js";
+import { type ReportContext, type TextReporter, safe } from "./context.js";
 import { type CheckDescriptor, collectProblems, fingerprint, type Problem } from "./problems.js";
 import { encodePath, repoPath } from "./paths.js";
 
@@ -10,7 +10,7 @@ import { encodePath, repoPath } from "./paths.js";
  * repository-relative URIs under %SRCROOT%, fingerprints that survive lines moving, and waived
  * findings carried as external suppressions. Results are sorted; the output is byte-stable.
  */
-export const sarif: Reporter = (result, ctx) => JSON.stringify(sarifLog(result, ctx), null, 2) + "\n";
+export const sarif: TextReporter = (result, ctx) => JSON.stringify(sarifLog(result, ctx), null, 2) + "\n";
 
 /** The SARIF log as an object (for tests and for tools that post-process it). */
 export function sarifLog(result: AuditResult, ctx: ReportContext): Record<string, unknown> {

@@ -1,15 +1,15 @@
 import Table from "cli-table3";
 import type { ChalkInstance } from "chalk";
-import type { AuditResult, ItemInfo, PairResult } from "../audit/result.js";
+import type { AuditResult, ItemInfo, PairResult } from "../result.js";
 import { formatLocation } from "../diagnostics.js";
-import { chalkOf, paintVerdict, type ReportContext, type Reporter, safe } from "./context.js";
+import { chalkOf, paintVerdict, type ReportContext, type TextReporter, safe } from "./context.js";
 
 /**
  * For a person at a terminal: one row per pair, then, for each failing pair, the routed path
  * hop by hop with the risky items marked and explained, the clean alternative, what failure
  * makes it fragile, and what to replace. Fits 80 columns; colour only when the context allows.
  */
-export const table: Reporter = (result, ctx) => {
+export const table: TextReporter = (result, ctx) => {
   const c = chalkOf(ctx);
   const width = Math.max(60, ctx.width ?? 80);
   const out: string[] = [];

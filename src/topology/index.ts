@@ -5,7 +5,7 @@ import { validate as policyFast } from "../generated/policy-fast.js";
 import { validate as validateAll } from "../generated/topology-all.js";
 import { validate as validateFast } from "../generated/topology-fast.js";
 import { type LoadedFile, type LoadHost, type LoadOptions, loadFiles } from "../load/index.js";
-import { VendorRegistry } from "../policy/registry.js";
+import { VendorRegistry } from "../vendors/registry.js";
 import { normalise } from "./normalise.js";
 import { checkSchema } from "./schema-check.js";
 import type { Topology } from "./types.js";

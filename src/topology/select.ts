@@ -1,6 +1,6 @@
 import { errorAt, InputError, type SourceLocation } from "../diagnostics.js";
-import { normaliseVendorName } from "../policy/names.js";
-import type { VendorRegistry } from "../policy/registry.js";
+import { normaliseVendorName } from "../vendors/names.js";
+import type { VendorRegistry } from "../vendors/registry.js";
 import { closest } from "../suggest.js";
 import { type Element, roles, type Selector, selectorKeys, type SelectorKey, type SelectorObject, type Site, type Topology } from "./types.js";
 

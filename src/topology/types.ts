@@ -1,4 +1,6 @@
+import type { Selector } from "../data/selector.js";
 import type { SourceLocation } from "../diagnostics.js";
+import type { VendorDeclaration } from "../vendors/registry.js";
 
 /** Roles of SPEC §4. */
 export const roles = [
@@ -36,12 +38,7 @@ export const media = [
 ] as const;
 export type Medium = (typeof media)[number];
 
-/** Keys a selector may use (SPEC §4). Each value is one string or a list (any of). */
-export const selectorKeys = ["id", "role", "vendor", "operator", "site", "country", "region", "tag"] as const;
-export type SelectorKey = (typeof selectorKeys)[number];
-export type SelectorObject = Partial<Record<SelectorKey, string | string[]>>;
-/** A bare string is an element id. */
-export type Selector = string | SelectorObject;
+export { selectorKeys, type Selector, type SelectorKey, type SelectorObject } from "../data/selector.js";
 
 /** A file that went into the topology, with its digest for the report. */
 export interface InputFile {
@@ -131,14 +128,7 @@ export interface Operator {
   location: SourceLocation;
 }
 
-/** A vendor declared in a topology or policy file, extending the built-in registry. */
-export interface VendorDeclaration {
-  id: string;
-  name?: string;
-  country?: string;
-  aliases: readonly string[];
-  location: SourceLocation;
-}
+export type { VendorDeclaration } from "../vendors/registry.js";
 
 export interface Flow {
   id: string;

@@ -1,5 +1,5 @@
 import { type Diagnostic, warningAt } from "../diagnostics.js";
-import type { VendorRegistry } from "../policy/registry.js";
+import type { VendorRegistry } from "../vendors/registry.js";
 import { type LocRef, resolvePending } from "./normalise.js";
 import type { Topology } from "./types.js";
 

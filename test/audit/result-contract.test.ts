@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate as validateReport, schemaSha256 } from "../../src/generated/report-all.js";
 import { schemaSha256 as policySha } from "../../src/generated/policy-all.js";
-import type { AuditResult } from "../../src/audit/result.js";
+import type { AuditResult } from "../../src/result.js";
 import { root, runCli } from "../helpers/cli.js";
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { reportSchema } from "../../scripts/report-schema.mjs";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { audit } from "../../src/audit/index.js";
-import { verdicts } from "../../src/audit/result.js";
+import { verdicts } from "../../src/result.js";
 import { parseFile } from "../../src/load/index.js";
 import { defaultRiskSpec } from "../../src/policy/risk-spec.js";
 import { buildTopology } from "../../src/topology/index.js";

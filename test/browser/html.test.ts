@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditResult } from "../../src/audit/result.js";
+import type { AuditResult } from "../../src/result.js";
 import { loadGraphviz } from "../../src/report/graphviz.js";
 import { html } from "../../src/report/html.js";
 import { root, runCli, scratch } from "../helpers/cli.js";
@@ -145,9 +145,8 @@ describe("a hand-written result with rules, findings and hostile text, in Chromi
   const r = handResult();
 
   beforeAll(async () => {
-    await loadGraphviz();
     const file = work.path("hand.html");
-    writeFileSync(file, html(r, { color: false, version: "0.1.0" }));
+    writeFileSync(file, html(r, { color: false, version: "0.1.0", graphviz: await loadGraphviz() }));
     o = await open(file);
   });
 

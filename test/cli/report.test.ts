@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { AuditResult } from "../../src/audit/result.js";
+import type { AuditResult } from "../../src/result.js";
 import { runCli, scratch } from "../helpers/cli.js";
 
 const epoch = { SOURCE_DATE_EPOCH: "1767225600" };

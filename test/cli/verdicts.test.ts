@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditResult } from "../../src/audit/result.js";
+import type { AuditResult } from "../../src/result.js";
 import { runCli } from "../helpers/cli.js";
 
 /** The verdicts the README and the examples' own documentation promise, checked for real. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lists } from "../../src/data/lists.js";
-import { VendorRegistry } from "../../src/policy/registry.js";
+import { VendorRegistry } from "../../src/vendors/registry.js";
 import { isDay, kebab, sourceProblems } from "./helpers.js";
 
 const registry = new VendorRegistry();

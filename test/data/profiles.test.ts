@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lists } from "../../src/data/lists.js";
 import { profiles } from "../../src/data/profiles.js";
-import { VendorRegistry } from "../../src/policy/registry.js";
+import { VendorRegistry } from "../../src/vendors/registry.js";
 import type { RuleDeclaration, Scope } from "../../src/policy/types.js";
 import { roles, selectorKeys } from "../../src/topology/types.js";
 import { isDay, kebab, sourceProblems } from "./helpers.js";

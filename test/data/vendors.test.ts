@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { vendorlessKinds } from "../../src/data/containerlab.js";
 import { vendors } from "../../src/data/vendors.js";
-import { VendorRegistry } from "../../src/policy/registry.js";
+import { VendorRegistry } from "../../src/vendors/registry.js";
 import { isDay, kebab, sourceProblems } from "./helpers.js";
 
 const byId = new Map(vendors.map((v) => [v.id, v]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditResult, Finding } from "../../src/audit/result.js";
+import type { AuditResult, Finding } from "../../src/result.js";
 import { diffResults } from "../../src/diff/compare.js";
 import { diffGithub, diffMarkdown, diffTable } from "../../src/diff/report.js";
 import { cases, goldenContext } from "../report/helpers.js";

@@ -4,7 +4,7 @@ import { analyzePairs, analyzePairsWith, analyzeVerdicts, type SharingStrategy }
 import { buildGraph } from "../../src/graph/build.js";
 import type { NetGraph, PairFacts, PairQuery } from "../../src/graph/types.js";
 import { verdictOf } from "../../src/graph/verdict.js";
-import type { Verdict } from "../../src/audit/result.js";
+import type { Verdict } from "../../src/result.js";
 import { type RefFacts, type RefGraph, allPaths, costsOf, maskOf, oracle, reachExposure, refGraph } from "./oracle.js";
 import { type TinyNet, topologyOf } from "./tiny.js";
 import type { State } from "../../src/topology/types.js";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { VendorRegistry } from "../../src/policy/registry.js";
+import { VendorRegistry } from "../../src/vendors/registry.js";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/diagnostics.js";
 import { checkImported } from "../../src/import/check.js";

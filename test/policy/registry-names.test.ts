@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { boundedEditDistance, looseVendorKey } from "../../src/policy/names.js";
-import { normaliseVendorName } from "../../src/policy/registry.js";
+import { boundedEditDistance, looseVendorKey } from "../../src/vendors/names.js";
+import { normaliseVendorName } from "../../src/vendors/registry.js";
 
 describe("normaliseVendorName", () => {
   it.each([

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { vendorlessKinds } from "../../src/data/containerlab.js";
 import type { VendorEntry } from "../../src/data/types.js";
 import { InputError } from "../../src/diagnostics.js";
-import { VendorRegistry } from "../../src/policy/registry.js";
+import { VendorRegistry } from "../../src/vendors/registry.js";
 import type { VendorDeclaration } from "../../src/topology/types.js";
 
 const registry = new VendorRegistry();

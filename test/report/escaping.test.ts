@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { AuditResult } from "../../src/audit/result.js";
+import type { AuditResult } from "../../src/result.js";
 import { csv, csvCell } from "../../src/report/csv.js";
 import { escapeData, escapeProperty, github, maxAnnotationsPerLevel } from "../../src/report/github.js";
 import { junit, xmlText } from "../../src/report/junit.js";

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { createRequire } from "node:module";
 import { SaxesParser } from "saxes";
 import { expect } from "vitest";
-import type { AuditResult } from "../../src/audit/result.js";
+import type { AuditResult } from "../../src/result.js";
 import { validate as validateReport } from "../../src/generated/report-all.js";
 import type { ReportContext } from "../../src/report/context.js";
 

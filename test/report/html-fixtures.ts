@@ -1,4 +1,4 @@
-import type { AuditResult, ItemInfo, PairResult } from "../../src/audit/result.js";
+import type { AuditResult, ItemInfo, PairResult } from "../../src/result.js";
 
 /** Text an attacker could put in a topology or a hand-edited result. */
 export const evil = {

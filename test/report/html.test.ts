@@ -5,10 +5,10 @@ import { loadGraphviz } from "../../src/report/graphviz.js";
 import { html } from "../../src/report/html.js";
 import { maxDetailedPairs } from "../../src/report/html/pairs.js";
 import { maxTableRows } from "../../src/report/html/tables.js";
-import { reporterFor } from "../../src/report/index.js";
+import { type ReportContext, reporterFor } from "../../src/report/index.js";
 import { bigResult, evil, handResult } from "./html-fixtures.js";
 
-const ctx = { color: false, version: "0.1.0" };
+const ctx: ReportContext = { color: false, version: "0.1.0" };
 
 function count(text: string, re: RegExp): number {
   return [...text.matchAll(re)].length;
@@ -26,7 +26,7 @@ describe("html reporter without Graphviz loaded", () => {
 
 describe("html reporter", () => {
   beforeAll(async () => {
-    await loadGraphviz();
+    ctx.graphviz = await loadGraphviz();
   });
 
   it("uses a schema-valid fixture", () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { schemaSha256 as allSha } from "../../src/generated/topology-all.js";
 import { schemaSha256 as fastSha } from "../../src/generated/topology-fast.js";
 import { roles, media, selectorKeys, states } from "../../src/topology/types.js";
-import { verdicts } from "../../src/audit/result.js";
+import { verdicts } from "../../src/result.js";
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { topologySchema } from "../../scripts/topology-schema.mjs";
 

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { audit } from "../../audit/index.js";
 import type { PairRequest } from "../../audit/pairs.js";
-import { type AuditResult, type Verdict, verdicts } from "../../audit/result.js";
+import { type AuditResult, type Verdict, verdicts } from "../../result.js";
 import { errorAt, InputError } from "../../diagnostics.js";
 import { type Policy, resolvePolicy } from "../../policy/policy.js";
 import { runRules } from "../../policy/rules/index.js";
@@ -208,8 +208,10 @@ export function outputSpecs(flags: Pick<AuditFlags, "format" | "output">): Outpu
 }
 
 /** Renders every output, writes the files (each atomically), and sets the exit code from the result — never from the formats. */
-export function finish(ctx: CliContext, result: AuditResult, flags: OutputFlags, th: Thresholds, timings: Timings): void {
+export async function finish(ctx: CliContext, result: AuditResult, flags: OutputFlags, th: Thresholds, timings: Timings): Promise<void> {
   const specs = outputSpecs(flags);
+  // The html report draws its diagrams with Graphviz, whose WebAssembly starts asynchronously.
+  const graphviz = specs.some((s) => s.format === "html") ? await loadGraphviz() : undefined;
   const rendered = timings.time("report", () =>
     specs.map((spec) => ({
       spec,
@@ -218,13 +220,14 @@ export function finish(ctx: CliContext, result: AuditResult, flags: OutputFlags,
         version,
         baseDir: ctx.io.cwd,
         ...(flags.quiet ? { quiet: true } : {}),
+        ...(graphviz ? { graphviz } : {}),
       }),
     })),
   );
   timings.time("write", () => {
     for (const { spec, text } of rendered) if (spec.path !== undefined) writeFileAtomic(spec.path, text);
   });
-  for (const { spec, text } of rendered) if (spec.path === undefined) ctx.io.stdout(text);
+  for (const { spec, text } of rendered) if (spec.path === undefined) for (const piece of typeof text === "string" ? [text] : text) ctx.io.stdout(piece);
   const files = rendered.filter((r) => r.spec.path !== undefined).map((r) => r.spec.path!);
   if (files.length > 0 && !flags.quiet) {
     const s = result.summary;
@@ -322,9 +325,7 @@ async function run(ctx: CliContext, mode: Mode, files: string[], flags: AuditFla
   }
   const loaded = loadInputs(ctx, files, flags, timings);
   const result = auditLoaded(loaded, mode, flags, th, clock, timings);
-  // The html report draws its diagrams with Graphviz, whose WebAssembly starts asynchronously.
-  if (outputSpecs(flags).some((s) => s.format === "html")) await loadGraphviz();
-  finish(ctx, result, flags, th, timings);
+  await finish(ctx, result, flags, th, timings);
 }
 
 const exitCodes = "\nExit codes: 0 everything passes, 1 a pair or rule fails its --fail-on threshold, 2 bad input or usage.";

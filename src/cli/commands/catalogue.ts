@@ -2,7 +2,7 @@ import { lists } from "../../data/lists.js";
 import { profiles } from "../../data/profiles.js";
 import type { Source } from "../../data/types.js";
 import { errorAt, InputError } from "../../diagnostics.js";
-import { VendorRegistry } from "../../policy/registry.js";
+import { VendorRegistry } from "../../vendors/registry.js";
 import type { RuleDeclaration } from "../../policy/types.js";
 import { closest } from "../../suggest.js";
 import type { CommandModule } from "./index.js";

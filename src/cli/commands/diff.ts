@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { AuditResult } from "../../audit/result.js";
+import type { AuditResult } from "../../result.js";
 import { errorAt, InputError } from "../../diagnostics.js";
 import { diffResults, type ItemSnapshot, topologyItems } from "../../diff/compare.js";
 import { type DiffFormat, diffFormats, diffReporters } from "../../diff/report.js";

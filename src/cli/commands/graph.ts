@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import { audit } from "../../audit/index.js";
 import type { PairRequest } from "../../audit/pairs.js";
-import type { PairResult } from "../../audit/result.js";
+import type { PairResult } from "../../result.js";
 import { errorAt, InputError } from "../../diagnostics.js";
 import { designate } from "../../policy/designation.js";
 import { toDot } from "../../report/graph-dot.js";

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { AuditResult } from "../../audit/result.js";
+import type { AuditResult } from "../../result.js";
 import { errorAt, InputError } from "../../diagnostics.js";
 import { validate as validateAll } from "../../generated/report-all.js";
 import { validate as validateFast } from "../../generated/report-fast.js";
@@ -98,6 +98,6 @@ export const renderCommand: CommandModule = (program, ctx) => {
       const th = findingThreshold(flags.failOn);
       outputSpecs(flags);
       const result = loadSavedResult(readInput(ctx, path, flags.maxFileSize));
-      finish(ctx, result, flags, th, new Timings(false));
+      return finish(ctx, result, flags, th, new Timings(false));
     });
 };

@@ -1,4 +1,3 @@
-import { loadGraphviz } from "../../report/graphviz.js";
 import { Timings } from "../context.js";
 import { type AuditFlags, auditLoaded, auditOptions, clockOf, finish, loadInputs, outputSpecs, thresholds } from "./audit.js";
 import type { CommandModule } from "./index.js";
@@ -33,15 +32,13 @@ export const reportCommand: CommandModule = (program, ctx) => {
       const timings = new Timings(ctx.io.env.CLEANPATH_TIMINGS === "1");
       if (flags.format.length === 0) flags.format = ["html"];
       const th = thresholds(flags.failOn);
-      const specs = outputSpecs(flags);
+      outputSpecs(flags);
       const clock = clockOf(ctx, flags.asOf);
       const loaded = loadInputs(ctx, files, flags, timings);
       // The same audit as `cleanpath audit` (flows and rules) or `audit path` (--from/--to); a report
       // of a network with nothing declared still shows its inventory, vendor shares and map.
       const mode = flags.from !== undefined || flags.to !== undefined ? "path" : "all";
       const result = auditLoaded(loaded, mode, flags, th, clock, timings, { allowEmpty: true });
-      // Graphviz (WebAssembly) starts asynchronously; the html reporter is synchronous and finds it loaded.
-      if (specs.some((s) => s.format === "html")) await loadGraphviz();
-      finish(ctx, result, flags, th, timings);
+      await finish(ctx, result, flags, th, timings);
     });
 };

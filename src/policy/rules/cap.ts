@@ -1,4 +1,4 @@
-import type { Finding } from "../../audit/result.js";
+import type { Finding } from "../../result.js";
 import { describeSelector } from "../../topology/select.js";
 import type { CapRule, Share } from "../types.js";
 import { parseShare, percent, nameSome, plural, round, shareProblem, withinShare } from "./common.js";

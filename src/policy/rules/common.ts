@@ -1,4 +1,4 @@
-import type { Citation } from "../../audit/result.js";
+import type { Citation } from "../../result.js";
 import type { Source } from "../../data/types.js";
 import type { Share } from "../types.js";
 

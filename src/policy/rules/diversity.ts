@@ -1,4 +1,4 @@
-import type { Finding } from "../../audit/result.js";
+import type { Finding } from "../../result.js";
 import { describeSelector } from "../../topology/select.js";
 import type { DiversityRule } from "../types.js";
 import { groupLabel, limitText, shareOf, shareRuleProblems } from "./cap.js";

@@ -1,4 +1,4 @@
-import type { Citation, Finding, Level, Reason } from "../../audit/result.js";
+import type { Citation, Finding, Level, Reason } from "../../result.js";
 import { interner } from "../../intern.js";
 import { selectorPredicate } from "../../topology/select.js";
 import { type Element, roles, type Site, selectorKeys, type Topology } from "../../topology/types.js";

@@ -1,4 +1,4 @@
-import type { Finding, RuleResult } from "../../audit/result.js";
+import type { Finding, RuleResult } from "../../result.js";
 import { type Diagnostic, errorAt, InputError } from "../../diagnostics.js";
 import { type CountryBoundaries, worldCountries } from "../geo/atlas.js";
 import type { RuleDeclaration } from "../types.js";

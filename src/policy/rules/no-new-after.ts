@@ -1,4 +1,4 @@
-import type { Finding } from "../../audit/result.js";
+import type { Finding } from "../../result.js";
 import { describeSelector } from "../../topology/select.js";
 import type { NoNewAfterRule } from "../types.js";
 import { dayProblem, plural } from "./common.js";

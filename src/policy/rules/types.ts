@@ -1,9 +1,9 @@
-import type { Finding } from "../../audit/result.js";
+import type { Finding } from "../../result.js";
 import type { SourceLocation } from "../../diagnostics.js";
 import type { Topology } from "../../topology/types.js";
 import type { Designation } from "../designation.js";
 import type { CountryBoundaries } from "../geo/atlas.js";
-import type { VendorRegistry } from "../registry.js";
+import type { VendorRegistry } from "../../vendors/registry.js";
 import type { RuleDeclaration } from "../types.js";
 import type { RuleEnv } from "./env.js";
 

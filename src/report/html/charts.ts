@@ -1,4 +1,4 @@
-import type { AuditResult } from "../../audit/result.js";
+import type { AuditResult } from "../../result.js";
 import { esc, plural } from "./escape.js";
 
 /** Rows per chart at most (the largest first); the rest are summed in one line under it. */

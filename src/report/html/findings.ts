@@ -1,4 +1,4 @@
-import type { AuditResult, Finding } from "../../audit/result.js";
+import type { AuditResult, Finding } from "../../result.js";
 import { formatLocation } from "../../diagnostics.js";
 import { reasonText } from "../graph-model.js";
 import { esc, linkable, plural } from "./escape.js";

@@ -1,4 +1,4 @@
-import type { Inventory } from "../../audit/result.js";
+import type { Inventory } from "../../result.js";
 import { type Country, type Point, worldCountries } from "./atlas.js";
 import { esc, plural } from "./escape.js";
 

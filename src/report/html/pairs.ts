@@ -1,4 +1,4 @@
-import type { AuditResult, ItemInfo, PairResult } from "../../audit/result.js";
+import type { AuditResult, ItemInfo, PairResult } from "../../result.js";
 import { formatLocation } from "../../diagnostics.js";
 import { toDot } from "../graph-dot.js";
 import { pairDiagram, reasonText } from "../graph-model.js";

@@ -1,4 +1,4 @@
-import { type AuditResult, type Reason, verdicts } from "../../audit/result.js";
+import { type AuditResult, type Reason, verdicts } from "../../result.js";
 import { esc, plural } from "./escape.js";
 
 /** Distinct designation reasons across the items, with how many items each one marks. */

@@ -1,4 +1,4 @@
-import { type AuditResult, type PairResult, type RuleResult, verdicts } from "../../audit/result.js";
+import { type AuditResult, type PairResult, type RuleResult, verdicts } from "../../result.js";
 import { esc, linkable, plural } from "./escape.js";
 
 /** Pair rows in the table at most (failing and worst first); the rest are counted, and are in the JSON. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Finding, Level, RuleResult } from "../../../src/audit/result.js";
+import type { Finding, Level, RuleResult } from "../../../src/result.js";
 import { designate, type RiskSpec } from "../../../src/policy/designation.js";
 import type { CountryBoundaries } from "../../../src/policy/geo/index.js";
-import { VendorRegistry } from "../../../src/policy/registry.js";
+import { VendorRegistry } from "../../../src/vendors/registry.js";
 import { type ResolvedRule, runRules } from "../../../src/policy/rules/index.js";
 import type { RuleDeclaration } from "../../../src/policy/types.js";
 import type { Element, Role, Site, State, Topology } from "../../../src/topology/types.js";

@@ -8,10 +8,19 @@ import type { Diagnostic } from "../diagnostics.js";
 import { vendorlessKinds } from "../data/containerlab.js";
 import type { Relationship, VendorEntry, VendorlessKind } from "../data/types.js";
 import { vendors as builtinVendors } from "../data/vendors.js";
-import type { VendorDeclaration } from "../topology/types.js";
+import type { SourceLocation } from "../diagnostics.js";
 import { boundedEditDistance, looseVendorKey, normaliseVendorName } from "./names.js";
 
 export { normaliseVendorName } from "./names.js";
+
+/** A vendor declared in a topology or policy file, extending the built-in registry. */
+export interface VendorDeclaration {
+  id: string;
+  name?: string;
+  country?: string;
+  aliases: readonly string[];
+  location: SourceLocation;
+}
 
 /** One ancestor of a resolved vendor, with the link that makes it one. */
 export interface ChainLink {

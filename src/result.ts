@@ -1,4 +1,4 @@
-import type { SourceLocation } from "../diagnostics.js";
+import type { SourceLocation } from "./diagnostics.js";
 
 /** Worst first (SPEC §3). */
 export const verdicts = ["unreachable", "dirty", "routed-dirty", "fragile", "exposed", "clean"] as const;
@@ -10,6 +10,21 @@ export function atOrWorse(v: Verdict, threshold: Verdict): boolean {
 }
 
 export type Level = "error" | "warning" | "note";
+
+/** Per-item risk levels, as stored in a designation's byte arrays. */
+export const CLEAN = 0;
+export const HIGH = 1;
+export const UNKNOWN = 2;
+
+/** What a reader needs to know of every item's risk (a designation is one). */
+export interface ItemRisks {
+  /** Per element / link of the topology: CLEAN, HIGH or UNKNOWN. */
+  readonly elements: Uint8Array;
+  readonly links: Uint8Array;
+  reasons(kind: "element" | "link", index: number): readonly Reason[];
+  /** Registry id the item's vendor resolves to at its install date (or the as-of date). */
+  vendorId(kind: "element" | "link", index: number): string | undefined;
+}
 
 /** Why an item is high-risk (or unknown), always naming its source. */
 export interface Reason {
