@@ -127,7 +127,8 @@ export function reportSchema() {
             type: "object", required: ["error", "warning", "note", "waived"], additionalProperties: false,
             properties: { error: count, warning: count, note: count, waived: count },
           },
-          passed: { type: "boolean" },
+          passed: { type: "boolean", description: "Whether everything checked passes at failOnLevel: the exit code is 0 exactly when this is true." },
+          failOnLevel: { enum: ["error", "warning"], description: "The finding level that fails the run, when it is not error (--fail-on warning)." },
         },
       },
       pair: {
@@ -268,6 +269,7 @@ export function reportSchema() {
           source: citation,
           waived: { type: "boolean" },
           waivedBy: { type: "string" },
+          advisory: { type: "boolean", description: "Never fails a run, whatever --fail-on (risky-endpoint: path verdicts leave endpoints out)." },
           details: {
             type: "object",
             additionalProperties: { type: ["string", "number", "boolean", "array"], items: { type: "string" } },

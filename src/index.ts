@@ -1,8 +1,45 @@
 /**
- * cleanpath as a library: load a topology, merge policies, audit, render. The CLI is a thin
- * layer over these.
+ * cleanpath as a library: load a topology, merge policies, audit, decide, render. A thin facade
+ * over the application layer (src/run/), bound to the real file system; the CLI runs the same
+ * pipeline. Pass `now` and `asOf` to `audit` for output that is the same on every run.
  */
-export { loadTopology, loadPolicy, audit, render, type AuditOptions, type LoadPolicyOptions, type LoadTopologyOptions } from "./cli/api.js";
+import type { Policy } from "./policy/policy.js";
+import type { ReportContext } from "./report/context.js";
+import type { AuditResult } from "./result.js";
+import {
+  type AuditOptions,
+  auditWith,
+  type LoadPolicyOptions,
+  loadPolicyWith,
+  type LoadTopologyOptions,
+  loadTopologyWith,
+  renderResult,
+} from "./run/library.js";
+import type { LoadedTopology } from "./topology/index.js";
+import { nodeHost, systemClock } from "./cli/host.js";
+
+/** Loads topology files and folders into one checked Topology (throws InputError with every problem). */
+export function loadTopology(paths: string | readonly string[], options: LoadTopologyOptions = {}): LoadedTopology {
+  return loadTopologyWith(nodeHost(options.cwd ?? systemClock.cwd()), paths, options);
+}
+
+/** The merged policy for a loaded topology: its files' policy keys, then `policies` in order. */
+export function loadPolicy(loaded: LoadedTopology, options: LoadPolicyOptions = {}): Policy {
+  return loadPolicyWith(nodeHost(options.cwd ?? systemClock.cwd()), loaded, options);
+}
+
+/** Audits a loaded topology under a policy (default: the files' own, else Huawei and ZTE). */
+export function audit(loaded: LoadedTopology, policy: Policy = loadPolicy(loaded), options: AuditOptions = {}): AuditResult {
+  return auditWith(loaded, policy, { ...options, now: options.now ?? systemClock.now() });
+}
+
+/** Renders a result in any format (`table`, `json`, …); give `graphviz` (from `loadGraphviz()`) for html diagrams. */
+export function render(result: AuditResult, format: string, context: Partial<ReportContext> = {}): string {
+  return renderResult(result, format, context);
+}
+
+export type { AuditOptions, LoadPolicyOptions, LoadTopologyOptions };
+export { decide, settle, findingFails, type Decision, type FailLevel, type Thresholds } from "./decide.js";
 export type { SourceLocation, Diagnostic, Severity } from "./diagnostics.js";
 export { InputError, formatDiagnostic } from "./diagnostics.js";
 export type * from "./topology/types.js";
@@ -12,5 +49,6 @@ export { verdicts, atOrWorse } from "./result.js";
 export type { Policy, ResolvedRule, ResolvedWaiver } from "./policy/policy.js";
 export { VendorRegistry } from "./vendors/registry.js";
 export { formats, reporters } from "./report/index.js";
+export { loadGraphviz } from "./report/graphviz.js";
 export { importers, importTopology, renderImport } from "./import/index.js";
 export { version } from "./version.js";

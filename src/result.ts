@@ -124,6 +124,8 @@ export interface Finding {
   source?: Citation;
   waived?: boolean;
   waivedBy?: string;
+  /** Never fails a run, whatever `--fail-on` (a risky endpoint: path verdicts leave endpoints out). */
+  advisory?: boolean;
   /** Figures behind the message (share, cap, items to remove, days left…). */
   details?: Record<string, string | number | boolean | string[]>;
 }
@@ -163,7 +165,10 @@ export interface AuditSummary {
   failedRules: number;
   byVerdict: Partial<Record<Verdict, number>>;
   findings: { error: number; warning: number; note: number; waived: number };
+  /** Whether everything checked passes: `decide()` of this result at `failOnLevel`. */
   passed: boolean;
+  /** The finding level that fails the run, when it is not `error` (`--fail-on warning`). */
+  failOnLevel?: "error" | "warning";
 }
 
 /** The network as a whole, so that reports can chart it from a saved result alone. */

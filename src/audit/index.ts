@@ -1,5 +1,6 @@
 import { type Interner, interner } from "../intern.js";
 import { laps, type TimingSink } from "../timing.js";
+import { type FailLevel, settle } from "../decide.js";
 import { compareDiagnostics } from "../diagnostics.js";
 import { type Designation, designate, type RiskSpec } from "../policy/designation.js";
 import type { ResolvedRule, ResolvedWaiver } from "../policy/policy.js";
@@ -29,6 +30,8 @@ export interface AuditInput {
   generatedAt: string;
   version: string;
   maxPairs: number;
+  /** Finding level that fails the run (`--fail-on error|warning`; default error). */
+  failOnLevel?: FailLevel;
   maxPaths?: number;
   maxExposureItems?: number;
   timings?: TimingSink;
@@ -60,13 +63,9 @@ export function audit(input: AuditInput): AuditResult {
     const r = input.runRules(input.rules, { topology, registry, designation, asOf: input.asOf });
     lap("rules");
     ruleFindings = applyWaivers(r.findings, waivers);
-    // A rule fails only on findings at error level that no waiver covers.
+    // Whether a rule passes is decided with the run (settle, below): by its unwaived findings.
     const originOf = new Map(input.rules.map((rule) => [rule.id, rule.origin]));
-    rules = r.results.map((res) => ({
-      ...res,
-      ...(originOf.has(res.id) ? { origin: originOf.get(res.id)! } : {}),
-      passed: res.passed || !ruleFindings.some((f) => f.rule === res.id && f.level === "error" && !f.waived),
-    }));
+    rules = r.results.map((res) => ({ ...res, ...(originOf.has(res.id) ? { origin: originOf.get(res.id)! } : {}) }));
   }
   const lapEnd = laps(input.timings);
   const mentioned = new Map(outcome.mentioned);
@@ -88,20 +87,21 @@ export function audit(input: AuditInput): AuditResult {
   lapEnd("items");
   const inventoryOf = inventory(topology, designation);
   lapEnd("inventory");
-  return {
+  const result: AuditResult = {
     cleanpath: 1,
     tool: { name: "cleanpath", version: input.version },
     generatedAt: input.generatedAt,
     inputs: topology.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
     asOf: input.asOf,
     designation: designation.summary,
-    summary: summarise(pairs, rules, findings),
+    summary: summarise(pairs, findings),
     pairs,
     rules,
     items,
     findings,
     inventory: inventoryOf,
   };
+  return settle(result, input.failOnLevel ?? "error");
 }
 
 /** Vendor shares and located sites of the whole in-service network: one pass. */
@@ -221,7 +221,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-export function summarise(pairs: readonly PairResult[], rules: readonly RuleResult[], findings: readonly Finding[]): AuditResult["summary"] {
+/** Counts by verdict and by finding level; pass and fail are filled in by `settle` (src/decide.ts). */
+export function summarise(pairs: readonly PairResult[], findings: readonly Finding[]): AuditResult["summary"] {
   const byVerdict: Partial<Record<Verdict, number>> = {};
   for (const p of pairs) byVerdict[p.verdict] = (byVerdict[p.verdict] ?? 0) + 1;
   const counts = { error: 0, warning: 0, note: 0, waived: 0 };
@@ -229,9 +230,7 @@ export function summarise(pairs: readonly PairResult[], rules: readonly RuleResu
     if (f.waived) counts.waived++;
     else counts[f.level]++;
   }
-  const failedPairs = pairs.filter((p) => !p.passed).length;
-  const failedRules = rules.filter((r) => !r.passed).length;
-  return { pairs: pairs.length, failedPairs, failedRules, byVerdict, findings: counts, passed: failedPairs === 0 && failedRules === 0 };
+  return { pairs: pairs.length, failedPairs: 0, failedRules: 0, byVerdict, findings: counts, passed: false };
 }
 
 /** Every id mentioned anywhere in the result, with what a reader needs to act on it. */

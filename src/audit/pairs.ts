@@ -303,6 +303,7 @@ function riskyEndpoints(topology: Topology, d: Designation, pairs: readonly Pair
         message: `endpoint \`${end}\` is itself ${lvl === HIGH ? "high-risk" : "of unknown vendor"} (${why}); path verdicts leave endpoints out, so replace or waive it separately`,
         items: [end],
         location: el.location,
+        advisory: true,
       });
     }
   }

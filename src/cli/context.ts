@@ -1,6 +1,7 @@
 import type { TimingSink } from "../timing.js";
 import { Chalk, type ChalkInstance } from "chalk";
 import { type Diagnostic, formatDiagnostic, InputError } from "../diagnostics.js";
+import type { RunEvents } from "../run/load.js";
 import type { CliIo } from "./io.js";
 
 /** Colour only on a terminal, never with NO_COLOR or --no-color (https://no-color.org). */
@@ -87,4 +88,24 @@ export class Progress {
     if (this.shown) this.io.stderr("\r\x1b[K");
     this.shown = false;
   }
+}
+
+/** How the CLI hears what a run reports: warnings on stderr (unless quiet), progress on a terminal, timings. */
+export function runEvents(io: CliIo, flags: { quiet?: boolean; color?: boolean; progress?: boolean }, timings?: Timings): RunEvents {
+  const color = useColor(io, "stderr", flags.color);
+  let progress: Progress | undefined;
+  const sink = timings?.sink();
+  return {
+    warn: (diagnostics) => {
+      if (!flags.quiet) printDiagnostics(io, diagnostics, color);
+    },
+    progress: {
+      start: (bytes) => {
+        progress = Progress.for(io, flags.progress, bytes);
+      },
+      note: (message) => progress?.note(message),
+      clear: () => progress?.clear(),
+    },
+    ...(sink ? { timings: sink } : {}),
+  };
 }

@@ -1,12 +1,14 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { type Diagnostic, errorAt, InputError, warningAt } from "../diagnostics.js";
-import type { LoadHost } from "../load/index.js";
+import type { RunHost } from "../run/host.js";
 
 /** The real file system, with paths shown relative to the working folder. */
-export function nodeHost(cwd: string): LoadHost {
+export function nodeHost(cwd: string): RunHost {
   return {
+    cwd,
+    heapLimitBytes: heapLimitBytes(),
     readFile: (p) => readFileSync(p),
     stat: (p) => {
       const s = statSync(p);
@@ -14,6 +16,16 @@ export function nodeHost(cwd: string): LoadHost {
     },
     realpath: (p) => realpathSync(p),
     display: (p) => displayPath(cwd, p),
+    expandInputs: (args, warn) => expandInputs(args, cwd, warn),
+    exists: (p) => existsSync(p),
+    fileId: (p) => {
+      try {
+        const s = statSync(p, { bigint: true });
+        return `${s.dev}:${s.ino}`;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 
@@ -88,3 +100,9 @@ function looksLikeCleanpath(path: string): boolean {
     closeSync(fd);
   }
 }
+
+/** The process's clock and working folder, for the library facade (src/index.ts). */
+export const systemClock = {
+  now: (): Date => new Date(),
+  cwd: (): string => process.cwd(),
+};

@@ -4,19 +4,30 @@ import { version } from "../version.js";
 import { commands, type CliContext } from "./commands/index.js";
 import type { CliIo } from "./io.js";
 
+/** Help wraps to the terminal (COLUMNS when set), 80 columns otherwise, never past 120. */
+function helpWidth(io: CliIo): number {
+  const columns = Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns >= 40 ? Math.min(columns, 120) : 80;
+}
+
 /** Runs the CLI and returns its exit code (0 pass, 1 findings, 2 bad input or usage, 3 bug). */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const ctx: CliContext = { io, exitCode: 0 };
+  // --verbose is accepted anywhere before `--`: commands parse their own options, so it is taken out first.
+  const end = argv.indexOf("--");
+  const verbose = (end < 0 ? argv : argv.slice(0, end)).includes("--verbose");
+  const args = argv.filter((a, i) => a !== "--verbose" || (end >= 0 && i > end));
+  const width = helpWidth(io);
   const program = new Command("cleanpath")
     .description("Audit network topologies for clean paths.")
     .version(version, "-V, --version")
-    .option("--verbose", "print stack traces of internal errors")
+    .option("--verbose", "print stack traces of internal errors (accepted anywhere on the line)")
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => width, getErrHelpWidth: () => width });
   for (const register of commands) register(program, ctx);
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    await program.parseAsync(args, { from: "user" });
     return ctx.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
@@ -27,7 +38,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       for (const d of err.diagnostics) io.stderr(formatDiagnostic(d) + "\n");
       return 2;
     }
-    const verbose = argv.includes("--verbose");
     io.stderr(
       `cleanpath: internal error: ${(err as Error)?.message ?? String(err)}\n` +
         `This is a bug in cleanpath; please report it with the command you ran${verbose ? "" : " (add --verbose for the stack trace)"}.\n`,

@@ -1,4 +1,4 @@
-import { chalkOf, paintVerdict, type ReportContext, safe } from "../report/context.js";
+import { chalkOf, type FormatRegistry, paintVerdict, type ReportContext, safe } from "../report/context.js";
 import { plural } from "../report/explain.js";
 import { escapeData, escapeProperty } from "../report/github.js";
 import { mdText } from "../report/markdown.js";
@@ -124,3 +124,6 @@ export const diffGithub: DiffReporter = (d, ctx) => {
 export const diffReporters = { table: diffTable, json: diffJson, markdown: diffMarkdown, github: diffGithub } satisfies Record<string, DiffReporter>;
 export type DiffFormat = keyof typeof diffReporters;
 export const diffFormats = Object.keys(diffReporters) as DiffFormat[];
+
+/** The diff formats as a registry (what `cleanpath diff --format` accepts and lists). */
+export const diffRegistry: FormatRegistry<DiffResult> = { noun: "diff", reporters: diffReporters };

@@ -32,6 +32,15 @@ export type Reporter = (result: AuditResult, ctx: ReportContext) => ReportOutput
 /** A format whose output is always one string (small by construction, or bounded by elision). */
 export type TextReporter = (result: AuditResult, ctx: ReportContext) => string;
 
+/** A family of formats for one kind of value: what `--format` accepts for a command. */
+export interface FormatRegistry<T> {
+  /** What the formats render, for messages: "report", "diff", "graph". */
+  readonly noun: string;
+  readonly reporters: Readonly<Record<string, (value: T, ctx: ReportContext) => ReportOutput>>;
+  /** Formats that draw diagrams with Graphviz (they are given it in their context). */
+  readonly graphviz?: readonly string[];
+}
+
 /** The whole text of an output (for tests and callers that want one string of a small report). */
 export function outputText(out: ReportOutput): string {
   return typeof out === "string" ? out : out.join("");

@@ -51,7 +51,12 @@ describe("cleanpath diff", () => {
       expect(mixed.stderr).toMatch(/not one of each/);
       const sarif = await runMain(["diff", "a.yaml", "a.yaml", "--format", "sarif"], s.dir);
       expect(sarif.code).toBe(2);
-      expect(sarif.stderr).toMatch(/diff has no sarif format/);
+      expect(sarif.stderr).toMatch(/unknown format `sarif` \(diff formats: table, json, markdown, github\)/);
+      // Help lists exactly what --format accepts, and a near miss is suggested among those.
+      const help = await runMain(["diff", "--help"], s.dir);
+      expect(help.stdout.replace(/\s+/g, " ")).toMatch(/output format: table, json, markdown, github \(default table\)/);
+      const htm = await runMain(["diff", "a.yaml", "a.yaml", "--format", "jsn"], s.dir);
+      expect(htm.stderr).toMatch(/unknown format `jsn` — did you mean `json`\?/);
       const noFlows = await runMain(["diff", "a.yaml", "a.yaml"], s.dir);
       expect(noFlows.code).toBe(2);
       expect(noFlows.stderr).toMatch(/E_NOTHING_TO_AUDIT  nothing to audit: the files declare no flows/);
@@ -60,7 +65,7 @@ describe("cleanpath diff", () => {
       expect(pair.code).toBe(0);
       const half = await runMain(["diff", "a.yaml", "a.yaml", "--from", "a"], s.dir);
       expect(half.code).toBe(2);
-      expect(half.stderr).toMatch(/--from and --to go together/);
+      expect(half.stderr).toMatch(/give both --from and --to, or neither/);
     } finally {
       s.cleanup();
     }

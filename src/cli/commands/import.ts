@@ -13,7 +13,9 @@ import {
   type ImportFile,
   type MetricSource,
 } from "../../import/index.js";
+import { refuseInputTargets } from "../../run/outputs.js";
 import { writeFileAtomic } from "../files.js";
+import { nodeHost } from "../host.js";
 import type { CliContext, CommandModule } from "./index.js";
 
 interface ImportOpts {
@@ -79,11 +81,14 @@ function run(ctx: CliContext, format: string, inputs: string[], opts: ImportOpts
   if (opts.metric !== undefined && format !== "graphml") throw usageError("E_USAGE", "--metric applies to graphml imports only");
   const output = opts.output;
   const outPath = output === undefined ? undefined : isAbsolute(output) ? output : resolve(io.cwd, output);
-  // Refuse before doing any work, and again (atomically) when writing.
-  if (outPath !== undefined && !opts.force && existsSync(outPath)) {
-    throw usageError("E_EXISTS", `${output} already exists; pass --force to overwrite it`);
-  }
   const files = readInputs(io.cwd, format, inputs);
+  if (outPath !== undefined) {
+    // Never over an input, even with --force: the source or the vendor map would be lost.
+    const sources = [...files.map((f) => f.file), ...(opts.vendorMap !== undefined ? [opts.vendorMap] : [])];
+    refuseInputTargets(nodeHost(io.cwd), [{ path: outPath, flag: `-o ${output}` }], sources.map((f) => resolve(io.cwd, f)));
+    // Refused before converting anything, and again (atomically) when writing.
+    if (!opts.force && existsSync(outPath)) throw usageError("E_EXISTS", `${output} already exists; pass --force to overwrite it`);
+  }
   const vendorMap = opts.vendorMap === undefined ? undefined : parseVendorMap(readText(io.cwd, opts.vendorMap));
   const outcome = importTopology({ format, files, ...(opts.metric ? { options: { metric: opts.metric } } : {}), ...(vendorMap ? { vendorMap } : {}) });
   const text = renderImport(outcome, output !== undefined && /\.json$/i.test(output) ? "json" : "yaml");

@@ -1,0 +1,101 @@
+/**
+ * The library API over the application layer: the same pipeline the CLI runs, for scripts and
+ * notebooks. src/index.ts binds it to the real file system and clock.
+ */
+import { resolve } from "node:path";
+import { decide, type FailLevel } from "../decide.js";
+import { type Policy, resolvePolicy } from "../policy/policy.js";
+import { outputText, type ReportContext } from "../report/context.js";
+import { reportFormats } from "../report/index.js";
+import type { AuditResult, Verdict } from "../result.js";
+import { loadTopology as loadFiles, type LoadedTopology } from "../topology/index.js";
+import type { Selector } from "../topology/types.js";
+import { version } from "../version.js";
+import { auditParts } from "./audit.js";
+import type { RunHost } from "./host.js";
+import { parseOutputs } from "./outputs.js";
+import { runDates } from "./request.js";
+
+export interface LoadTopologyOptions {
+  /** Folder relative paths are resolved against, and shown relative to (default: the process's). */
+  cwd?: string;
+  /** Compute input digests for reports (default true). */
+  hash?: boolean;
+}
+
+/** Loads topology files and folders into one checked Topology (throws InputError with every problem). */
+export function loadTopologyWith(host: RunHost, paths: string | readonly string[], options: LoadTopologyOptions = {}): LoadedTopology {
+  const files = host.expandInputs(typeof paths === "string" ? [paths] : paths, () => {});
+  return loadFiles(files, host, { hash: options.hash ?? true, heapLimitBytes: host.heapLimitBytes });
+}
+
+export interface LoadPolicyOptions {
+  cwd?: string;
+  /** Policy files or built-in profile names, merged after the topology files' own policy keys. */
+  policies?: readonly string[];
+  unknownVendor?: "risky" | "clean";
+  riskVendors?: readonly string[];
+}
+
+/** The merged policy for a loaded topology: its files' policy keys, then `policies` in order. */
+export function loadPolicyWith(host: RunHost, loaded: LoadedTopology, options: LoadPolicyOptions = {}): Policy {
+  const policyArgs = (options.policies ?? []).map((value) => {
+    if (!/\.(ya?ml|json)$/i.test(value)) return { value };
+    const abs = resolve(host.cwd, value);
+    const extra = loadFiles([abs], host, { policyFiles: new Set([host.realpath(abs)]) });
+    return { value, file: extra.files[0]! };
+  });
+  return resolvePolicy(loaded.files, loaded.registry, host, {
+    policyArgs,
+    ...(options.unknownVendor ? { unknownVendor: options.unknownVendor } : {}),
+    ...(options.riskVendors ? { riskVendors: options.riskVendors } : {}),
+  });
+}
+
+export interface AuditOptions {
+  /** Audit these pairs (selectors as in SPEC §4); default: the flows declared in the files. */
+  from?: Selector;
+  to?: Selector;
+  /** Audit the declared flows (default: true unless from/to are given). */
+  flows?: boolean;
+  /** Check the policy's rules (default true). */
+  rules?: boolean;
+  failures?: number;
+  failOn?: Verdict;
+  /** Finding level that fails the result (default error). */
+  failOnLevel?: FailLevel;
+  /** The report's time (`generatedAt`): pass it, with `asOf`, for reproducible output. */
+  now?: Date;
+  /** YYYY-MM-DD; default the day of `now`. */
+  asOf?: string;
+  maxPairs?: number;
+}
+
+/** Audits a loaded topology under a policy; `now` comes from the caller, so the result is reproducible. */
+export function auditWith(loaded: LoadedTopology, policy: Policy, options: AuditOptions & { now: Date }): AuditResult {
+  const pair = options.from !== undefined && options.to !== undefined ? { from: options.from, to: options.to } : undefined;
+  return auditParts(
+    { ...loaded, policy, inputsRead: new Set<string>() },
+    {
+      ...(pair ? { pair } : {}),
+      flows: options.flows ?? options.from === undefined,
+      rules: options.rules ?? true,
+      failures: options.failures ?? 0,
+      thresholds: { pairs: options.failOn ?? "routed-dirty", findings: options.failOnLevel ?? "error" },
+      ...runDates({ now: options.now }, options.asOf),
+      maxPairs: options.maxPairs ?? 10_000,
+    },
+  );
+}
+
+/**
+ * Renders a result in any format (`table`, `json`, …) as one string. The html format draws its
+ * diagrams when given Graphviz (`context.graphviz = await loadGraphviz()`).
+ */
+export function renderResult(result: AuditResult, format: string, context: Partial<ReportContext> = {}): string {
+  const reporter = reportFormats.reporters[format];
+  if (!reporter) parseOutputs(reportFormats, { format: [format] }, format); // the usual message, with a suggestion
+  return outputText(reporter!(result, { color: false, version, ...context }));
+}
+
+export { decide };
