@@ -24,7 +24,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--verbose", "print stack traces of internal errors (accepted anywhere on the line)")
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => width, getErrHelpWidth: () => width });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => width, getErrHelpWidth: () => width })
+    // Wrap even narrow description columns rather than letting long lines run past the width.
+    .configureHelp({ minWidthToWrap: 20 });
   for (const register of commands) register(program, ctx);
   try {
     await program.parseAsync(args, { from: "user" });

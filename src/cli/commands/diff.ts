@@ -7,7 +7,7 @@ import { runEvents, useColor } from "../context.js";
 import { nodeHost } from "../host.js";
 import { auditOptions, examples, pairOptions } from "../options.js";
 import { writeOutputs } from "../outputs.js";
-import { clockOf } from "./audit.js";
+import { clockOf } from "../deliver.js";
 import type { CommandModule } from "./index.js";
 
 export const diffCommand: CommandModule = (program, ctx) => {

@@ -7,7 +7,7 @@ import { runEvents, Timings } from "../context.js";
 import { nodeHost } from "../host.js";
 import { displayOptions, examples, limitOptions, outputOptions, pairOptions, policyOptions, wholeNumber } from "../options.js";
 import { writeOutputs } from "../outputs.js";
-import { clockOf } from "./audit.js";
+import { clockOf } from "../deliver.js";
 import type { CommandModule } from "./index.js";
 
 interface GraphFlags extends Omit<AuditFlags, "failOn" | "maxPairs"> {

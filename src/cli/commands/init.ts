@@ -11,10 +11,7 @@ export const initCommand: CommandModule = (program, ctx) => {
     .command("init")
     .summary("start a project: a commented topology, a policy and a CI workflow")
     .description(
-      "Write a starter topology (network.yaml) that validates and audits as it is, a policy\n" +
-        "(policy.yaml) extending a built-in profile, and a GitHub Actions workflow\n" +
-        "(.github/workflows/cleanpath.yml) that runs the audit and uploads SARIF to code scanning.\n" +
-        "Never overwrites: when any of these files exists, nothing is written (exit code 2).",
+      "Write a starter topology (network.yaml) that validates and audits as it is, a policy (policy.yaml) extending a built-in profile, and a GitHub Actions workflow (.github/workflows/cleanpath.yml) that runs the audit and uploads SARIF to code scanning. Never overwrites: when any of these files exists, nothing is written (exit code 2).",
     )
     .argument("[dir]", "folder to write into (created if missing)", ".")
     .option("-p, --profile <id>", "built-in profile the policy extends", defaultProfile)

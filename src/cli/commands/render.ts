@@ -7,7 +7,7 @@ import { loadSavedResult, readInput } from "../../run/saved.js";
 import { parseMegabytes, Timings } from "../context.js";
 import { nodeHost } from "../host.js";
 import { collect, displayOptions, examples, outputOptions } from "../options.js";
-import { deliver } from "./audit.js";
+import { deliver } from "../deliver.js";
 import type { CommandModule } from "./index.js";
 
 interface RenderFlags {

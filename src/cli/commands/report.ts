@@ -1,7 +1,7 @@
 import { reportFormats } from "../../report/index.js";
 import type { AuditFlags } from "../../run/request.js";
 import { auditOptions, examples, pairOptions } from "../options.js";
-import { auditAndDeliver } from "./audit.js";
+import { auditAndDeliver } from "../deliver.js";
 import type { CommandModule } from "./index.js";
 
 export const reportCommand: CommandModule = (program, ctx) => {
