@@ -215,8 +215,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       compareDiagnostics(
-        { code: a.rule, severity: "error", message: a.items.join(","), ...(a.location ? { location: a.location } : {}) },
-        { code: b.rule, severity: "error", message: b.items.join(","), ...(b.location ? { location: b.location } : {}) },
+        { code: a.rule, message: a.items.join(","), ...(a.location ? { location: a.location } : {}) },
+        { code: b.rule, message: b.items.join(","), ...(b.location ? { location: b.location } : {}) },
       ),
   );
 }

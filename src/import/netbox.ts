@@ -52,7 +52,7 @@ function parseJson(file: ImportFile): unknown {
     const message = (err as Error).message;
     const m = /position (\d+)/.exec(message);
     const offset = m ? Number(m[1]) : Math.max(0, jsonErrorOffset(file.text));
-    throw new InputError([{ code: "E_JSON", severity: "error", message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/, ".*" is not valid JSON$/s, "")}`, location: locator(file.file, file.text)(offset) }]);
+    throw new InputError([{ code: "E_JSON_SYNTAX", severity: "error", message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/, ".*" is not valid JSON$/s, "")}`, location: locator(file.file, file.text)(offset) }]);
   }
 }
 

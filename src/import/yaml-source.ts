@@ -19,13 +19,13 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     return { file, line, column: col };
   };
   if (doc.errors.length > 0) {
-    throw new InputError(doc.errors.map((e) => ({ code: "E_YAML", severity: "error" as const, message: e.message.split("\n")[0]!, location: at(e.pos[0]) })));
+    throw new InputError(doc.errors.map((e) => ({ code: "E_YAML_SYNTAX", severity: "error" as const, message: e.message.split("\n")[0]!, location: at(e.pos[0]) })));
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    throw new InputError([{ code: "E_YAML", severity: "error", message: (err as Error).message, location: at(0) }]);
+    throw new InputError([{ code: "E_YAML_SYNTAX", severity: "error", message: (err as Error).message, location: at(0) }]);
   }
   const locate = (path: readonly (string | number)[]): SourceLocation => {
     for (let n = path.length; n >= 0; n--) {

@@ -1,9 +1,10 @@
+import type { DiagnosticCode } from "../diagnostics.js";
 import { PackedPositions, type PathTrie, type PosNode, type RecordSpec, trieLeaves } from "./positions.js";
 
 /** A located problem in a JSON file (the loader turns it into a diagnostic). */
 export class JsonProblem extends Error {
   constructor(
-    readonly code: string,
+    readonly code: DiagnosticCode,
     message: string,
     readonly line: number,
     readonly column: number,
@@ -61,7 +62,7 @@ export function scanJson(text: string, file: string, spec: RecordSpec, maxDepth 
   let mode = VALUE;
   let pendingPos: PosNode | null = root;
   let pendingTrie: PathTrie | undefined = spec.trie;
-  const fail = (code: string, message: string, at: number): never => {
+  const fail = (code: DiagnosticCode, message: string, at: number): never => {
     throw new JsonProblem(code, message, line, at - ls + 1);
   };
 
@@ -256,7 +257,7 @@ export function scanJson(text: string, file: string, spec: RecordSpec, maxDepth 
 }
 
 /** End of the string starting at `start` (one past its closing quote). */
-function stringEnd(text: string, start: number, fail: (code: string, message: string, at: number) => never): number {
+function stringEnd(text: string, start: number, fail: (code: DiagnosticCode, message: string, at: number) => never): number {
   let j = start + 1;
   for (;;) {
     const q = text.indexOf('"', j);

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from "../diagnostics.js";
 import { PackedPositions, type PathTrie, type PosNode, type RecordSpec, trieLeaves } from "./positions.js";
 
 /**
@@ -14,7 +15,7 @@ import { PackedPositions, type PathTrie, type PosNode, type RecordSpec, trieLeav
  */
 export class YamlBail extends Error {
   constructor(
-    readonly code: string,
+    readonly code: DiagnosticCode,
     message: string,
     readonly line: number,
     readonly column: number,
@@ -210,7 +211,7 @@ class FastYamlParser {
     return this.p - this.ls;
   }
 
-  private fail(code: string, message: string, definite: boolean, at = this.p): never {
+  private fail(code: DiagnosticCode, message: string, definite: boolean, at = this.p): never {
     let line = this.line;
     let ls = this.ls;
     if (at < ls) {

@@ -214,7 +214,7 @@ export function topologyDiagram(topology: Topology, d: ItemRisks, pairs: readonl
     const what = chosen ? `the neighbourhood of the chosen pairs has ${count} elements` : `the topology has ${count} elements`;
     throw new InputError([
       errorAt(
-        "E_TOO_BIG",
+        "E_TOO_LARGE",
         `${what}, more than --max-nodes ${options.maxNodes}: ${chosen ? "choose fewer pairs" : "pick a flow (--flow ID) or a pair (--from A --to B) to draw its neighbourhood"}, or raise --max-nodes`,
       ),
     ]);

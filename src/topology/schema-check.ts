@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { type Diagnostic, errorAt } from "../diagnostics.js";
+import { type Diagnostic, type DiagnosticCode, errorAt } from "../diagnostics.js";
 import type { DocPath } from "../load/positions.js";
 import type { LoadedFile } from "../load/index.js";
 import { closest } from "../suggest.js";
@@ -7,7 +7,7 @@ import { closest } from "../suggest.js";
 interface Located {
   path: DocPath;
   key: boolean;
-  code: string;
+  code: DiagnosticCode;
   message: string;
 }
 

@@ -41,7 +41,7 @@ id|label|name and vendor columns) names vendors the source lacks; "*" covers the
 const stderrLimit = 50;
 
 function notFound(path: string): InputError {
-  return usageError("E_NOT_FOUND", `${path}: no such file or directory`);
+  return usageError("E_READ", `${path}: no such file or directory`);
 }
 
 function readText(cwd: string, path: string): ImportFile {
@@ -64,7 +64,7 @@ function readInputs(cwd: string, format: string, inputs: readonly string[]): Imp
     if (!existsSync(full)) throw notFound(input);
     if (statSync(full).isDirectory()) {
       const names = readdirSync(full).filter((n) => importer.extensions.includes(extname(n).toLowerCase())).sort();
-      if (names.length === 0) throw usageError("E_NOT_FOUND", `${input}: no ${importer.extensions.join("/")} files in this directory`);
+      if (names.length === 0) throw usageError("E_READ", `${input}: no ${importer.extensions.join("/")} files in this directory`);
       for (const n of names) files.push(readText(cwd, join(input, n)));
     } else {
       files.push(readText(cwd, input));
