@@ -129,3 +129,21 @@ describe("library API", () => {
     expect(JSON.parse(a).generatedAt).toBe("2026-01-01T00:00:00Z");
   });
 });
+
+describe("the README's library example", () => {
+  it("runs as written against the built package", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const readme = readFileSync(`${root}/README.md`, "utf8");
+    const block = readme.split("## Library")[1]!.match(/```js\n([\s\S]*?)```/)![1]!;
+    const s = scratch({ "example.mjs": block.replace('from "cleanpath-audit"', `from ${JSON.stringify(`${root}/dist/index.js`)}`) });
+    try {
+      const r = spawnSync(process.execPath, [s.path("example.mjs")], { cwd: root, encoding: "utf8" });
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toMatch(/embassy-cpe/);
+      expect(r.stdout).toMatch(/routed-dirty/);
+      expect(r.status).toBe(1);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
