@@ -1,3 +1,4 @@
+import { findingFails } from "../decide.js";
 import type { AuditResult, Finding, PairResult, RuleResult } from "../result.js";
 import type { SourceLocation } from "../diagnostics.js";
 import { type ReportContext, type TextReporter, safe } from "./context.js";
@@ -103,12 +104,12 @@ function ruleCases(r: AuditResult, ctx: ReportContext): Case[] {
   const byRule = new Map<string, Finding[]>();
   for (const f of r.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
   const cases: Case[] = r.rules.map((rule) => ruleCase(rule, byRule.get(rule.id) ?? [], ctx));
-  // Built-in checks (risky-endpoint…) have no rule entry: one testcase each, failing on an unwaived error.
+  // Built-in checks (risky-endpoint…) have no rule entry: one testcase each, failing as decide() fails the run.
   const declared = new Set(r.rules.map((x) => x.id));
   for (const id of [...byRule.keys()].filter((k) => !declared.has(k)).sort(compareText)) {
     const list = byRule.get(id)!;
     const c: Case = { classname: "checks", name: id };
-    const failing = list.filter((f) => !f.waived && f.level === "error");
+    const failing = list.filter((f) => findingFails(f, r.summary.failOnLevel ?? "error"));
     if (failing.length > 0) {
       c.outcome = { tag: "failure", type: id, message: failing[0]!.message, body: list.map((f) => findingLine(f, ctx)) };
     }
