@@ -76,12 +76,18 @@ export interface RoutedResult {
   pathCount: number;
   /** Every item (elements other than the endpoints, and links) on at least one routed path. */
   items: string[];
+  /**
+   * The items among `items` that count as risky under the active unknown-vendor mode: high-risk
+   * ones, and under `risky` the unknown ones too (never under `clean`).
+   */
   riskyItems: string[];
+  /** The items among `items` of unknown vendor, in either mode (under `risky`, also in `riskyItems`). */
   unknownItems: string[];
 }
 
 export interface FailoverResult {
   failures: number;
+  /** Failures after which the re-routed paths touch a risky item (as `RoutedResult.riskyItems` counts them). */
   dirtyAfter: { failed: string; alsoFailed?: string; riskyItems: string[] }[];
   disconnectedBy: string[];
   /** Pairs of failures that disconnect (only with failures = 2). */
@@ -101,6 +107,7 @@ export interface PairResult {
   reachable: boolean;
   routed: RoutedResult | null;
   cleanAlternative: { metric: number; path: string[]; links: string[] } | null;
+  /** Risky items (as `RoutedResult.riskyItems` counts them) on some simple path between the ends. */
   exposure: { items: string[]; count: number; approximate: boolean };
   failover: FailoverResult | null;
   remediation: { items: string[]; cost: number; measure: "count" | "replacementCost" } | null;

@@ -151,7 +151,9 @@ export function auditPairs(
         paths: f.routed.paths.map(ids),
         pathCount: f.routed.pathCount,
         items: set(f.routed.items),
-        riskyItems: byLevel(f.routed.items, HIGH),
+        // What the verdict counted (the engine's mask: unknown included under `risky`), so a
+        // routed-dirty pair always names what makes it so; unknownItems tells the unknown apart.
+        riskyItems: set(f.routed.riskyItems),
         unknownItems: byLevel(f.routed.items, UNKNOWN),
       },
       cleanAlternative: f.cleanAlternative && {

@@ -57,7 +57,7 @@ export const csv: TextReporter = (result) => {
         p.failOn,
         p.passed,
         p.routed?.metric ?? "",
-        many(routedRisky(p, result)),
+        many(routedRisky(p)),
         p.cleanAlternative?.metric ?? "",
         p.exposure.count,
         p.diversity,

@@ -25,15 +25,14 @@ export function pairName(p: PairResult): string {
   return `${p.flow !== null ? `${p.flow}: ` : ""}${p.from} → ${p.to}`;
 }
 
-/** Risky (and, when they count, unknown) items on the routed paths. */
-export function routedRisky(p: PairResult, r: AuditResult): string[] {
-  if (!p.routed) return [];
-  return r.designation.unknownVendor === "risky" ? [...p.routed.riskyItems, ...p.routed.unknownItems] : [...p.routed.riskyItems];
+/** Risky items on the routed paths (unknown ones included when they count as risky). */
+export function routedRisky(p: PairResult): string[] {
+  return p.routed ? p.routed.riskyItems : [];
 }
 
 /** The items the verdict is about: on the routed paths, after a failure, or anywhere between the ends. */
 export function verdictItems(p: PairResult, r: AuditResult): string[] {
-  const onRoute = routedRisky(p, r);
+  const onRoute = routedRisky(p);
   if (onRoute.length > 0) return onRoute;
   if (p.verdict === "fragile" && p.failover) return [...new Set(p.failover.dirtyAfter.flatMap((d) => d.riskyItems))].sort();
   return p.exposure.items;
@@ -78,8 +77,8 @@ const sentence: Record<Verdict, (p: PairResult, r: AuditResult) => string> = {
     const fix = p.remediation ? `; replacing ${listIds(p.remediation.items)} would open one` : "";
     return `every path from \`${p.from}\` to \`${p.to}\` crosses high-risk equipment: no clean path exists${fix}`;
   },
-  "routed-dirty": (p, r) => {
-    const risky = routedRisky(p, r);
+  "routed-dirty": (p) => {
+    const risky = routedRisky(p);
     const alt = p.cleanAlternative && p.routed ? ` (metric ${p.cleanAlternative.metric}, routed ${p.routed.metric})` : "";
     return `the routed path from \`${p.from}\` to \`${p.to}\` crosses ${plural(risky.length, "high-risk item")} (${listIds(risky)}) although a clean path exists${alt}`;
   },
@@ -161,7 +160,7 @@ export function explainPair(p: PairResult, r: AuditResult, maxItems = 8): Explai
     const why = it ? reasonsText(it) : "";
     return `${describeItem(id, r)}${why ? `: ${why}` : ""}${it ? ` (${locationText(it.location)})` : ""}`;
   };
-  const risky = routedRisky(p, r);
+  const risky = routedRisky(p);
   if (risky.length > 0) out.push({ title: "High-risk items on the routed path", lines: risky.slice(0, maxItems).map(itemLine).concat(moreLine(risky.length, maxItems)) });
   if (p.failover && p.failover.dirtyAfter.length > 0) {
     const d = p.failover.dirtyAfter;

@@ -81,7 +81,7 @@ function failTable(pairs: PairResult[], rules: RuleResult[], r: AuditResult): st
     out.push(`| ${withFlow ? "flow | " : ""}from | to | verdict | fails at | routed metric | risky on route | clean alternative |`);
     out.push(`|${withFlow ? " --- |" : ""} --- | --- | --- | --- | ---: | ---: | --- |`);
     for (const p of pairs) {
-      const risky = p.routed ? p.routed.riskyItems.length + (r.designation.unknownVendor === "risky" ? p.routed.unknownItems.length : 0) : 0;
+      const risky = p.routed ? p.routed.riskyItems.length : 0;
       const alt = p.cleanAlternative ? `metric ${p.cleanAlternative.metric}` : "none";
       const unknown = p.verdictIfUnknownClean ? ` (${p.verdictIfUnknownClean} if unknown are clean)` : "";
       out.push(

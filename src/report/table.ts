@@ -63,7 +63,7 @@ function pairTable(pairs: readonly PairResult[], r: AuditResult, c: ChalkInstanc
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
   for (const p of pairs) {
-    const risky = p.routed ? p.routed.riskyItems.length + (r.designation.unknownVendor === "risky" ? p.routed.unknownItems.length : 0) : 0;
+    const risky = p.routed ? p.routed.riskyItems.length : 0;
     const verdict = paintVerdict(c, p.verdict) + (p.passed ? "" : c.red(" ✗")) + (p.verdictIfUnknownClean ? c.dim("*") : "");
     t.push([
       ...(withFlow ? [clip(p.flow ?? "", idWidth)] : []),
@@ -193,10 +193,13 @@ function details(p: PairResult, r: AuditResult, c: ChalkInstance, width: number)
   const more = rp.pathCount > rp.paths.length ? ` (showing ${rp.paths.length})` : "";
   out.push(`  Routed (metric ${rp.metric}, ${rp.pathCount} equal-cost path${rp.pathCount === 1 ? "" : "s"}${more}):`);
   for (const path of rp.paths) out.push(wrapParts(hops(path, rp.items, r, c), width, "    "));
-  const explain = [...rp.riskyItems, ...rp.unknownItems];
-  if (explain.length > 0) {
-    out.push("  Risky on the routed paths:");
-    for (const id of explain) {
+  // riskyItems already holds the unknown items that count; under `clean` they are listed apart.
+  const counted = new Set(rp.riskyItems);
+  const countedClean = rp.unknownItems.filter((id) => !counted.has(id));
+  for (const [title, list] of [["Risky on the routed paths:", rp.riskyItems], ["Of unknown vendor on the routed paths (counted clean):", countedClean]] as const) {
+    if (list.length === 0) continue;
+    out.push(`  ${title}`);
+    for (const id of list) {
       const it = r.items[id];
       const line = wrap(`    ${c.red("•")} ${describeItem(id, it)}: ${it ? reasonsLine(it) : ""}`, width, "      ");
       out.push(it ? withLocation(line, formatLocation(it.location), width, "      ", c) : line);

@@ -152,7 +152,53 @@ function check(
     const exposureCount = r.hasOneWay && o.reachable ? reachExposure(r, risky, q.s, q.t).length : o.exposureExact.length;
     expect(verdictOf(f, q.failures), where).toBe(oracleVerdict(o, q.failures, exposureCount));
     checkPaths(g, risky, q, f);
+    checkListsAgree(risky, maskOf(net, r, 1), maskOf(net, r, 2), level, q, f, maxExposure, where);
   });
+}
+
+/**
+ * SPEC §3: the verdict and the lists that explain it agree, and each list holds what the mask
+ * counts: an item of unknown vendor only (flagged at level 2, not at level 1) is in them exactly
+ * when unknown counts as risky.
+ */
+function checkListsAgree(
+  risky: Uint8Array,
+  designated: Uint8Array,
+  withUnknown: Uint8Array,
+  level: 1 | 2,
+  q: PairQuery,
+  f: PairFacts,
+  maxExposure: number,
+  where: string,
+): void {
+  const ends = new Set([q.s, q.t]);
+  const isRisky = (i: number): boolean => risky[i] === 1 && !ends.has(i);
+  const verdict = verdictOf(f, q.failures);
+  const exposureWhole = f.exposure.count <= maxExposure;
+  const exposure = new Set(f.exposure.items);
+  for (const i of f.exposure.items) expect(isRisky(i), `${where}: exposure ${i}`).toBe(true);
+  if (f.routed) {
+    expect(f.routed.riskyItems, where).toEqual(f.routed.items.filter(isRisky));
+    for (const i of f.routed.items) {
+      if (withUnknown[i] === 1 && designated[i] === 0) expect(f.routed.riskyItems.includes(i), `${where}: unknown ${i} on the route`).toBe(level === 2);
+    }
+    if (exposureWhole) for (const i of f.routed.riskyItems) expect(exposure.has(i), `${where}: routed ${i} not in exposure`).toBe(true);
+  }
+  for (const d of f.failover?.dirtyAfter ?? []) {
+    expect(d.riskyItems.length, `${where}: after ${d.failed}`).toBeGreaterThan(0);
+    for (const i of d.riskyItems) {
+      expect(isRisky(i), `${where}: after ${d.failed}, ${i}`).toBe(true);
+      if (exposureWhole) expect(exposure.has(i), `${where}: after ${d.failed}, ${i} not in exposure`).toBe(true);
+    }
+  }
+  for (const i of f.remediation?.items ?? []) expect(isRisky(i), `${where}: remediation ${i}`).toBe(true);
+  expect(f.remediation !== null, where).toBe(verdict === "dirty");
+  const routedRisky = f.routed?.riskyItems.length ?? 0;
+  const dirtyAfter = f.failover?.dirtyAfter.length ?? 0;
+  if (verdict === "dirty" || verdict === "routed-dirty") expect(routedRisky, where).toBeGreaterThan(0);
+  if (verdict === "fragile") expect(routedRisky === 0 && dirtyAfter > 0, where).toBe(true);
+  if (verdict === "exposed") expect(routedRisky === 0 && dirtyAfter === 0 && f.exposure.count > 0, where).toBe(true);
+  if (verdict === "clean") expect(routedRisky + dirtyAfter + f.exposure.count, where).toBe(0);
 }
 
 /** Every returned path is a real simple path with the claimed metric; clean ones are clean. */

@@ -68,7 +68,7 @@ export function handResult(): AuditResult {
     to: "b",
     verdict: "dirty",
     passed: false,
-    routed: { metric: 5, paths: [["y", "u", "b"]], pathCount: 3, items: ["u"], riskyItems: [], unknownItems: ["u"] },
+    routed: { metric: 5, paths: [["y", "u", "b"]], pathCount: 3, items: ["u"], riskyItems: ["u"], unknownItems: ["u"] },
     cleanAlternative: null,
     exposure: { items: ["u"], count: 1, approximate: true },
     remediation: { items: ["u"], cost: 1, measure: "count" },

@@ -80,8 +80,11 @@ function pairArticle(p: PairResult, anchor: string, r: AuditResult, render: DotR
     `<h4>Routed path${rp.pathCount === 1 ? "" : "s"} <span class="muted">(metric ${rp.metric}; ${plural(rp.pathCount, "equal-cost path")}${rp.pathCount > rp.paths.length ? `, ${rp.paths.length} shown` : ""})</span></h4>`,
     ...rp.paths.map((path) => hops(path, routedLinks, r)),
   );
-  const onRoute = [...rp.riskyItems, ...rp.unknownItems];
-  if (onRoute.length > 0) body.push(`<h4>Risky items on the routed path</h4>${explained(onRoute, r)}`);
+  if (rp.riskyItems.length > 0) body.push(`<h4>Risky items on the routed path</h4>${explained(rp.riskyItems, r)}`);
+  // riskyItems already holds the unknown items that count; under `clean` they are listed apart.
+  const counted = new Set(rp.riskyItems);
+  const countedClean = rp.unknownItems.filter((id) => !counted.has(id));
+  if (countedClean.length > 0) body.push(`<h4>Items of unknown vendor on the routed path <span class="muted">(counted clean)</span></h4>${explained(countedClean, r)}`);
   if (p.cleanAlternative) {
     const ca = p.cleanAlternative;
     const delta = ca.metric - rp.metric;
