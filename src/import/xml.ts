@@ -3,7 +3,7 @@
 // external and billion-laughs entities), only the five predefined and numeric character
 // references. Iterative, so deep nesting cannot overflow the stack. Errors carry file:line:col.
 import { InputError, type SourceLocation } from "../diagnostics.js";
-import { locator } from "./common.js";
+import { lineLocator } from "../load/index.js";
 
 export interface XmlElement {
   /** Qualified name as written (`node`, `y:ShapeNode`). */
@@ -30,7 +30,7 @@ const spaceRe = /[ \t\r\n]*/y;
 
 /** Parses `text` as XML; throws InputError (E_XML) with the position of the first problem. */
 export function parseXml(file: string, text: string): XmlDocument {
-  const locate = locator(file, text);
+  const locate = lineLocator(file, text);
   const fail: (offset: number, message: string) => never = (offset, message) => {
     throw new InputError([{ code: "E_XML", severity: "error", message, location: locate(offset) }]);
   };

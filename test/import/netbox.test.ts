@@ -125,7 +125,7 @@ describe("netbox importer input errors", () => {
   it("points at JSON syntax errors", () => {
     const run = () => importNetbox([{ file: "d.json", text: '[\n  {"model": "dcim.device",\n  }\n]' }]);
     expect(run).toThrow(InputError);
-    expect(run).toThrow(/d\.json:3:3 +E_JSON/);
+    expect(run).toThrow(/d\.json:3:3 +E_JSON_SYNTAX +expected a double-quoted property name/);
   });
 
   it("rejects JSON that is neither dumpdata nor a REST list", () => {

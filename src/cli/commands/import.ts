@@ -42,10 +42,11 @@ function notFound(path: string): InputError {
   return usageError("E_NOT_FOUND", `${path}: no such file or directory`);
 }
 
-function readText(cwd: string, path: string): ImportFile {
+// Bytes, not text: the importers decode them as `validate` does (invalid UTF-8 is refused, not replaced).
+function readBytes(cwd: string, path: string): ImportFile {
   const full = isAbsolute(path) ? path : resolve(cwd, path);
   try {
-    return { file: path, text: readFileSync(full, "utf8") };
+    return { file: path, bytes: readFileSync(full) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw notFound(path);
@@ -63,9 +64,9 @@ function readInputs(cwd: string, format: string, inputs: readonly string[]): Imp
     if (statSync(full).isDirectory()) {
       const names = readdirSync(full).filter((n) => importer.extensions.includes(extname(n).toLowerCase())).sort();
       if (names.length === 0) throw usageError("E_NOT_FOUND", `${input}: no ${importer.extensions.join("/")} files in this directory`);
-      for (const n of names) files.push(readText(cwd, join(input, n)));
+      for (const n of names) files.push(readBytes(cwd, join(input, n)));
     } else {
-      files.push(readText(cwd, input));
+      files.push(readBytes(cwd, input));
     }
   }
   if (importer.inputs === "one" && files.length !== 1) {
@@ -84,7 +85,7 @@ function run(ctx: CliContext, format: string, inputs: string[], opts: ImportOpts
     throw usageError("E_EXISTS", `${output} already exists; pass --force to overwrite it`);
   }
   const files = readInputs(io.cwd, format, inputs);
-  const vendorMap = opts.vendorMap === undefined ? undefined : parseVendorMap(readText(io.cwd, opts.vendorMap));
+  const vendorMap = opts.vendorMap === undefined ? undefined : parseVendorMap(readBytes(io.cwd, opts.vendorMap));
   const outcome = importTopology({ format, files, ...(opts.metric ? { options: { metric: opts.metric } } : {}), ...(vendorMap ? { vendorMap } : {}) });
   const text = renderImport(outcome, output !== undefined && /\.json$/i.test(output) ? "json" : "yaml");
 
