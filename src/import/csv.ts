@@ -6,7 +6,7 @@ import { media, roles, states } from "../topology/types.js";
 import { cleanText, didYouMean, makeDocument } from "./common.js";
 import { countryCode } from "./countries.js";
 import { IdSpace, isId, slugify, toKey } from "./ids.js";
-import { parseCsv, type CsvCell, type CsvTable } from "./csv-parse.js";
+import { parseCsv, type CsvCell, type CsvTable } from "./csv-table.js";
 import type { DocComponent, DocElement, DocLink, DocOperator, DocSite, Importer, ImportResult, Skipped, SourceText } from "./types.js";
 
 type Kind = "elements" | "links" | "sites";

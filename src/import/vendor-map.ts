@@ -6,7 +6,7 @@ import { InputError, type Diagnostic, type SourceLocation } from "../diagnostics
 import { readDocument } from "../load/index.js";
 import { roles, type Role } from "../topology/types.js";
 import { cleanText, decodeFiles, didYouMean } from "./common.js";
-import { parseCsv } from "./csv-parse.js";
+import { parseCsv } from "./csv-table.js";
 import { isId } from "./ids.js";
 import type { DocElement, ImportFile, Skipped, SourceText, TopologyDocument } from "./types.js";
 
