@@ -158,7 +158,7 @@ const bareAmp = /&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/g;
  * ended: a comment, CDATA section or processing instruction opened there, a bare `&` (saxes reads
  * everything after one as an entity name, up to the end), or a tag.
  */
-function unfinished(text: string, from: number, fail: (offset: number, message: string) => never): never {
+function unfinished(text: string, from: number, fail: Fail): never {
   const lt = text.indexOf("<", from);
   bareAmp.lastIndex = from;
   const amp = bareAmp.exec(text)?.index ?? -1;
