@@ -1,9 +1,26 @@
-// Small helpers every importer shares: one-file input, bounded text fields, reports.
-import { InputError, type SourceLocation } from "../diagnostics.js";
-import type { DocElement, DocLink, DocOperator, DocSite, ImportFile, Skipped, TopologyDocument } from "./types.js";
+// Small helpers every importer shares: decoding, one-file input, bounded text fields, reports.
+import { type Diagnostic, InputError } from "../diagnostics.js";
+import { decodeSource } from "../load/index.js";
+import type { DocElement, DocLink, DocOperator, DocSite, ImportFile, Skipped, SourceText, TopologyDocument } from "./types.js";
+
+/** Each file's text, decoded by load/; every file's encoding problem is reported at once. */
+export function decodeFiles(files: readonly ImportFile[]): SourceText[] {
+  const problems: Diagnostic[] = [];
+  const out: SourceText[] = [];
+  for (const f of files) {
+    try {
+      out.push(decodeSource(f.file, f.bytes));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.diagnostics);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return out;
+}
 
 /** The single input file of a one-file importer; an InputError otherwise. */
-export function singleFile(format: string, files: readonly ImportFile[]): ImportFile {
+export function singleFile(format: string, files: readonly SourceText[]): SourceText {
   if (files.length !== 1) {
     throw new InputError([{ code: "E_IMPORT_INPUT", severity: "error", message: `${format} import takes exactly one file, got ${files.length}` }]);
   }
@@ -89,23 +106,4 @@ export function didYouMean(word: string, options: readonly string[]): string {
     }
   }
   return best === undefined ? "" : ` (did you mean \`${best}\`?)`;
-}
-
-/** Maps offsets to 1-based line/column, building the line table on first use. */
-export function locator(file: string, text: string): (offset: number) => SourceLocation {
-  let starts: number[] | undefined;
-  return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { file, line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
 }

@@ -2,12 +2,12 @@
 // tags), links → links. Kind resolution follows containerlab: node, then its group, then
 // `defaults` (`topology.kinds` only holds per-kind settings).
 import { InputError, type SourceLocation } from "../diagnostics.js";
+import { readDocument } from "../load/index.js";
 import { roles, type Role } from "../topology/types.js";
 import { cleanText, makeDocument, put, singleFile } from "./common.js";
 import { containerlabKind } from "./containerlab-kinds.js";
 import { IdSpace, isId, slugify, toKey } from "./ids.js";
-import type { DocElement, DocLink, DocOperator, DocSite, Importer, ImportFile, ImportResult, Skipped } from "./types.js";
-import { parseYamlSource } from "./yaml-source.js";
+import type { DocElement, DocLink, DocOperator, DocSite, Importer, ImportResult, Skipped, SourceText } from "./types.js";
 
 type Obj = Record<string, unknown>;
 
@@ -188,9 +188,10 @@ function summaryNotes(ctx: Context): Skipped[] {
 }
 
 /** Imports one containerlab topology file. */
-export function importContainerlab(files: readonly ImportFile[]): ImportResult {
+export function importContainerlab(files: readonly SourceText[]): ImportResult {
   const file = singleFile("containerlab", files);
-  const { data, locate } = parseYamlSource(file.file, file.text);
+  // Nodes and links sit three levels down (topology.nodes.<name>): record their positions in the one pass.
+  const { value: data, locate } = readDocument(file, { as: "yaml", depth: 3 });
   if (!isObj(data) || !isObj(data.topology)) {
     throw new InputError([{ code: "E_CLAB", severity: "error", message: "not a containerlab topology: no `topology:` map", location: { file: file.file, line: 1, column: 1 } }]);
   }

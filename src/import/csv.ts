@@ -6,8 +6,8 @@ import { media, roles, states } from "../topology/types.js";
 import { cleanText, didYouMean, makeDocument } from "./common.js";
 import { countryCode } from "./countries.js";
 import { IdSpace, isId, slugify, toKey } from "./ids.js";
-import { parseCsv, type CsvCell, type CsvTable } from "./csv-parse.js";
-import type { DocComponent, DocElement, DocLink, DocOperator, DocSite, Importer, ImportFile, ImportResult, Skipped } from "./types.js";
+import { parseCsv, type CsvCell, type CsvTable } from "./csv-table.js";
+import type { DocComponent, DocElement, DocLink, DocOperator, DocSite, Importer, ImportResult, Skipped, SourceText } from "./types.js";
 
 type Kind = "elements" | "links" | "sites";
 type FieldType = "id" | "ref" | "name" | "text" | "int" | "number" | "lat" | "lon" | "bool" | "date" | "tags" | "components" | "country" | readonly string[];
@@ -267,7 +267,7 @@ function buildLinks(rows: Row[], file: string, b: Build, idOf: Map<string, strin
 }
 
 /** Imports `elements.csv` + `links.csv` (+ optional `sites.csv`). */
-export function importCsv(files: readonly ImportFile[]): ImportResult {
+export function importCsv(files: readonly SourceText[]): ImportResult {
   const tables = new Map<Kind, CsvTable>();
   for (const f of files) {
     const table = parseCsv(f.file, f.text);

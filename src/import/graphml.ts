@@ -6,7 +6,7 @@ import { roles, type Medium, type Role, type State } from "../topology/types.js"
 import { cleanText, countNote, distanceKm, makeDocument, put, singleFile } from "./common.js";
 import { countryCode } from "./countries.js";
 import { IdSpace, isId, slugify, toKey } from "./ids.js";
-import type { DocElement, DocLink, DocSite, Importer, ImportFile, ImportOptions, ImportResult, Meta, MetricSource, Skipped } from "./types.js";
+import type { DocElement, DocLink, DocSite, Importer, ImportOptions, ImportResult, Meta, MetricSource, Skipped, SourceText } from "./types.js";
 import { parseXml, type XmlElement } from "./xml.js";
 
 interface Key {
@@ -181,7 +181,7 @@ class SiteBuilder {
   }
 }
 
-function graphmlRoot(file: ImportFile): { graph: XmlElement; keys: Map<string, Key>; locate: (o: number) => SourceLocation; skipped: Skipped[] } {
+function graphmlRoot(file: SourceText): { graph: XmlElement; keys: Map<string, Key>; locate: (o: number) => SourceLocation; skipped: Skipped[] } {
   const { root, locate } = parseXml(file.file, file.text);
   if (root.local !== "graphml") {
     throw new InputError([{ code: "E_GRAPHML", severity: "error", message: `the root element is <${root.name}>, not <graphml>`, location: locate(root.offset) }]);
@@ -202,7 +202,7 @@ function linkMetric(metric: MetricSource, values: Values, a: Coord | undefined, 
 }
 
 /** Imports one GraphML file: nodes → elements (and sites), edges → links. */
-export function importGraphml(files: readonly ImportFile[], options: ImportOptions): ImportResult {
+export function importGraphml(files: readonly SourceText[], options: ImportOptions): ImportResult {
   const file = singleFile("graphml", files);
   const { graph, keys, locate, skipped } = graphmlRoot(file);
   const metric = options.metric ?? "hops";

@@ -3,7 +3,7 @@
 import { InputError, usageError } from "../diagnostics.js";
 import { version } from "../version.js";
 import { checkImported } from "./check.js";
-import { describeSkipped } from "./common.js";
+import { decodeFiles, describeSkipped } from "./common.js";
 import { containerlab } from "./containerlab.js";
 import { csv } from "./csv.js";
 import { emitYaml } from "./emit-yaml.js";
@@ -45,7 +45,7 @@ export interface ImportOutcome extends ImportResult {
 export function importTopology(req: ImportRequest): ImportOutcome {
   const importer = importerFor(req.format);
   const options = req.options ?? {};
-  const result = importer.run(req.files, options);
+  const result = importer.run(decodeFiles(req.files), options);
   let { document } = result;
   const skipped = [...result.skipped];
   if (req.vendorMap) {
@@ -87,5 +87,5 @@ export { checkImported } from "./check.js";
 export { emitYaml } from "./emit-yaml.js";
 export { parseVendorMap, applyVendorMap, type VendorMap, type VendorMapEntry } from "./vendor-map.js";
 export { describeSkipped } from "./common.js";
-export type { Importer, ImportFile, ImportOptions, ImportResult, MetricSource, Skipped, TopologyDocument } from "./types.js";
+export type { Importer, ImportFile, ImportOptions, ImportResult, MetricSource, Skipped, SourceText, TopologyDocument } from "./types.js";
 export { metricSources } from "./types.js";

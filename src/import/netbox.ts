@@ -3,15 +3,15 @@
 // components, cables traced through patch panels and circuits → links (a circuit's provider is
 // the link's operator). Devices without a name get stable ids from their virtual chassis or pk.
 import { InputError } from "../diagnostics.js";
+import { readDocument } from "../load/index.js";
 import type { Medium, Role, State } from "../topology/types.js";
-import { cleanText, countNote, locator, makeDocument, put } from "./common.js";
+import { cleanText, countNote, makeDocument, put } from "./common.js";
 import { countryCode } from "./countries.js";
 import { IdSpace, isId, slugify, toKey } from "./ids.js";
-import { jsonErrorOffset } from "./json-error.js";
 import { emptyModel, isDump, readDump, readRest, type NbDevice, type NbModel } from "./netbox-model.js";
 import { PkMap } from "./pk-map.js";
 import { indexCables, traceInterface, type Trace } from "./netbox-trace.js";
-import type { DocComponent, DocElement, DocLink, DocOperator, DocSite, Importer, ImportFile, ImportResult, Skipped } from "./types.js";
+import type { DocComponent, DocElement, DocLink, DocOperator, DocSite, Importer, ImportResult, Skipped, SourceText } from "./types.js";
 
 /** Device role (name or slug) → cleanpath role; first match wins. */
 const roleRules: [RegExp, Role][] = [
@@ -44,23 +44,13 @@ function mediumOf(cableType: string | undefined): Medium | undefined {
   return undefined;
 }
 
-/** Parses one export; JSON syntax errors point at their line and column. */
-function parseJson(file: ImportFile): unknown {
-  try {
-    return JSON.parse(file.text);
-  } catch (err) {
-    const message = (err as Error).message;
-    const m = /position (\d+)/.exec(message);
-    const offset = m ? Number(m[1]) : Math.max(0, jsonErrorOffset(file.text));
-    throw new InputError([{ code: "E_JSON_SYNTAX", severity: "error", message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/, ".*" is not valid JSON$/s, "")}`, location: locator(file.file, file.text)(offset) }]);
-  }
-}
-
 /** Reads every export into one model: dumpdata lists, REST list responses or bare REST lists. */
-export function readNetbox(files: readonly ImportFile[]): NbModel {
+export function readNetbox(files: readonly SourceText[]): NbModel {
   const model = emptyModel();
   for (const file of files) {
-    const data = parseJson(file);
+    // Exports run to hundreds of MB and records carry their own ids and names: parse, and scan
+    // only to locate a syntax error (the up-front scan would cost half as much again as the parse).
+    const data = readDocument(file, { as: "json", jsonScan: "on-error" }).value;
     const records = Array.isArray(data) ? data : typeof data === "object" && data !== null && Array.isArray((data as { results?: unknown }).results) ? (data as { results: unknown[] }).results : undefined;
     if (records === undefined) {
       throw new InputError([{ code: "E_NETBOX", severity: "error", message: "not a NetBox export: expected a dumpdata list or a REST list response ({\"results\": […]})", location: { file: file.file, line: 1, column: 1 } }]);
@@ -410,7 +400,7 @@ function reportUnusedCables(b: Build, used: PkMap<true>): void {
 }
 
 /** Imports one or more NetBox exports (dumpdata and/or REST list responses) as one topology. */
-export function importNetbox(files: readonly ImportFile[]): ImportResult {
+export function importNetbox(files: readonly SourceText[]): ImportResult {
   const m = readNetbox(files);
   const b: Build = { m, skipped: [], ids: new IdSpace(), elementOf: new Map(), sites: {}, siteKey: new Map(), operators: {}, operatorKey: new Map() };
   buildSites(b);

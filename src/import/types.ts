@@ -1,12 +1,18 @@
 import type { SourceLocation } from "../diagnostics.js";
+import type { SourceText } from "../load/index.js";
 import type { Medium, Role, State } from "../topology/types.js";
 
-/** One input file, already read: importers never touch the file system. */
+/**
+ * One input file, read but not decoded: importers never touch the file system, and get the
+ * text only through load/'s decoder (strict UTF-8, BOM, control characters), as `validate` does.
+ */
 export interface ImportFile {
   /** Path as the user gave it; used in messages, locations and the header comment. */
   file: string;
-  text: string;
+  bytes: Uint8Array;
 }
+
+export type { SourceText };
 
 /** Where GraphML link metrics come from: every link 1, great-circle km, or reference bandwidth / speed. */
 export type MetricSource = "hops" | "distance" | "speed";
@@ -119,5 +125,6 @@ export interface Importer {
   /** `one`: exactly one input file; `many`: one or more (a directory means its files with these extensions). */
   inputs: "one" | "many";
   extensions: readonly string[];
-  run: (files: readonly ImportFile[], options: ImportOptions) => ImportResult;
+  /** Gets the files decoded (`importTopology` decodes them). */
+  run: (files: readonly SourceText[], options: ImportOptions) => ImportResult;
 }

@@ -3,12 +3,12 @@
 // containerlab node name), with `*` as the fallback for elements the source gave no vendor.
 // Written as YAML (`key: Vendor` or `key: {vendor, role, …}`) or CSV (`id|label|name,vendor,…`).
 import { InputError, type Diagnostic, type SourceLocation } from "../diagnostics.js";
+import { readDocument } from "../load/index.js";
 import { roles, type Role } from "../topology/types.js";
-import { cleanText, didYouMean } from "./common.js";
-import { parseCsv } from "./csv-parse.js";
+import { cleanText, decodeFiles, didYouMean } from "./common.js";
+import { parseCsv } from "./csv-table.js";
 import { isId } from "./ids.js";
-import type { DocElement, ImportFile, Skipped, TopologyDocument } from "./types.js";
-import { parseYamlSource } from "./yaml-source.js";
+import type { DocElement, ImportFile, Skipped, SourceText, TopologyDocument } from "./types.js";
 
 export interface VendorMapEntry {
   vendor?: string;
@@ -62,8 +62,8 @@ function toEntry(raw: Record<string, unknown>, at: SourceLocation, errors: Diagn
   return entry;
 }
 
-function fromYaml(file: ImportFile): VendorMap {
-  const { data, locate } = parseYamlSource(file.file, file.text);
+function fromYaml(file: SourceText): VendorMap {
+  const { value: data, locate } = readDocument(file, { depth: 1 });
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new InputError([{ code: "E_VENDOR_MAP", severity: "error", message: "a vendor map is a mapping: `id or name: Vendor` or `id or name: {vendor: …, role: …}`", location: locate([]) }]);
   }
@@ -78,7 +78,7 @@ function fromYaml(file: ImportFile): VendorMap {
   return { file: file.file, entries };
 }
 
-function fromCsv(file: ImportFile): VendorMap {
+function fromCsv(file: SourceText): VendorMap {
   const table = parseCsv(file.file, file.text);
   const columns = table.header.map((c) => c.value.trim());
   const keyIndex = columns.findIndex((c) => keyColumns.includes(c));
@@ -105,7 +105,8 @@ function fromCsv(file: ImportFile): VendorMap {
 
 /** Reads a vendor map: CSV when the file name ends in `.csv`, YAML (or JSON) otherwise. */
 export function parseVendorMap(file: ImportFile): VendorMap {
-  return /\.csv$/i.test(file.file) ? fromCsv(file) : fromYaml(file);
+  const [src] = decodeFiles([file]);
+  return /\.csv$/i.test(src!.file) ? fromCsv(src!) : fromYaml(src!);
 }
 
 function applyEntry(e: DocElement, entry: VendorMapEntry): DocElement {

@@ -1,9 +1,10 @@
-// A small, strict XML reader for the subset GraphML needs: elements, attributes, text, CDATA,
-// comments and processing instructions. No DTDs (a DOCTYPE is rejected, which also rules out
-// external and billion-laughs entities), only the five predefined and numeric character
-// references. Iterative, so deep nesting cannot overflow the stack. Errors carry file:line:col.
+// XML for the GraphML importer, read by saxes: a maintained, strict, non-validating parser that
+// never reads a DTD (so no external or billion-laughs entities) and keeps no stack of its own
+// calls (so deep nesting is safe). This file builds the small tree GraphML needs, with the offset
+// of each element for located messages, and says what went wrong in the reader's own terms.
+import { SaxesParser } from "saxes";
 import { InputError, type SourceLocation } from "../diagnostics.js";
-import { locator } from "./common.js";
+import { lineLocator } from "../load/index.js";
 
 export interface XmlElement {
   /** Qualified name as written (`node`, `y:ShapeNode`). */
@@ -24,130 +25,149 @@ export interface XmlDocument {
   locate: (offset: number) => SourceLocation;
 }
 
-const predefined: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-const nameRe = /[A-Za-z_:\u00c0-\uffff][\w.:\u00b7\u00c0-\uffff-]*/y;
-const spaceRe = /[ \t\r\n]*/y;
+/** A problem as saxes reports it: its message, and the offset it had read up to. */
+interface SaxProblem {
+  message: string;
+  at: number;
+}
+
+type Fail = (offset: number, message: string) => never;
+
+/** The tree, built from saxes's events, and where the last complete piece of XML ended. */
+class TreeBuilder {
+  readonly stack: XmlElement[] = [];
+  root: XmlElement | undefined;
+  lastClosed: XmlElement | undefined;
+  /** Input that stops early stops inside whatever starts here. */
+  settled = 0;
+  private pending: XmlElement | undefined;
+
+  constructor(
+    private readonly parser: SaxesParser,
+    private readonly text: string,
+    fail: Fail,
+  ) {
+    parser.on("opentagstart", (tag) => {
+      const colon = tag.name.indexOf(":");
+      // saxes is one character past the name: the `<` is the last one before it.
+      const offset = text.lastIndexOf("<", parser.position - 1);
+      this.pending = { name: tag.name, local: colon === -1 ? tag.name : tag.name.slice(colon + 1), attrs: new Map(), children: [], text: "", offset };
+    });
+    parser.on("opentag", (tag) => this.open(tag.attributes));
+    parser.on("closetag", () => {
+      this.lastClosed = this.stack.pop();
+      this.settled = parser.position;
+    });
+    parser.on("text", (t) => {
+      this.append(t);
+      // saxes reports text once it has read the `<` after it.
+      this.settled = parser.position - 1;
+    });
+    parser.on("cdata", (t) => {
+      this.append(t);
+      this.settled = parser.position;
+    });
+    for (const event of ["comment", "processinginstruction", "xmldecl"] as const) parser.on(event, () => void (this.settled = parser.position));
+    parser.on("doctype", () => fail(text.lastIndexOf("<!DOCTYPE", parser.position), "DOCTYPE declarations are not allowed (no DTDs or custom entities)"));
+  }
+
+  private open(attributes: Record<string, string>): void {
+    const el = this.pending!;
+    for (const [k, v] of Object.entries(attributes)) el.attrs.set(k, v);
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.children.push(el);
+    else this.root ??= el;
+    this.stack.push(el);
+    this.settled = this.parser.position;
+  }
+
+  private append(t: string): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top) top.text += t;
+  }
+}
 
 /** Parses `text` as XML; throws InputError (E_XML) with the position of the first problem. */
 export function parseXml(file: string, text: string): XmlDocument {
-  const locate = locator(file, text);
-  const fail: (offset: number, message: string) => never = (offset, message) => {
-    throw new InputError([{ code: "E_XML", severity: "error", message, location: locate(offset) }]);
+  const locate = lineLocator(file, text);
+  const fail: Fail = (offset, message) => {
+    throw new InputError([{ code: "E_XML", severity: "error", message, location: locate(Math.max(0, Math.min(offset, text.length))) }]);
   };
-
-  const decode = (raw: string, at: number): string => {
-    if (!raw.includes("&")) return raw;
-    let out = "";
-    let from = 0;
-    for (let amp = raw.indexOf("&"); amp !== -1; amp = raw.indexOf("&", from)) {
-      const semi = raw.indexOf(";", amp);
-      const ref = semi === -1 ? "" : raw.slice(amp + 1, semi);
-      let ch = Object.hasOwn(predefined, ref) ? predefined[ref] : undefined;
-      if (ch === undefined && /^#[0-9]{1,7}$|^#x[0-9a-fA-F]{1,6}$/.test(ref)) {
-        const code = ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-        const legal = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-        if (legal) ch = String.fromCodePoint(code);
-      }
-      if (ch === undefined) {
-        fail(at + amp, `unknown or malformed entity reference \`${raw.slice(amp, semi === -1 ? amp + 10 : semi + 1)}\` (only &lt; &gt; &amp; &quot; &apos; and numeric references are allowed)`);
-      }
-      out += raw.slice(from, amp) + ch;
-      from = semi + 1;
-    }
-    return out + raw.slice(from);
-  };
-
-  const readName = (at: number): string => {
-    nameRe.lastIndex = at;
-    const m = nameRe.exec(text);
-    if (!m) fail(at, "expected a name");
-    return m![0];
-  };
-  const skipSpace = (at: number): number => {
-    spaceRe.lastIndex = at;
-    spaceRe.exec(text);
-    return spaceRe.lastIndex;
-  };
-
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const len = text.length;
-  while (pos < len) {
-    const lt = text.indexOf("<", pos);
-    const end = lt === -1 ? len : lt;
-    if (end > pos) {
-      const top = stack[stack.length - 1];
-      const chunk = text.slice(pos, end);
-      if (top) top.text += decode(chunk, pos);
-      else if (!/^[ \t\r\n]*$/.test(chunk)) fail(pos + chunk.search(/[^ \t\r\n]/), "text outside the root element");
-    }
-    if (lt === -1) break;
-    if (text.startsWith("<?", lt)) {
-      const close = text.indexOf("?>", lt + 2);
-      if (close === -1) fail(lt, "unterminated processing instruction");
-      if (/^<\?xml[ \t\r\n?]/i.test(text.slice(lt, lt + 6)) && lt > (text.charCodeAt(0) === 0xfeff ? 1 : 0)) fail(lt, "the XML declaration must come first");
-      pos = close + 2;
-    } else if (text.startsWith("<!--", lt)) {
-      const close = text.indexOf("-->", lt + 4);
-      if (close === -1) fail(lt, "unterminated comment");
-      pos = close + 3;
-    } else if (text.startsWith("<![CDATA[", lt)) {
-      const close = text.indexOf("]]>", lt + 9);
-      if (close === -1) fail(lt, "unterminated CDATA section");
-      const top = stack[stack.length - 1];
-      if (!top) fail(lt, "CDATA outside the root element");
-      top!.text += text.slice(lt + 9, close);
-      pos = close + 3;
-    } else if (text.startsWith("<!DOCTYPE", lt)) {
-      fail(lt, "DOCTYPE declarations are not allowed (no DTDs or custom entities)");
-    } else if (text.startsWith("<!", lt)) {
-      fail(lt, "unexpected markup declaration");
-    } else if (text.startsWith("</", lt)) {
-      const name = readName(lt + 2);
-      const after = skipSpace(lt + 2 + name.length);
-      if (text[after] !== ">") fail(after, `expected \`>\` to close \`</${name}\``);
-      const open = stack.pop();
-      if (!open) fail(lt, `closing tag \`</${name}>\` without an opening tag`);
-      if (open!.name !== name) fail(lt, `closing tag \`</${name}>\` does not match \`<${open!.name}>\` opened at line ${locate(open!.offset).line}`);
-      pos = after + 1;
-    } else {
-      const name = readName(lt + 1);
-      const colon = name.indexOf(":");
-      const el: XmlElement = { name, local: colon === -1 ? name : name.slice(colon + 1), attrs: new Map(), children: [], text: "", offset: lt };
-      let at = lt + 1 + name.length;
-      let selfClosing = false;
-      for (;;) {
-        const next = skipSpace(at);
-        const ch = text[next];
-        if (ch === ">") { at = next + 1; break; }
-        if (ch === "/" && text[next + 1] === ">") { at = next + 2; selfClosing = true; break; }
-        if (ch === undefined) fail(lt, `unterminated tag \`<${name}\``);
-        if (next === at) fail(next, `expected whitespace, \`>\` or \`/>\` in \`<${name}\``);
-        const attr = readName(next);
-        const eq = skipSpace(next + attr.length);
-        if (text[eq] !== "=") fail(eq, `expected \`=\` after attribute \`${attr}\``);
-        const q = skipSpace(eq + 1);
-        const quote = text[q];
-        if (quote !== '"' && quote !== "'") fail(q, `expected a quoted value for attribute \`${attr}\``);
-        const close = text.indexOf(quote!, q + 1);
-        if (close === -1) fail(q, `unterminated value of attribute \`${attr}\``);
-        const raw = text.slice(q + 1, close);
-        const bad = raw.indexOf("<");
-        if (bad !== -1) fail(q + 1 + bad, `\`<\` is not allowed in the value of attribute \`${attr}\``);
-        if (el.attrs.has(attr)) fail(next, `attribute \`${attr}\` appears twice`);
-        el.attrs.set(attr, decode(raw, q + 1));
-        at = close + 1;
-      }
-      const parent = stack[stack.length - 1];
-      if (parent) parent.children.push(el);
-      else if (root) fail(lt, "a second root element");
-      else root = el;
-      if (!selfClosing) stack.push(el);
-      pos = at;
-    }
+  const parser = new SaxesParser({ position: true });
+  const tree = new TreeBuilder(parser, text, fail);
+  let ending = false;
+  let stoppedAt = 0;
+  const atEnd: SaxProblem[] = [];
+  parser.on("error", (err) => {
+    const problem = { message: err.message.replace(/^\d+:\d+: /, ""), at: parser.position };
+    if (!ending) explain(problem, text, tree, fail, locate);
+    // At the end saxes reports each unclosed element, then that the input stopped inside markup,
+    // then flushes the text it holds: keep where the input stopped, and every report.
+    if (atEnd.length === 0) stoppedAt = tree.settled;
+    atEnd.push(problem);
+  });
+  parser.write(text);
+  ending = true;
+  parser.close();
+  if (atEnd.length > 0) {
+    const first = atEnd[0]!;
+    if (first.message.startsWith("document must contain a root element")) fail(0, "no root element");
+    if (atEnd.some((p) => p.message === "unexpected end.")) unfinished(text, stoppedAt, fail);
+    const open = tree.stack[tree.stack.length - 1];
+    if (first.message.startsWith("unclosed tag") && open) fail(open.offset, `\`<${open.name}>\` is never closed`);
+    explain(first, text, tree, fail, locate);
   }
-  if (stack.length > 0) fail(stack[stack.length - 1]!.offset, `\`<${stack[stack.length - 1]!.name}>\` is never closed`);
-  if (!root) fail(0, "no root element");
-  return { root: root!, locate };
+  if (!tree.root) fail(0, "no root element");
+  return { root: tree.root!, locate };
+}
+
+/** Throws the located message for a problem saxes found before the end of the input. */
+function explain({ message, at }: SaxProblem, text: string, tree: TreeBuilder, fail: Fail, locate: (offset: number) => SourceLocation): never {
+  if (/entit/.test(message)) {
+    const amp = text.lastIndexOf("&", at - 1);
+    const semi = text.indexOf(";", amp);
+    const ref = text.slice(amp, semi === -1 || semi - amp > 16 ? amp + 10 : semi + 1);
+    fail(amp, `unknown or malformed entity reference \`${ref}\` (only &lt; &gt; &amp; &quot; &apos; and numeric references are allowed)`);
+  }
+  if (message === "unexpected close tag." || message.startsWith("unmatched closing tag")) {
+    const lt = text.lastIndexOf("</", at - 1);
+    const name = /^<\/([^\s>]*)/.exec(text.slice(lt, lt + 256))?.[1] ?? "";
+    // saxes has just closed the element this tag should have closed.
+    const open = tree.lastClosed;
+    if (message.startsWith("unmatched") || !open) fail(lt, `closing tag \`</${name}>\` without an opening tag`);
+    fail(lt, `closing tag \`</${name}>\` does not match \`<${open!.name}>\` opened at line ${locate(open!.offset).line}`);
+  }
+  if (message.startsWith("documents may contain only one root")) fail(text.lastIndexOf("<", at - 1), "a second root element");
+  if (message.startsWith("an XML declaration must be at the start")) fail(text.lastIndexOf("<?", at - 1), "the XML declaration must come first");
+  if (message.startsWith("text data outside of root node")) fail(tree.settled + Math.max(0, text.slice(tree.settled, at).search(/\S/)), "text outside the root element");
+  const reworded = rewordings.find(([re]) => re.test(message));
+  return fail(at - 1, reworded ? reworded[1](message, text[at - 1] ?? "") : message.replace(/\.$/, ""));
+}
+
+/** saxes messages that say more in the reader's terms; the character is the one saxes stopped at. */
+const rewordings: [RegExp, (message: string, c: string) => string][] = [
+  [/^duplicate attribute: /, (m) => `attribute \`${m.replace(/^duplicate attribute: |\.$/g, "")}\` appears twice`],
+  [/^unquoted attribute value/, () => 'expected a quoted value for the attribute (`name="value"`)'],
+  [/^disallowed character/, (_m, c) => (c === "<" ? "`<` is not allowed in the value of an attribute (write `&lt;`)" : `\`${c}\` is not allowed here`)],
+];
+
+const bareAmp = /&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/g;
+
+/**
+ * Says what input that stops early left unfinished, from where the last complete piece of XML
+ * ended: a comment, CDATA section or processing instruction opened there, a bare `&` (saxes reads
+ * everything after one as an entity name, up to the end), or a tag.
+ */
+function unfinished(text: string, from: number, fail: Fail): never {
+  const lt = text.indexOf("<", from);
+  bareAmp.lastIndex = from;
+  const amp = bareAmp.exec(text)?.index ?? -1;
+  const rest = lt === -1 ? "" : text.slice(lt, lt + 64);
+  const first = amp !== -1 && (lt === -1 || amp < lt) ? "&" : rest.slice(0, 9);
+  if (first.startsWith("<!--")) fail(lt, "unterminated comment: the file ends before its `-->`");
+  if (first.startsWith("<![CDATA[")) fail(lt, "unterminated CDATA section: the file ends before its `]]>`");
+  if (first.startsWith("<?")) fail(lt, "unterminated processing instruction: the file ends before its `?>`");
+  if (amp !== -1) fail(amp, "a bare `&`: write `&amp;` for the character, or end the entity reference with `;`");
+  if (lt !== -1) fail(lt, `unterminated tag \`${/^<\/?[^\s>/]*/.exec(rest)![0]}\`: the file ends before its \`>\``);
+  return fail(from, "unexpected end of the file");
 }

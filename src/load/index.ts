@@ -1,11 +1,9 @@
 import { createHash } from "node:crypto";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { type Diagnostic, errorAt, InputError, type SourceLocation } from "../diagnostics.js";
-import { decodeText, reportControlChar } from "./decode.js";
-import { JsonProblem, scanJson } from "./json.js";
-import { type DocPath, type PathTrie, pathTrie, type PosNode, walkPos } from "./positions.js";
-import { parseYamlFast, YamlBail } from "./yaml-fast.js";
-import { parseYamlFull, YamlProblems } from "./yaml-full.js";
+import { decodeText } from "./decode.js";
+import { type DocumentOptions, isJsonName, mb, readDocument } from "./document.js";
+import type { DocPath, PosNode } from "./positions.js";
 
 /** The file system as the loader sees it; the CLI passes the real one, tests an in-memory one. */
 export interface LoadHost {
@@ -168,10 +166,6 @@ export function loadFiles(paths: readonly string[], host: LoadHost, options: Loa
   return out;
 }
 
-function mb(bytes: number): string {
-  return bytes >= 10 * MiB ? `${Math.round(bytes / MiB)} MB` : `${(bytes / MiB).toFixed(1)} MB`;
-}
-
 function readMessage(shown: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === "ENOENT") return `${shown}: no such file`;
@@ -182,12 +176,11 @@ function readMessage(shown: string, err: unknown): string {
 
 /** Parses one file's bytes (no includes): JSON by extension, YAML otherwise. */
 export function parseFile(file: string, path: string, bytes: Uint8Array, options: LoadOptions = {}): LoadedFile {
-  const maxDepth = options.maxDepth ?? 64;
-  const json = /\.json$/i.test(path);
+  const json = isJsonName(path);
   const text = decodeText(file, bytes, { json });
   const sha256 = options.hash ? createHash("sha256").update(bytes).digest("hex") : undefined;
-  const parsed = json ? parseJsonText(text, file, maxDepth) : parseYamlText(text, file, maxDepth, options);
-  const { value, pos, deep } = parsed;
+  const doc = readDocument({ file, text }, { as: json ? "json" : "yaml", ...documentOptions(options) });
+  const { value, pos } = doc;
   if (value === undefined || value === null) {
     throw new InputError([errorAt("E_EMPTY", "the file is empty: a topology starts with `cleanpath: 1`", { file, line: 1, column: 1 })]);
   }
@@ -197,86 +190,26 @@ export function parseFile(file: string, path: string, bytes: Uint8Array, options
       errorAt("E_ROOT_TYPE", `the file holds ${what}; a topology is a mapping that starts with \`cleanpath: 1\``, { file, line: pos.line, column: pos.column }),
     ]);
   }
-  const locateAll = (paths: readonly DocPath[], key = false): SourceLocation[] => {
-    const shallow = paths.map((p) => walkPos(pos, p, key));
-    if (shallow.every((s, i) => s.depth === paths[i]!.length)) return shallow.map((s) => s.loc);
-    const tree = deep(pathTrie(paths));
-    return paths.map((p) => walkPos(tree, p, key).loc);
-  };
   const loaded: LoadedFile = {
     file,
     path,
     bytes: bytes.length,
     value: value as Record<string, unknown>,
     pos,
-    locate: (p, key = false) => locateAll([p], key)[0]!,
-    locateAll,
+    locate: doc.locate,
+    locateAll: doc.locateAll,
   };
   if (sha256) loaded.sha256 = sha256;
   return loaded;
 }
 
-interface Parsed {
-  value: unknown;
-  pos: PosNode;
-  deep: (trie: PathTrie) => PosNode;
+function documentOptions(options: LoadOptions): DocumentOptions {
+  const out: DocumentOptions = {};
+  if (options.maxDepth !== undefined) out.maxDepth = options.maxDepth;
+  if (options.maxFullYamlBytes !== undefined) out.maxFullYamlBytes = options.maxFullYamlBytes;
+  if (options.maxProblemsPerFile !== undefined) out.maxProblems = options.maxProblemsPerFile;
+  return out;
 }
 
-function parseJsonText(text: string, file: string, maxDepth: number): Parsed {
-  let pos: PosNode;
-  try {
-    pos = scanJson(text, file, { depth: 2 }, maxDepth);
-  } catch (err) {
-    reportControlChar(file, text);
-    if (err instanceof JsonProblem) {
-      const d: Diagnostic = errorAt(err.code, err.message, { file, line: err.line, column: err.column });
-      if (err.related) d.related = [{ file, ...err.related }];
-      throw new InputError([d]);
-    }
-    throw err;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    reportControlChar(file, text);
-    const m = /at position (\d+)/.exec((err as Error).message);
-    const offset = m ? Number(m[1]) : 0;
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    const column = offset - (before.lastIndexOf("\n") + 1) + 1;
-    throw new InputError([errorAt("E_JSON_SYNTAX", (err as Error).message.replace(/ in JSON at position \d+.*$/, ""), { file, line, column })]);
-  }
-  return { value, pos, deep: (trie) => scanJson(text, file, { depth: 0, trie }, maxDepth) };
-}
-
-function parseYamlText(text: string, file: string, maxDepth: number, options: LoadOptions): Parsed {
-  const maxFull = options.maxFullYamlBytes ?? 10 * MiB;
-  try {
-    const r = parseYamlFast(text, file, { depth: 2 }, maxDepth);
-    return {
-      value: r.value,
-      pos: r.pos,
-      deep: (trie) => parseYamlFast(text, file, { depth: 0, trie }, maxDepth).pos,
-    };
-  } catch (err) {
-    if (!(err instanceof YamlBail)) throw err;
-    // The fast reader locates an unterminated quote or bracket at its opening, which helps more
-    // than the full parser's "end of file"; duplicate keys go to the full parser, which also
-    // points at the first occurrence and finds every duplicate.
-    if (text.length > maxFull || (err.definite && err.code !== "E_DUPLICATE_KEY")) {
-      const hint = err.definite
-        ? ""
-        : ` (files over ${mb(maxFull)} are read by cleanpath's fast YAML reader, which does not accept this; ` +
-          `rewrite it in plain block/flow style, save the topology as JSON, or raise --max-full-yaml-size)`;
-      throw new InputError([errorAt(err.code, err.message + hint, { file, line: err.line, column: err.column })]);
-    }
-  }
-  try {
-    const r = parseYamlFull(text, file, { depth: 2 }, maxDepth, options.maxProblemsPerFile ?? 100);
-    return { value: r.value, pos: r.pos, deep: (trie) => r.locate(trie) };
-  } catch (err) {
-    if (err instanceof YamlProblems) throw new InputError(err.diagnostics);
-    throw err;
-  }
-}
+export { decodeSource, type DocumentOptions, isJsonName, type ParsedDocument, readDocument, type SourceText } from "./document.js";
+export { lineLocator } from "./positions.js";

@@ -115,3 +115,26 @@ export function offsetToLocation(file: string, text: string, offset: number): So
   }
   return { file, line, column: end - lineStart + 1 };
 }
+
+/**
+ * 1-based line and column (UTF-16 units) of character offsets, for readers that report many
+ * positions in one text (XML elements, CSV cells): the line table is built on first use, then
+ * each lookup is a binary search.
+ */
+export function lineLocator(file: string, text: string): (offset: number) => SourceLocation {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { file, line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}

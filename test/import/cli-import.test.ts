@@ -77,7 +77,7 @@ describe("cleanpath import", () => {
     [["import", "containerlab", "a.yml", "--metric", "hops"], /--metric applies to graphml imports only/],
     [["import", "graphml", "bad.graphml"], /bad\.graphml:2:1 +E_XML +DOCTYPE/],
     [["import", "graphml", "bad.graphml", "bad.graphml"], /exactly one file, got 2/],
-    [["import", "netbox", "bad.json"], /bad\.json:1:2 +E_JSON/],
+    [["import", "netbox", "bad.json"], /bad\.json:1:2 +E_JSON_SYNTAX +unexpected character `}`/],
   ])("exits 2 with nothing on stdout and no file for %j", async (argv, message) => {
     writeFileSync(join(dir, "bad.graphml"), '<?xml version="1.0"?>\n<!DOCTYPE x SYSTEM "file:///etc/passwd"><graphml/>');
     writeFileSync(join(dir, "bad.json"), "[}");
@@ -86,6 +86,31 @@ describe("cleanpath import", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(message);
     expect(existsSync(join(dir, "out.yaml"))).toBe(false);
+  });
+
+  it("decodes input files as validate does: invalid UTF-8 is refused at its position, a BOM is dropped", async () => {
+    const latin1 = Buffer.concat([Buffer.from("name: lab\ntopology:\n  nodes:\n    caf"), Buffer.from([0xe9]), Buffer.from(": { kind: srl }\n")]);
+    writeFileSync(join(dir, "latin1.clab.yml"), latin1);
+    const imported = await cli("import", "containerlab", "latin1.clab.yml", "-o", "out.yaml");
+    expect(imported.code).toBe(2);
+    expect(imported.stdout).toBe("");
+    expect(existsSync(join(dir, "out.yaml"))).toBe(false);
+    const diagnostic = /latin1\.clab\.yml:4:8 +E_ENCODING +invalid UTF-8 byte 0xE9/;
+    expect(imported.stderr).toMatch(diagnostic);
+    const validated = await cli("validate", "latin1.clab.yml");
+    expect(validated.code).toBe(2);
+    expect(validated.stdout + validated.stderr).toMatch(diagnostic);
+
+    writeFileSync(join(dir, "map.yaml"), Buffer.concat([Buffer.from("Paris: Soci"), Buffer.from([0xe9, 0x74, 0xe9, 0x0a])]));
+    const mapped = await cli("import", "graphml", zoo("Abilene.graphml"), "--vendor-map", "map.yaml");
+    expect(mapped.code).toBe(2);
+    expect(mapped.stderr).toMatch(/map\.yaml:1:12 +E_ENCODING/);
+
+    writeFileSync(join(dir, "bom.graphml"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(zoo("Abilene.graphml"))]));
+    const withBom = await cli("import", "graphml", "bom.graphml");
+    const without = await cli("import", "graphml", zoo("Abilene.graphml"));
+    expect(withBom.code).toBe(0);
+    expect(withBom.stdout.split("\n").slice(1)).toEqual(without.stdout.split("\n").slice(1));
   });
 
   it("shows examples in --help", async () => {

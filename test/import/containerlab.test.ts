@@ -165,6 +165,10 @@ topology:
   it("rejects files that are not containerlab topologies, and YAML errors, with positions", () => {
     expect(() => lab("name: x\n")).toThrow(/t\.clab\.yml:1:1 .*no `topology:`/);
     expect(() => lab("topology:\n  nodes:\n    a: {}\n    a: {}\n")).toThrow(InputError);
+    // The loader's YAML reader and codes, as `validate` gives them: the duplicate points at its first occurrence.
+    expect(() => lab("topology:\n  nodes:\n    a: {}\n    a: {}\n")).toThrow(/t\.clab\.yml:4:5 +E_DUPLICATE_KEY +duplicate key `a` in this mapping \(see t\.clab\.yml:3:5\)/);
+    expect(() => lab("topology:\n  nodes: [a, b\n")).toThrow(/t\.clab\.yml:2:10 +E_YAML_SYNTAX +unterminated flow collection/);
+    expect(() => lab("topology: &t\n  nodes: *t\n")).toThrow(/E_RECURSIVE_ALIAS/);
     expect(() => lab("topology:\n  nodes: [a]\n")).toThrow(/t\.clab\.yml:2:10 .*map of node names/);
   });
 });

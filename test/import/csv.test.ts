@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/diagnostics.js";
 import { checkImported } from "../../src/import/check.js";
-import { parseCsv } from "../../src/import/csv-parse.js";
+import { type CsvCell, parseCsv } from "../../src/import/csv-table.js";
 import { importCsv } from "../../src/import/csv.js";
 
 const dir = join(import.meta.dirname, "fixtures", "csv");
@@ -38,6 +39,114 @@ describe("csv reader", () => {
       "x.csv:3:4 unexpected text after a closing quote",
       "x.csv:4:1 unterminated quoted field",
     ]);
+  });
+});
+
+// csv-parse reads the values; the positions are ours (from where csv-parse says each field ended),
+// so they are checked against files written here with known positions: any separator, quoting,
+// line ends, BOM, blank lines, non-ASCII text and line breaks inside quoted fields.
+describe("csv reader positions, on random tables", () => {
+  interface Table {
+    sep: string;
+    header: string[];
+    rows: string[][];
+    quote: boolean[];
+    crlf: boolean;
+    bom: boolean;
+    blankAfter: number;
+  }
+  interface Stray {
+    row: number;
+    cell: number;
+    at: number;
+  }
+  const piece = fc.constantFrom("a", "b", "7", " ", "é", "中", "😀", ",", ";", "\t", '"', "\n", "\r", "\r\n");
+  const value = fc.array(piece, { maxLength: 5 }).map((p) => p.join(""));
+  const table: fc.Arbitrary<Table> = fc.record({
+    sep: fc.constantFrom(",", ";", "\t"),
+    header: fc.array(value, { minLength: 2, maxLength: 4 }),
+    rows: fc.array(fc.array(value, { minLength: 1, maxLength: 5 }), { maxLength: 5 }),
+    quote: fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+    blankAfter: fc.integer({ min: -1, max: 5 }),
+  });
+  const special = /[",;\t\r\n]/;
+
+  /**
+   * The table as CSV text, and where each cell starts as an editor counts (1-based line, column
+   * in UTF-16 units). Cells that need quotes get them, others at random; a `stray` cell is written
+   * unquoted with a `"` inserted at `at`, and its position is returned as `strayAt`.
+   */
+  function write(t: Table, stray?: Stray) {
+    const nl = t.crlf ? "\r\n" : "\n";
+    let text = t.bom ? "\ufeff" : "";
+    let line = 1;
+    let lineStart = text.length;
+    let strayAt = "";
+    const cells: CsvCell[][] = [];
+    let q = 0;
+    [t.header, ...t.rows].forEach((row, r) => {
+      const out: CsvCell[] = [];
+      row.forEach((v, i) => {
+        if (i > 0) text += t.sep;
+        out.push({ value: v, line, column: text.length - lineStart + 1 });
+        let written = special.test(v) || t.quote[q++ % 30]! ? `"${v.replace(/"/g, '""')}"` : v;
+        if (stray && stray.row === r - 1 && stray.cell === i) {
+          written = v.slice(0, stray.at) + '"' + v.slice(stray.at);
+          strayAt = `${line}:${text.length - lineStart + 1 + stray.at}`;
+        }
+        for (let k = written.indexOf("\n"); k !== -1; k = written.indexOf("\n", k + 1)) {
+          line++;
+          lineStart = text.length + k + 1;
+        }
+        text += written;
+      });
+      text += nl;
+      line++;
+      lineStart = text.length;
+      cells.push(out);
+      if (r === t.blankAfter) {
+        text += nl;
+        line++;
+        lineStart = text.length;
+      }
+    });
+    // A row that is one empty cell is a blank line: the reader drops it.
+    return { text, strayAt, cells: cells.filter((row, i) => i === 0 || !(row.length === 1 && row[0]!.value === "")) };
+  }
+
+  it("finds every value, and the line and column where its cell starts", () => {
+    fc.assert(
+      fc.property(table, (t) => {
+        const { text, cells } = write(t);
+        const got = parseCsv("x.csv", text);
+        expect([got.header, ...got.rows]).toEqual(cells);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("points at a stray quote in an unquoted cell", () => {
+    fc.assert(
+      fc.property(table, fc.nat(), fc.nat(), (t, pick, at) => {
+        const plain = t.rows.flatMap((row, r) => row.map((v, i) => ({ row: r, cell: i, v }))).filter(({ v }) => v !== "" && !special.test(v));
+        fc.pre(plain.length > 0);
+        const target = plain[pick % plain.length]!;
+        const stray = { row: target.row, cell: target.cell, at: 1 + (at % target.v.length) };
+        const { text, strayAt } = write(t, stray);
+        let where = "no error";
+        try {
+          parseCsv("x.csv", text);
+        } catch (err) {
+          const d = (err as InputError).diagnostics[0]!;
+          where = `${d.location!.line}:${d.location!.column}`;
+          expect(d.message).toMatch(/inside an unquoted field/);
+        }
+        expect(where).toBe(strayAt);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

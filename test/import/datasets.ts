@@ -1,6 +1,8 @@
 // Paths of the shared third-party datasets (../shared/datasets, see its README).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { ImportFile } from "../../src/import/types.js";
+import { decodeSource, type SourceText } from "../../src/load/index.js";
 
 // `../shared` from the repository root, as in every worktree.
 export const datasets = join(import.meta.dirname, "..", "..", "..", "shared", "datasets");
@@ -20,7 +22,17 @@ export function filesUnder(dir: string, re: RegExp): string[] {
   return out.sort();
 }
 
-/** An ImportFile for a dataset file, named relative to the datasets folder. */
-export function datasetFile(path: string): { file: string; text: string } {
-  return { file: relative(datasets, path), text: readFileSync(path, "utf8") };
+/** A dataset file as an importer gets it (decoded by load/, as `import` decodes it), named relative to the datasets folder. */
+export function datasetFile(path: string): SourceText {
+  return decodeSource(relative(datasets, path), readFileSync(path));
+}
+
+/** A dataset file as `importTopology` takes it: its bytes, named relative to the datasets folder. */
+export function datasetInput(path: string): ImportFile {
+  return { file: relative(datasets, path), bytes: readFileSync(path) };
+}
+
+/** Text written in a test, as `importTopology` and `parseVendorMap` take a file: UTF-8 bytes. */
+export function inputOf(file: string, text: string): ImportFile {
+  return { file, bytes: Buffer.from(text, "utf8") };
 }

@@ -125,7 +125,11 @@ describe("netbox importer input errors", () => {
   it("points at JSON syntax errors", () => {
     const run = () => importNetbox([{ file: "d.json", text: '[\n  {"model": "dcim.device",\n  }\n]' }]);
     expect(run).toThrow(InputError);
-    expect(run).toThrow(/d\.json:3:3 +E_JSON/);
+    expect(run).toThrow(/d\.json:3:3 +E_JSON_SYNTAX +expected a double-quoted property name/);
+  });
+
+  it("locates a bad literal, which JSON.parse reports without a position", () => {
+    expect(() => importNetbox([{ file: "d.json", text: '[\n  {"model": "dcim.device", "pk": tru}\n]' }])).toThrow(/d\.json:2:37 +E_JSON_SYNTAX +Unexpected token '}'$/);
   });
 
   it("rejects JSON that is neither dumpdata nor a REST list", () => {

@@ -13,7 +13,7 @@ import { buildTopology } from "../../src/topology/index.js";
 import { importTopology, renderImport, type ImportRequest } from "../../src/import/index.js";
 import { parseVendorMap } from "../../src/import/vendor-map.js";
 import type { TopologyDocument } from "../../src/import/types.js";
-import { datasetFile, datasets } from "./datasets.js";
+import { datasetInput, datasets, inputOf } from "./datasets.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 
@@ -47,8 +47,8 @@ function importValidateAudit(req: ImportRequest): TopologyDocument {
 
 describe("import → validate → audit round trip", () => {
   it("GÉANT 2012 (Topology Zoo) with a vendor map and distance metrics", () => {
-    const map = parseVendorMap({ file: "vendors.yaml", text: `"*": Juniper\nDE: Huawei\nUK: { vendor: ZTE, role: core }\n` });
-    const doc = importValidateAudit({ format: "graphml", files: [datasetFile(join(datasets, "topologyzoo", "graphml", "Geant2012.graphml"))], options: { metric: "distance" }, vendorMap: map });
+    const map = parseVendorMap(inputOf("vendors.yaml", `"*": Juniper\nDE: Huawei\nUK: { vendor: ZTE, role: core }\n`));
+    const doc = importValidateAudit({ format: "graphml", files: [datasetInput(join(datasets, "topologyzoo", "graphml", "Geant2012.graphml"))], options: { metric: "distance" }, vendorMap: map });
     // GÉANT's labels are the country codes of its PoPs.
     expect(doc.elements.find((e) => e.name === "DE")!.vendor).toBe("Huawei");
     expect(doc.elements.find((e) => e.name === "UK")).toMatchObject({ vendor: "ZTE", role: "core" });
@@ -57,24 +57,24 @@ describe("import → validate → audit round trip", () => {
   });
 
   it("a containerlab lab (srl02)", () => {
-    const doc = importValidateAudit({ format: "containerlab", files: [datasetFile(join(datasets, "containerlab", "lab-examples", "srl02", "srl02.clab.yml"))] });
+    const doc = importValidateAudit({ format: "containerlab", files: [datasetInput(join(datasets, "containerlab", "lab-examples", "srl02", "srl02.clab.yml"))] });
     expect(doc.elements.map((e) => e.vendor)).toEqual(["Nokia", "Nokia"]);
   });
 
   it("the NetBox demo export", () => {
-    const doc = importValidateAudit({ format: "netbox", files: [datasetFile(join(datasets, "netbox-demo-data", "json", "netbox-demo-v3.6.dcim-circuits-subset.json"))] });
+    const doc = importValidateAudit({ format: "netbox", files: [datasetInput(join(datasets, "netbox-demo-data", "json", "netbox-demo-v3.6.dcim-circuits-subset.json"))] });
     expect(doc.elements.length).toBe(74);
   });
 
   it("the CSV fixture", () => {
-    const files = ["elements.csv", "links.csv", "sites.csv"].map((f) => ({ file: f, text: readFileSync(join(fixtures, "csv", f), "utf8") }));
+    const files = ["elements.csv", "links.csv", "sites.csv"].map((f) => ({ file: f, bytes: readFileSync(join(fixtures, "csv", f)) }));
     const doc = importValidateAudit({ format: "csv", files });
     expect(doc.links).toHaveLength(2);
   });
 });
 
 describe("importTopology", () => {
-  const lab = { file: "lab.clab.yml", text: "topology:\n  nodes: { a: { kind: srl }, b: { kind: linux } }\n  links: [{ endpoints: [\"a:e1\", \"host:x\"] }]\n" };
+  const lab = inputOf("lab.clab.yml", "topology:\n  nodes: { a: { kind: srl }, b: { kind: linux } }\n  links: [{ endpoints: [\"a:e1\", \"host:x\"] }]\n");
 
   it("writes a header naming the source, the importer and everything skipped", () => {
     const outcome = importTopology({ format: "containerlab", files: [lab] });
@@ -94,7 +94,7 @@ describe("importTopology", () => {
   });
 
   it("reports vendor-map entries that match nothing alongside the importer's own", () => {
-    const outcome = importTopology({ format: "containerlab", files: [lab], vendorMap: parseVendorMap({ file: "m.yaml", text: "b: Ubuntu\nzz: X\n" }) });
+    const outcome = importTopology({ format: "containerlab", files: [lab], vendorMap: parseVendorMap(inputOf("m.yaml", "b: Ubuntu\nzz: X\n")) });
     expect(outcome.document.elements[1]!.vendor).toBe("Ubuntu");
     expect(outcome.skipped.at(-1)!.what).toBe("vendor-map entry `zz`");
   });

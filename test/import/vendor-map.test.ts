@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/diagnostics.js";
 import type { TopologyDocument } from "../../src/import/types.js";
 import { applyVendorMap, parseVendorMap } from "../../src/import/vendor-map.js";
+import { inputOf } from "./datasets.js";
 
 const doc: TopologyDocument = {
   cleanpath: 1,
@@ -18,7 +19,7 @@ const doc: TopologyDocument = {
 
 describe("vendor map", () => {
   it("matches by id before name, names match every element carrying them, and * fills the rest", () => {
-    const map = parseVendorMap({ file: "m.yaml", text: `"*": Nokia\nBerlin: Huawei\n"2": { vendor: ZTE, role: core, tags: [gov] }\n` });
+    const map = parseVendorMap(inputOf("m.yaml", `"*": Nokia\nBerlin: Huawei\n"2": { vendor: ZTE, role: core, tags: [gov] }\n`));
     const { document, skipped } = applyVendorMap(doc, map);
     expect(document.elements.map((e) => [e.id, e.vendor, e.role])).toEqual([
       ["0", "Nokia", "backbone"], ["1", "Huawei", "backbone"], ["2", "ZTE", "core"],
@@ -30,28 +31,28 @@ describe("vendor map", () => {
   });
 
   it("lets * fill the vendor of elements whose entry sets only a role", () => {
-    const map = parseVendorMap({ file: "m.yaml", text: `"*": { vendor: Nokia, role: edge }\nParis: { role: core }\n` });
+    const map = parseVendorMap(inputOf("m.yaml", `"*": { vendor: Nokia, role: edge }\nParis: { role: core }\n`));
     const { document } = applyVendorMap(doc, map);
     expect(document.elements[0]).toEqual({ id: "0", name: "Paris", role: "core", vendor: "Nokia" });
     expect(document.elements[1]).toEqual({ id: "1", name: "Berlin", role: "edge", vendor: "Nokia" });
   });
 
   it("reads CSV maps keyed by id, label or name", () => {
-    const map = parseVendorMap({ file: "m.csv", text: "label,vendor,role,passive\nParis,Ericsson,core,\nRome,,edge,true\n" });
+    const map = parseVendorMap(inputOf("m.csv", "label,vendor,role,passive\nParis,Ericsson,core,\nRome,,edge,true\n"));
     const { document } = applyVendorMap(doc, map);
     expect(document.elements[0]).toEqual({ id: "0", name: "Paris", role: "core", vendor: "Ericsson" });
     expect(document.elements[5]).toEqual({ id: "5", name: "Rome", role: "edge", vendor: "Juniper", passive: true });
   });
 
   it("reports entries that match nothing, with their position", () => {
-    const map = parseVendorMap({ file: "m.yaml", text: "Paris: Nokia\nPariss: Nokia\n" });
+    const map = parseVendorMap(inputOf("m.yaml", "Paris: Nokia\nPariss: Nokia\n"));
     expect(applyVendorMap(doc, map).skipped).toEqual([
       { what: "vendor-map entry `Pariss`", why: "matches no element id or name", location: { file: "m.yaml", line: 2, column: 9 } },
     ]);
   });
 
   it("rejects bad roles, unknown fields and invalid tags, all at once", () => {
-    const run = () => parseVendorMap({ file: "m.yaml", text: "a: { vendor: X, role: cor }\nb: { vendr: Y }\nc: { tags: [\"bad tag\"] }\n" });
+    const run = () => parseVendorMap(inputOf("m.yaml", "a: { vendor: X, role: cor }\nb: { vendr: Y }\nc: { tags: [\"bad tag\"] }\n"));
     expect(run).toThrow(InputError);
     try {
       run();
@@ -65,6 +66,6 @@ describe("vendor map", () => {
   });
 
   it("rejects a map that is not a mapping", () => {
-    expect(() => parseVendorMap({ file: "m.yaml", text: "- a\n- b\n" })).toThrow(/is a mapping/);
+    expect(() => parseVendorMap(inputOf("m.yaml", "- a\n- b\n"))).toThrow(/is a mapping/);
   });
 });

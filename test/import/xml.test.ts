@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/diagnostics.js";
-import { parseXml } from "../../src/import/xml.js";
+import { parseXml, type XmlElement } from "../../src/import/xml.js";
 
 function errorOf(text: string): string {
   try {
@@ -48,6 +49,12 @@ describe("xml reader", () => {
     ["an unterminated comment", `<a><!-- x</a>`, /unterminated comment/],
     ["an empty document", ``, /no root element/],
     ["a character reference to an illegal character", `<a>&#0;</a>`, /malformed entity/],
+    ["a closing tag without an opening tag", `</a>`, /t\.xml:1:1 .*`<\/a>` without an opening tag/],
+    ["a bare `&` (which saxes reads up to the end as an entity name)", `<a>\nAT&T</a>`, /t\.xml:2:3 .*a bare `&`/],
+    ["a bare `&` in an attribute", `<a x="A & B"/>`, /t\.xml:1:9 .*a bare `&`/],
+    ["an unterminated tag", `<a>\n  <b x="1`, /t\.xml:2:3 .*unterminated tag `<b`/],
+    ["an unterminated CDATA section", `<a>x<![CDATA[ y`, /t\.xml:1:5 .*unterminated CDATA section/],
+    ["an unterminated comment after text", `<a>\nhello <!-- x`, /t\.xml:2:7 .*unterminated comment/],
   ])("rejects %s, with its position", (_name, text, message) => {
     expect(errorOf(text)).toMatch(message);
   });
@@ -58,5 +65,47 @@ describe("xml reader", () => {
     let d = 1;
     for (let el = root; el.children.length > 0; el = el.children[0]!) d++;
     expect(d).toBe(depth);
+  });
+
+  it("gives back any tree it is given, each element at its `<`, on random documents", () => {
+    interface Tree { name: string; attrs: [string, string][]; text: string; children: Tree[] }
+    const name = fc.constantFrom("a", "node", "y:Shape", "data", "g_1", "é");
+    const value = fc.string({ unit: fc.constantFrom("x", " ", "<", ">", "&", '"', "'", "é", "😀", "\n"), maxLength: 6 });
+    const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
+      tree: fc.record({
+        name,
+        attrs: fc.uniqueArray(fc.tuple(fc.constantFrom("id", "key", "for", "attr.name", "x:y"), value), { selector: ([k]) => k, maxLength: 3 }),
+        text: value,
+        children: fc.oneof({ depthIdentifier: "xml", maxDepth: 4 }, fc.constant([] as Tree[]), fc.array(tie("tree"), { maxLength: 3 })),
+      }),
+    })).tree;
+    const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    const write = (t: Tree, out: { text: string; offsets: number[] }): void => {
+      out.offsets.push(out.text.length);
+      out.text += `<${t.name}${t.attrs.map(([k, v]) => ` ${k}="${escape(v).replace(/\n/g, "&#10;")}"`).join("")}>`;
+      // Text first, then the children, so that an element's own text is one piece.
+      out.text += t.text.includes("]]>") || t.text === "" ? escape(t.text) : `<![CDATA[${t.text}]]>`;
+      for (const c of t.children) write(c, out);
+      out.text += `</${t.name}>`;
+    };
+    fc.assert(
+      fc.property(tree, fc.boolean(), (t, decl) => {
+        const out = { text: decl ? '<?xml version="1.0" encoding="utf-8"?>\n<!-- a comment -->\n' : "", offsets: [] as number[] };
+        write(t, out);
+        const { root } = parseXml("t.xml", out.text);
+        const offsets: number[] = [];
+        const same = (el: XmlElement, want: Tree): void => {
+          offsets.push(el.offset);
+          expect(el.name).toBe(want.name);
+          expect(el.local).toBe(want.name.split(":").pop());
+          expect([...el.attrs]).toEqual(want.attrs);
+          expect(el.text).toBe(want.text);
+          expect(el.children).toHaveLength(want.children.length);
+          el.children.forEach((c, i) => same(c, want.children[i]!));
+        };
+        same(root, t);
+        expect(offsets).toEqual(out.offsets);
+      }),
+    );
   });
 });

@@ -44,10 +44,11 @@ function notFound(path: string): InputError {
   return usageError("E_READ", `${path}: no such file or directory`);
 }
 
-function readText(cwd: string, path: string): ImportFile {
+// Bytes, not text: the importers decode them as `validate` does (invalid UTF-8 is refused, not replaced).
+function readBytes(cwd: string, path: string): ImportFile {
   const full = isAbsolute(path) ? path : resolve(cwd, path);
   try {
-    return { file: path, text: readFileSync(full, "utf8") };
+    return { file: path, bytes: readFileSync(full) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw notFound(path);
@@ -65,9 +66,9 @@ function readInputs(cwd: string, format: string, inputs: readonly string[]): Imp
     if (statSync(full).isDirectory()) {
       const names = readdirSync(full).filter((n) => importer.extensions.includes(extname(n).toLowerCase())).sort();
       if (names.length === 0) throw usageError("E_READ", `${input}: no ${importer.extensions.join("/")} files in this directory`);
-      for (const n of names) files.push(readText(cwd, join(input, n)));
+      for (const n of names) files.push(readBytes(cwd, join(input, n)));
     } else {
-      files.push(readText(cwd, input));
+      files.push(readBytes(cwd, input));
     }
   }
   if (importer.inputs === "one" && files.length !== 1) {
@@ -89,7 +90,7 @@ function run(ctx: CliContext, format: string, inputs: string[], opts: ImportOpts
     // Refused before converting anything, and again (atomically) when writing.
     if (!opts.force && existsSync(outPath)) throw usageError("E_EXISTS", `${output} already exists; pass --force to overwrite it`);
   }
-  const vendorMap = opts.vendorMap === undefined ? undefined : parseVendorMap(readText(io.cwd, opts.vendorMap));
+  const vendorMap = opts.vendorMap === undefined ? undefined : parseVendorMap(readBytes(io.cwd, opts.vendorMap));
   const outcome = importTopology({ format, files, ...(opts.metric ? { options: { metric: opts.metric } } : {}), ...(vendorMap ? { vendorMap } : {}) });
   const text = renderImport(outcome, output !== undefined && /\.json$/i.test(output) ? "json" : "yaml");
 

@@ -1,8 +1,11 @@
 /**
  * The little of TopoJSON (https://github.com/topojson/topojson-specification) that country
  * boundaries need: quantized, delta-encoded arcs and Polygon/MultiPolygon geometries made of
- * them. Decoding it here (about thirty lines, checked against topojson-client in the tests)
- * spares a runtime dependency that would bring a second, old commander with it.
+ * them, as the flat rings CountryShape indexes. Decoding it here (about thirty lines, checked
+ * against topojson-client on every country of the atlas in the tests) spares a runtime dependency
+ * that would bring a second, old commander with it, and is no slower than topojson-client's
+ * GeoJSON plus flattening (measured in docs/architecture.md, "One reader per format"). The atlas
+ * is decoded once per process: TopoCountries keeps what it decoded.
  */
 
 export interface TopoGeometry {

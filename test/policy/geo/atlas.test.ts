@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
 import { describe, expect, it } from "vitest";
-import { decodeArcs, distanceToCountryKm, geometryRings, type TopoTopology, worldCountries } from "../../../src/policy/geo/index.js";
+import { decodeArcs, distanceToCountryKm, geometryRings, TopoCountries, type TopoTopology, worldCountries } from "../../../src/policy/geo/index.js";
 
 const atlas = createRequire(import.meta.url)("world-atlas/countries-50m.json") as TopoTopology;
 
@@ -25,6 +25,28 @@ describe("TopoJSON decoding", () => {
       compared += theirs.length;
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  it("reads and decodes a boundary source once, on first use, however many questions follow", () => {
+    // A 2°×2° square around (0, 0) for Mexico (ISO numeric 484), quantized and delta-encoded.
+    const square: TopoTopology = {
+      type: "Topology",
+      transform: { scale: [0.001, 0.001], translate: [-1, -1] },
+      arcs: [[[0, 0], [2000, 0], [0, 2000], [-2000, 0], [0, -2000]]],
+      objects: { countries: { type: "GeometryCollection", geometries: [{ type: "Polygon", id: "484", arcs: [[0]] }] } },
+    };
+    let reads = 0;
+    const countries = new TopoCountries("test square", () => {
+      reads++;
+      return square;
+    });
+    expect(reads).toBe(0);
+    expect(countries.has("MX")).toBe(true);
+    expect(countries.distanceKm(0, 0, "MX")).toBe(0);
+    expect(countries.distanceKm(0, 2, "MX")).toBeGreaterThan(100);
+    expect(countries.has("US")).toBe(false);
+    expect(countries.shape("MX")).toBe(countries.shape("mx"));
+    expect(reads).toBe(1);
   });
 });
 
