@@ -17,6 +17,7 @@ export function nodeHost(cwd: string): RunHost {
     realpath: (p) => realpathSync(p),
     display: (p) => displayPath(cwd, p),
     expandInputs: (args, warn) => expandInputs(args, cwd, warn),
+    listFolder: (p) => readdirSync(p),
     exists: (p) => existsSync(p),
     fileId: (p) => {
       try {

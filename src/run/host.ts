@@ -15,6 +15,8 @@ export interface RunHost extends LoadHost {
    * skipped with a warning through `warn`); a missing argument is an InputError.
    */
   expandInputs(args: readonly string[], warn: (d: Diagnostic) => void): string[];
+  /** Names of the entries of a folder. */
+  listFolder(path: string): string[];
   /** Whether a path exists (as anything). */
   exists(path: string): boolean;
   /**

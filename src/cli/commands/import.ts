@@ -1,19 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, isAbsolute, join, resolve } from "node:path";
 import { Argument, Option, type Command } from "commander";
-import { InputError, usageError } from "../../diagnostics.js";
-import {
-  describeSkipped,
-  importerFor,
-  importFormats,
-  importTopology,
-  metricSources,
-  parseVendorMap,
-  renderImport,
-  type ImportFile,
-  type MetricSource,
-} from "../../import/index.js";
-import { refuseInputTargets } from "../../run/outputs.js";
+import { describeSkipped, importFormats, metricSources, type MetricSource } from "../../import/index.js";
+import { importRequest } from "../../run/import.js";
 import { writeFileAtomic } from "../files.js";
 import { nodeHost } from "../host.js";
 import type { CliContext, CommandModule } from "./index.js";
@@ -40,60 +27,17 @@ id|label|name and vendor columns) names vendors the source lacks; "*" covers the
 
 const stderrLimit = 50;
 
-function notFound(path: string): InputError {
-  return usageError("E_READ", `${path}: no such file or directory`);
-}
-
-// Bytes, not text: the importers decode them as `validate` does (invalid UTF-8 is refused, not replaced).
-function readBytes(cwd: string, path: string): ImportFile {
-  const full = isAbsolute(path) ? path : resolve(cwd, path);
-  try {
-    return { file: path, bytes: readFileSync(full) };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw notFound(path);
-    throw usageError("E_READ", `${path}: cannot read (${code ?? (err as Error).message})`);
-  }
-}
-
-/** The input files: each argument, or the files of a directory with the importer's extensions. */
-function readInputs(cwd: string, format: string, inputs: readonly string[]): ImportFile[] {
-  const importer = importerFor(format);
-  const files: ImportFile[] = [];
-  for (const input of inputs) {
-    const full = isAbsolute(input) ? input : resolve(cwd, input);
-    if (!existsSync(full)) throw notFound(input);
-    if (statSync(full).isDirectory()) {
-      const names = readdirSync(full).filter((n) => importer.extensions.includes(extname(n).toLowerCase())).sort();
-      if (names.length === 0) throw usageError("E_READ", `${input}: no ${importer.extensions.join("/")} files in this directory`);
-      for (const n of names) files.push(readBytes(cwd, join(input, n)));
-    } else {
-      files.push(readBytes(cwd, input));
-    }
-  }
-  if (importer.inputs === "one" && files.length !== 1) {
-    throw usageError("E_IMPORT_INPUT", `${format} import takes exactly one file, got ${files.length}`);
-  }
-  return files;
-}
-
 function run(ctx: CliContext, format: string, inputs: string[], opts: ImportOpts): void {
   const { io } = ctx;
-  if (opts.metric !== undefined && format !== "graphml") throw usageError("E_USAGE", "--metric applies to graphml imports only");
   const output = opts.output;
-  const outPath = output === undefined ? undefined : isAbsolute(output) ? output : resolve(io.cwd, output);
-  const files = readInputs(io.cwd, format, inputs);
-  if (outPath !== undefined) {
-    // Never over an input, even with --force: the source or the vendor map would be lost.
-    const sources = [...files.map((f) => f.file), ...(opts.vendorMap !== undefined ? [opts.vendorMap] : [])];
-    refuseInputTargets(nodeHost(io.cwd), [{ path: outPath, flag: `-o ${output}` }], sources.map((f) => resolve(io.cwd, f)));
-    // Refused before converting anything, and again (atomically) when writing.
-    if (!opts.force && existsSync(outPath)) throw usageError("E_EXISTS", `${output} already exists; pass --force to overwrite it`);
-  }
-  const vendorMap = opts.vendorMap === undefined ? undefined : parseVendorMap(readBytes(io.cwd, opts.vendorMap));
-  const outcome = importTopology({ format, files, ...(opts.metric ? { options: { metric: opts.metric } } : {}), ...(vendorMap ? { vendorMap } : {}) });
-  const text = renderImport(outcome, output !== undefined && /\.json$/i.test(output) ? "json" : "yaml");
-
+  const { outcome, text, outPath } = importRequest(nodeHost(io.cwd), {
+    format,
+    inputs,
+    force: opts.force === true,
+    ...(output !== undefined ? { output } : {}),
+    ...(opts.vendorMap !== undefined ? { vendorMap: opts.vendorMap } : {}),
+    ...(opts.metric !== undefined ? { metric: opts.metric } : {}),
+  });
   const { document, skipped } = outcome;
   const sites = Object.keys(document.sites ?? {}).length;
   const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? "" : "s"}`;
@@ -112,10 +56,11 @@ function run(ctx: CliContext, format: string, inputs: string[], opts: ImportOpts
 export const importCommand: CommandModule = (program: Command, ctx: CliContext) => {
   program
     .command("import")
-    .description("convert a containerlab lab, a GraphML map, a NetBox export or CSV tables into a checked topology")
+    .summary("convert a containerlab lab, a GraphML map, a NetBox export or CSV tables into a checked topology")
+    .description("Convert a foreign inventory into a checked cleanpath topology: a containerlab lab, a GraphML map (Internet Topology Zoo and similar), a NetBox export, or CSV tables of elements and links. Inputs are read as validate reads files (UTF-8, positions in every message), and the output passes validate.")
     .addArgument(new Argument("<format>", "input format").choices(importFormats))
     .argument("<inputs...>", "input file(s), or a directory of them")
-    .option("-o, --output <file>", "write the topology here (.json → JSON, otherwise YAML); default stdout")
+    .option("-o, --output <file>", "write the topology here (.json → JSON, otherwise YAML); default stdout; never one of the inputs")
     .option("--vendor-map <file>", "YAML or CSV overlay naming vendors (and roles) by element id or name")
     .addOption(new Option("--metric <source>", "GraphML link metric: hops (1 each), distance (km) or speed (100G = 1)").choices(metricSources))
     .option("--force", "overwrite the output file if it exists")

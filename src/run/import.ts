@@ -1,0 +1,79 @@
+import { extname, join, resolve } from "node:path";
+import { errorAt, InputError } from "../diagnostics.js";
+import { importerFor, type ImportFile, type ImportOutcome, importTopology, type MetricSource, parseVendorMap, renderImport } from "../import/index.js";
+import type { RunHost } from "./host.js";
+import { refuseInputTargets } from "./outputs.js";
+
+export interface ImportRequest {
+  format: string;
+  /** Files, or folders of files with the importer's extensions. */
+  inputs: readonly string[];
+  /** Where the topology goes (.json → JSON, otherwise YAML); stdout when absent. */
+  output?: string;
+  vendorMap?: string;
+  metric?: MetricSource;
+  /** Write over an existing output (never over an input). */
+  force: boolean;
+}
+
+export interface ImportRun {
+  outcome: ImportOutcome;
+  /** The topology as text, in the output's format. */
+  text: string;
+  /** Absolute path of the output file, when there is one. */
+  outPath?: string;
+}
+
+// Bytes, not text: the importers decode them as `validate` does (invalid UTF-8 is refused, not replaced).
+function readBytes(host: RunHost, path: string): ImportFile {
+  const full = resolve(host.cwd, path);
+  try {
+    return { file: path, bytes: host.readFile(full) };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === "ENOENT") throw new InputError([errorAt("E_READ", `${path}: no such file or directory`)]);
+    throw new InputError([errorAt("E_READ", `${path}: cannot read (${code ?? (err as Error).message})`)]);
+  }
+}
+
+/** The input files: each argument, or the files of a folder with the importer's extensions. */
+function readInputs(host: RunHost, format: string, inputs: readonly string[]): ImportFile[] {
+  const importer = importerFor(format);
+  const files: ImportFile[] = [];
+  for (const input of inputs) {
+    const full = resolve(host.cwd, input);
+    if (!host.exists(full)) throw new InputError([errorAt("E_READ", `${input}: no such file or directory`)]);
+    if (host.stat(full).isDirectory) {
+      const names = host.listFolder(full).filter((n) => importer.extensions.includes(extname(n).toLowerCase())).sort();
+      if (names.length === 0) throw new InputError([errorAt("E_READ", `${input}: no ${importer.extensions.join("/")} files in this directory`)]);
+      for (const n of names) files.push(readBytes(host, join(input, n)));
+    } else {
+      files.push(readBytes(host, input));
+    }
+  }
+  if (importer.inputs === "one" && files.length !== 1) {
+    throw new InputError([errorAt("E_IMPORT_INPUT", `${format} import takes exactly one file, got ${files.length}`)]);
+  }
+  return files;
+}
+
+/**
+ * A foreign inventory → a checked topology. The output is refused when it names a source or the
+ * vendor map (even with --force: they would be lost), or exists without --force, before anything
+ * is converted.
+ */
+export function importRequest(host: RunHost, request: ImportRequest): ImportRun {
+  const { format, output } = request;
+  if (request.metric !== undefined && format !== "graphml") throw new InputError([errorAt("E_USAGE", "--metric applies to graphml imports only")]);
+  const outPath = output === undefined ? undefined : resolve(host.cwd, output);
+  const files = readInputs(host, format, request.inputs);
+  if (outPath !== undefined) {
+    const sources = [...files.map((f) => f.file), ...(request.vendorMap !== undefined ? [request.vendorMap] : [])];
+    refuseInputTargets(host, [{ path: outPath, flag: `-o ${output}` }], sources.map((f) => resolve(host.cwd, f)));
+    if (!request.force && host.exists(outPath)) throw new InputError([errorAt("E_EXISTS", `${output} already exists; pass --force to overwrite it`)]);
+  }
+  const vendorMap = request.vendorMap === undefined ? undefined : parseVendorMap(readBytes(host, request.vendorMap));
+  const outcome = importTopology({ format, files, ...(request.metric ? { options: { metric: request.metric } } : {}), ...(vendorMap ? { vendorMap } : {}) });
+  const text = renderImport(outcome, output !== undefined && /\.json$/i.test(output) ? "json" : "yaml");
+  return { outcome, text, ...(outPath !== undefined ? { outPath } : {}) };
+}
