@@ -10,6 +10,7 @@ import { verdicts } from "../result.js";
 import { type FormatRegistry, formatNames } from "../run/outputs.js";
 import { parseMegabytes } from "./context.js";
 
+/** Repeatable options collect their values; without a default, so help shows none (absent: undefined). */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** A whole number from `min` to `max`, else a usage error naming the flag. */
@@ -33,7 +34,6 @@ export function outputOptions(cmd: Command, registry: FormatRegistry<never>, def
       "-f, --format <format[:file]>",
       `output format: ${names.join(", ")} (default ${defaultFormat}); repeat for several outputs, each with its own file: --format ${defaultFormat} --format ${other}:out.${other}`,
       collect,
-      [],
     )
     .option("-o, --output <file>", "write the output (the format given without a file) to this file, atomically, instead of stdout; never one of the input files");
 }
@@ -41,9 +41,9 @@ export function outputOptions(cmd: Command, registry: FormatRegistry<never>, def
 /** Who counts as high-risk: policies, designated vendors, unknown-vendor mode. */
 export function policyOptions(cmd: Command): Command {
   return cmd
-    .option("-p, --policy <file|profile>", "a policy file or a built-in profile (`cleanpath profiles`); repeatable, merged in order", collect, [])
+    .option("-p, --policy <file|profile>", "a policy file or a built-in profile (`cleanpath profiles`); repeatable, merged in order", collect)
     .addOption(new Option("--unknown-vendor <mode>", "count items of unknown vendor as risky or clean (default: the policy's, else risky)").choices(["risky", "clean"]))
-    .option("--risk-vendor <name>", "designate exactly these vendors (repeatable), replacing the default Huawei and ZTE and any policy's vendors and lists", collect, [])
+    .option("--risk-vendor <name>", "designate exactly these vendors (repeatable), replacing the default Huawei and ZTE and any policy's vendors and lists", collect)
     .option("--as-of <date>", "judge dates, aliases and deadlines on this day (YYYY-MM-DD; default today)");
 }
 
@@ -65,7 +65,6 @@ export function auditOptions(cmd: Command, registry: FormatRegistry<never>, defa
     "--fail-on <threshold>",
     `fail on a pair verdict this bad or worse (${verdicts.join(", ")}; default routed-dirty), or on rule findings at this level (${failLevels.join(", ")}; default error); repeat to set both`,
     collect,
-    [],
   );
   cmd.option("--failures <n>", "single failures (1) or pairs of failures (2) to simulate for the fragile verdict", wholeNumber("--failures", 0, 2), 0);
   policyOptions(cmd).option("--max-pairs <n>", "refuse selectors that expand to more pairs than this", wholeNumber("--max-pairs"), 10_000);

@@ -7,8 +7,16 @@ export function run(): void {
     process.stderr.write(`cleanpath: internal error: ${String((err as Error)?.message ?? err)}\nThis is a bug in cleanpath; please report it with the command you ran.\n`);
     process.exitCode = 3;
   });
+  // `cleanpath … | head` closes the pipe early: stop writing, and keep the exit code the audit decides.
+  let stdoutClosed = false;
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+    stdoutClosed = true;
+  });
   main(process.argv.slice(2), {
-    stdout: (t) => void process.stdout.write(t),
+    stdout: (t) => {
+      if (!stdoutClosed) process.stdout.write(t);
+    },
     stderr: (t) => void process.stderr.write(t),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),

@@ -26,7 +26,7 @@ export interface OutputSpec {
 
 /** `--format` values and `-o` as commander collects them. */
 export interface OutputFlags {
-  format: readonly string[];
+  format?: readonly string[];
   output?: string;
 }
 
@@ -40,7 +40,7 @@ function unknownFormat(registry: FormatRegistry<never>, name: string): InputErro
 
 /** Parses the output flags against a registry; unknown names and impossible combinations are refused here. */
 export function parseOutputs(registry: FormatRegistry<never>, flags: OutputFlags, defaultFormat: string): OutputSpec[] {
-  const values = flags.format.length > 0 ? flags.format : [defaultFormat];
+  const values = flags.format?.length ? flags.format : [defaultFormat];
   const specs: OutputSpec[] = values.map((value) => {
     const colon = value.indexOf(":");
     const format = colon < 0 ? value : value.slice(0, colon);

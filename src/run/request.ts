@@ -22,14 +22,14 @@ export interface InputLimits {
 
 /** The options shared by every command that audits, as commander collects them. */
 export interface AuditFlags {
-  format: string[];
+  format?: string[];
   output?: string;
-  failOn: string[];
+  failOn?: string[];
   failures: number;
   asOf?: string;
   unknownVendor?: "risky" | "clean";
-  riskVendor: string[];
-  policy: string[];
+  riskVendor?: string[];
+  policy?: string[];
   maxPairs: number;
   from?: string;
   to?: string;
@@ -130,7 +130,7 @@ export interface RequestOptions {
 /** Parses the flags of an audit command into a request; every usage mistake is refused here. */
 export function auditRequest(inputs: readonly string[], flags: AuditFlags, options: RequestOptions): AuditRequest {
   if (inputs.length === 0) throw new InputError([errorAt("E_USAGE", "give the topology files or folders to audit")]);
-  const thresholds = parseThresholds(flags.failOn);
+  const thresholds = parseThresholds(flags.failOn ?? []);
   const outputs = parseOutputs(options.registry, flags, options.defaultFormat ?? "table");
   const dates = runDates(options.clock, flags.asOf);
   if ((flags.from === undefined) !== (flags.to === undefined)) {
@@ -141,8 +141,8 @@ export function auditRequest(inputs: readonly string[], flags: AuditFlags, optio
   return {
     mode: options.mode,
     inputs,
-    policies: flags.policy,
-    riskVendors: flags.riskVendor,
+    policies: flags.policy ?? [],
+    riskVendors: flags.riskVendor ?? [],
     ...(flags.unknownVendor ? { unknownVendor: flags.unknownVendor } : {}),
     ...(pair ? { pair } : {}),
     failures: flags.failures,

@@ -147,3 +147,17 @@ describe("the README's library example", () => {
     }
   });
 });
+
+describe("a reader that stops early (`| head`)", () => {
+  it("ends the run quietly, with the audit's exit code", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [`${root}/bin/cleanpath.js`, "audit", "path", "examples/national-wholesale.yaml", "--from", "role=ran", "--to", "dc-mty", "--format", "json"], { cwd: root, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => void (stderr += d.toString()));
+    // Close our end before anything is written, as a `head` that has already had its lines would.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
+    expect(stderr).not.toMatch(/EPIPE|internal error/);
+    expect(code).toBe(1);
+  });
+});
