@@ -72,25 +72,32 @@ export function linePieces(lines: readonly string[], max = pieceLength): string[
  */
 export const batchNodes = 4096;
 
-/** The weight of `value` (nodes, and strings by their length too) when at most `budget`, else Infinity. */
-function weight(value: unknown, budget: number): number {
-  if (typeof value !== "object" || value === null) return typeof value === "string" ? 1 + (value.length >> 6) : 1;
-  const stack: unknown[] = [value];
+/**
+ * The weight of `value` (nodes, and strings by their length too) when at most `budget`, else
+ * Infinity. `rootKeys`: the keys of `value`, when the caller has them already.
+ */
+function weight(value: unknown, budget: number, rootKeys?: readonly string[]): number {
+  const leaf = (v: unknown): number => (typeof v === "string" ? 1 + (v.length >> 6) : 1);
+  if (typeof value !== "object" || value === null) return leaf(value);
+  const stack: object[] = [value];
   let used = 0;
+  // Leaves are weighed where they are met; only containers go on the stack.
+  const meet = (x: unknown): void => {
+    if (typeof x === "object" && x !== null) stack.push(x);
+    else used += leaf(x);
+  };
   while (stack.length > 0) {
-    const v = stack.pop();
-    used += typeof v === "string" ? 1 + (v.length >> 6) : 1;
-    if (used > budget) return Infinity;
-    if (typeof v === "object" && v !== null) {
-      if (Array.isArray(v)) {
-        if (used + v.length > budget) return Infinity;
-        for (const x of v) stack.push(x);
-      } else {
-        const keys = Object.keys(v);
-        if (used + keys.length > budget) return Infinity;
-        for (const k of keys) stack.push((v as Record<string, unknown>)[k]);
-      }
+    const v = stack.pop()!;
+    used += 1;
+    if (Array.isArray(v)) {
+      if (used + v.length > budget) return Infinity;
+      for (const x of v) meet(x);
+    } else {
+      const keys = v === value && rootKeys ? rootKeys : Object.keys(v);
+      if (used + keys.length > budget) return Infinity;
+      for (const k of keys) meet((v as Record<string, unknown>)[k]);
     }
+    if (used > budget) return Infinity;
   }
   return used;
 }
@@ -125,12 +132,14 @@ export function jsonPieces(value: unknown, max = pieceLength, batch = batchNodes
   const pad = (depth: number): string => (pads[depth] ??= "  ".repeat(depth));
 
   // Recursion follows the nesting of the result (a dozen levels), never the length of a path.
-  const emit = (v: unknown, depth: number): void => {
+  // Listing the keys of an object of 2·10^6 items takes a second: each object's are listed once.
+  const keysOf = (v: unknown): string[] | undefined => (typeof v === "object" && v !== null && !Array.isArray(v) ? Object.keys(v) : undefined);
+  const emit = (v: unknown, depth: number, known?: string[]): void => {
     if (typeof v !== "object" || v === null) return w.write(JSON.stringify(v) ?? "null");
-    if (depth === 0 && weight(v, batch) <= batch) return w.write(JSON.stringify(v, null, 2));
     const isArray = Array.isArray(v);
-    const keys = isArray ? null : Object.keys(v);
+    const keys = isArray ? null : (known ?? Object.keys(v));
     const count = isArray ? v.length : keys!.length;
+    if (depth === 0 && count <= batch && weight(v, batch, keys ?? undefined) <= batch) return w.write(JSON.stringify(v, null, 2));
     let open = false;
     const sep = (): void => {
       w.write(open ? ",\n" : isArray ? "[\n" : "{\n");
@@ -151,12 +160,13 @@ export function jsonPieces(value: unknown, max = pieceLength, batch = batchNodes
       const key = isArray ? "" : keys![i]!;
       const x: unknown = isArray ? (v as unknown[])[i] : (v as Record<string, unknown>)[key];
       if (!isArray && skipped(x)) continue;
-      const n = skipped(x) ? 1 : weight(x, batch);
+      const xKeys = keysOf(x);
+      const n = skipped(x) ? 1 : xKeys && xKeys.length > batch ? Infinity : weight(x, batch, xKeys);
       if (n > batch) {
         flush();
         sep();
         w.write(isArray ? pad(depth + 1) : `${pad(depth + 1)}${JSON.stringify(key)}: `);
-        emit(x, depth + 1);
+        emit(x, depth + 1, xKeys);
         continue;
       }
       if (pendingWeight + n > batch) flush();
