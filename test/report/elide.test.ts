@@ -8,7 +8,9 @@ import { hopsAtEachEnd, joinSome, LinksByEnds, maxHopsShown, maxLinksPerHop, not
 import { toDot } from "../../src/report/graph-dot.js";
 import { pairDiagram } from "../../src/report/graph-model.js";
 import { reporters } from "../../src/report/index.js";
+import { maxFailRows, maxMarkdownLength } from "../../src/report/markdown.js";
 import { buildTopology } from "../../src/topology/index.js";
+import { bigResult } from "./html-fixtures.js";
 
 /** Audits one pair of a topology given as JSON text, in memory. */
 function auditJson(doc: object, from: string, to: string): AuditResult {
@@ -164,5 +166,17 @@ describe("a hop over many parallel links", () => {
     const more = routed.find((e) => e.elided)!;
     expect(more).toMatchObject({ label: `${thousands(n - maxLinksPerHop)} more links`, risk: "high" });
     expect(d.omitted).toEqual({ hops: 0, links: n - maxLinksPerHop });
+  });
+});
+
+describe("markdown with thousands of failing pairs", () => {
+  it("stays within a comment: at most maxFailRows rows, and the rest counted", () => {
+    const r = bigResult(20_000);
+    const failing = r.summary.failedPairs;
+    const md = outputText(reporters.markdown(r, ctx));
+    expect(md.length).toBeLessThanOrEqual(maxMarkdownLength + 1000);
+    const rows = md.split("\n").filter((l) => l.startsWith("| <code>flow-"));
+    expect(rows).toHaveLength(maxFailRows);
+    expect(md).toContain(`${failing - maxFailRows} more failing pairs not in this table`);
   });
 });
