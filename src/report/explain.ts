@@ -1,5 +1,6 @@
 import type { AuditResult, ItemInfo, PairResult, Verdict } from "../result.js";
 import type { SourceLocation } from "../diagnostics.js";
+import { joinSome, LinksByEnds, notIn, omittedHopsText, riskyLinks, shownHops, thousands } from "./elide.js";
 
 /*
  * Plain-text explanations shared by the CI and client formats. Everything returned here is raw:
@@ -38,21 +39,18 @@ export function verdictItems(p: PairResult, r: AuditResult): string[] {
   return p.exposure.items;
 }
 
-/** The link ids joining `a` and `b` among `links`. */
-function linksBetween(a: string, b: string, links: readonly string[], r: AuditResult): string[] {
-  return links.filter((l) => {
-    const it = r.items[l];
-    return it !== undefined && ((it.a === a && it.b === b) || (it.a === b && it.b === a));
-  });
-}
-
 /** The first item of `wanted` met walking the first routed path from `from` to `to`. */
 export function firstOnRoute(p: PairResult, r: AuditResult, wanted: readonly string[]): string | undefined {
   const path = p.routed?.paths[0];
   if (!path || wanted.length === 0) return undefined;
   const want = new Set(wanted);
+  const links = new LinksByEnds(
+    p.routed!.items.filter((id) => want.has(id)),
+    r,
+  );
   for (let k = 1; k < path.length; k++) {
-    for (const l of linksBetween(path[k - 1]!, path[k]!, p.routed!.items, r)) if (want.has(l)) return l;
+    const l = links.between(path[k - 1]!, path[k]!)[0];
+    if (l !== undefined) return l;
     if (k < path.length - 1 && want.has(path[k]!)) return path[k];
   }
   return undefined;
@@ -101,20 +99,29 @@ export function pairMessage(p: PairResult, r: AuditResult): string {
   return `${flow}${p.verdict} (fails at ${p.failOn}): ${sentence[p.verdict](p, r)}.${unknown}${waived}`;
 }
 
-/** `a → [huawei] b → c`, with risky links named on their hop. */
-export function hopText(path: readonly string[], links: readonly string[], r: AuditResult): string {
+/**
+ * `a → [huawei] b → c`, with risky links named on their hop (`risky`: from riskyLinks over the
+ * pair's items); a long path as its two ends with the number of hops left out between them.
+ */
+export function hopText(path: readonly string[], risky: LinksByEnds, r: AuditResult): string {
   const mark = (id: string): string => {
     const it = r.items[id];
     if (!it || it.risk === "clean") return "";
     return `[${it.risk === "unknown" ? "unknown" : (it.reasons[0]?.value ?? "risky")}] `;
   };
-  let out = path[0] ?? "";
-  for (let k = 1; k < path.length; k++) {
-    const risky = linksBetween(path[k - 1]!, path[k]!, links, r).filter((l) => mark(l) !== "");
-    const arrow = risky.length > 0 ? ` ─${risky.map((l) => ` ${mark(l)}${l}`).join(",")} → ` : " → ";
-    out += arrow + (k < path.length - 1 ? mark(path[k]!) : "") + path[k]!;
+  const out: string[] = [];
+  for (const h of shownHops(path, risky)) {
+    if (h.kind === "gap") {
+      out.push(` → ${omittedHopsText(h.omitted)}`);
+      continue;
+    }
+    if (h.index > 0) {
+      const more = h.moreLinks > 0 ? ` and ${thousands(h.moreLinks)} more` : "";
+      out.push(h.links.length > 0 ? ` ─${h.links.map((l) => ` ${mark(l)}${l}`).join(",")}${more} → ` : " → ");
+    }
+    out.push((h.inner ? mark(h.id) : "") + h.id);
   }
-  return out;
+  return out.join("");
 }
 
 /** `vendor huawei — US 5G Clean Path (2020); …` */
@@ -150,10 +157,11 @@ export function explainPair(p: PairResult, r: AuditResult, maxItems = 8): Explai
     return out;
   }
   const rp = p.routed;
+  const routedLinks = riskyLinks(rp.items, r);
   const more = rp.pathCount > rp.paths.length ? ` (showing ${rp.paths.length})` : "";
   out.push({
     title: `Routed path (metric ${rp.metric}, ${plural(rp.pathCount, "equal-cost path")}${more})`,
-    lines: rp.paths.map((path) => hopText(path, rp.items, r)),
+    lines: rp.paths.map((path) => hopText(path, routedLinks, r)),
   });
   const itemLine = (id: string): string => {
     const it = r.items[id];
@@ -168,11 +176,11 @@ export function explainPair(p: PairResult, r: AuditResult, maxItems = 8): Explai
       title: "Failures that move traffic onto high-risk items",
       lines: d
         .slice(0, maxItems)
-        .map((x) => `if ${x.failed}${x.alsoFailed ? ` and ${x.alsoFailed}` : ""} fails → ${x.riskyItems.join(", ")}`)
+        .map((x) => `if ${x.failed}${x.alsoFailed ? ` and ${x.alsoFailed}` : ""} fails → ${joinSome(x.riskyItems)}`)
         .concat(moreLine(d.length, maxItems)),
     });
   }
-  const offRoute = p.exposure.items.filter((id) => !rp.items.includes(id));
+  const offRoute = notIn(p.exposure.items, rp.items);
   if (offRoute.length > 0 && (p.verdict === "exposed" || p.verdict === "fragile")) {
     const total = p.exposure.count - (p.exposure.items.length - offRoute.length);
     out.push({
@@ -183,7 +191,7 @@ export function explainPair(p: PairResult, r: AuditResult, maxItems = 8): Explai
   if (p.cleanAlternative) {
     const ca = p.cleanAlternative;
     const delta = ca.metric - rp.metric;
-    out.push({ title: `Clean alternative (metric ${ca.metric}${delta > 0 ? `, +${delta}` : ""})`, lines: [hopText(ca.path, ca.links, r)] });
+    out.push({ title: `Clean alternative (metric ${ca.metric}${delta > 0 ? `, +${delta}` : ""})`, lines: [hopText(ca.path, riskyLinks(ca.links, r), r)] });
   } else {
     out.push({ title: "Clean alternative", lines: ["None: every path crosses a high-risk item."] });
   }
@@ -192,7 +200,7 @@ export function explainPair(p: PairResult, r: AuditResult, maxItems = 8): Explai
   if (p.verdictIfUnknownClean) {
     out.push({
       title: "Unknown vendors",
-      lines: [`Would be ${p.verdictIfUnknownClean} if ${p.unknownItems.join(", ")} were clean: declare their vendors to settle it.`],
+      lines: [`Would be ${p.verdictIfUnknownClean} if ${joinSome(p.unknownItems)} were clean: declare their vendors to settle it.`],
     });
   }
   return out;
@@ -206,7 +214,7 @@ function moreLine(total: number, shown: number): string[] {
 export function remediationText(p: PairResult): string | undefined {
   if (p.remediation) {
     const what = p.remediation.measure === "count" ? plural(p.remediation.items.length, "item") : `total replacement cost ${p.remediation.cost}`;
-    return `Replace ${p.remediation.items.join(", ")} (${what}) to open a clean path.`;
+    return `Replace ${joinSome(p.remediation.items)} (${what}) to open a clean path.`;
   }
   if (p.verdict === "routed-dirty" && p.cleanAlternative) return "Route over the clean alternative (raise the routed path's metrics), or replace the high-risk items on it.";
   if (p.verdict === "fragile") return "Add clean redundancy so that no single failure falls back onto high-risk items, or replace them.";

@@ -30,7 +30,7 @@ function attrs(pairs: Record<string, string | number | undefined>): string {
 
 function nodeLine(n: DiagramNode): string {
   const colours = palette[n.risk];
-  const style = ["rounded", "filled", ...(n.state !== "in-service" ? ["dashed"] : []), ...(n.endpoint ? ["bold"] : [])].join(",");
+  const style = ["rounded", "filled", ...(n.state !== "in-service" || n.elided ? ["dashed"] : []), ...(n.endpoint ? ["bold"] : [])].join(",");
   return `  ${n.key} ${attrs({
     label: [n.id, ...n.detail].join("\n"),
     tooltip: n.tooltip,
@@ -58,7 +58,7 @@ function edgeLine(e: DiagramEdge): string {
     color: edgeColour(e),
     fontcolor: e.risk !== "clean" ? palette[e.risk].line : undefined,
     penwidth: e.routed || e.clean ? 3 : emphasised ? 2 : 1,
-    style: e.state !== "in-service" ? "dashed" : undefined,
+    style: e.state !== "in-service" || e.elided ? "dashed" : undefined,
     dir: e.directed ? "forward" : undefined,
   })};`;
 }

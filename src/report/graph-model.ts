@@ -2,6 +2,7 @@ import { type AuditResult, HIGH, type ItemInfo, type ItemRisks, type PairResult,
 import { errorAt, InputError } from "../diagnostics.js";
 import type { Topology } from "../topology/types.js";
 import { safe } from "./context.js";
+import { hopsAtEachEnd, LinksByEnds, maxHopsShown, maxLinksPerHop, thousands } from "./elide.js";
 
 /**
  * A drawing of part of a network, independent of the output language: the graph command turns it
@@ -11,6 +12,8 @@ import { safe } from "./context.js";
 export interface Diagram {
   nodes: DiagramNode[];
   edges: DiagramEdge[];
+  /** What a drawing of a huge pair leaves out (pairDiagram only): hops of long paths, parallel links. */
+  omitted?: { hops: number; links: number };
 }
 
 export type DiagramRisk = "high" | "unknown" | "clean";
@@ -26,6 +29,8 @@ export interface DiagramNode {
   risk: DiagramRisk;
   state: DiagramState;
   endpoint: boolean;
+  /** Stands for hops left out of the drawing (drawn dashed). */
+  elided?: true;
 }
 
 export interface DiagramEdge {
@@ -42,6 +47,8 @@ export interface DiagramEdge {
   /** On a routed (ECMP) path, on the clean alternative. */
   routed: boolean;
   clean: boolean;
+  /** Joins a node standing for left-out hops, or stands for left-out parallel links (drawn dashed). */
+  elided?: true;
 }
 
 /** `vendor huawei — FCC Covered List, added 2021-03-12` (one reason, plain text, control characters removed). */
@@ -65,8 +72,14 @@ class Builder {
   node(id: string, make: (key: string) => DiagramNode): string {
     const known = this.keys.get(id);
     if (known !== undefined) return known;
-    const key = `n${this.nodes.length}`;
+    const key = this.fresh(make);
     this.keys.set(id, key);
+    return key;
+  }
+
+  /** A node that stands for no item (left-out hops): never found by an id. */
+  fresh(make: (key: string) => DiagramNode): string {
+    const key = `n${this.nodes.length}`;
     this.nodes.push(make(key));
     return key;
   }
@@ -105,67 +118,140 @@ function tooltipOf(id: string, risk: DiagramRisk, reasons: readonly Reason[]): s
   return reasons.length > 0 ? `${head}\n${reasons.map(reasonText).join("\n")}` : head;
 }
 
+/** The worst of two risks. */
+function worse(a: DiagramRisk, b: DiagramRisk): DiagramRisk {
+  return a === "high" || b === "high" ? "high" : a === "unknown" || b === "unknown" ? "unknown" : "clean";
+}
+
+/** `12 high-risk, 3 of unknown vendor among them`, or nothing. */
+function riskCounts(high: number, unknown: number): string[] {
+  const parts = [high > 0 ? `${thousands(high)} high-risk` : "", unknown > 0 ? `${thousands(unknown)} of unknown vendor` : ""].filter(Boolean);
+  return parts.length > 0 ? [`${parts.join(", ")} among them`] : [];
+}
+
 /**
  * One pair drawn from a saved result alone: its routed (ECMP) paths and its clean alternative,
- * each link once, risky hops marked. Links are found among the items the pair mentions.
+ * each link once, risky hops marked. Links are found among the items the pair mentions. Graphviz
+ * cannot lay out 10^5 nodes in any useful time (nor would anyone read them), so a long path is
+ * drawn as its two ends (elide.ts) joined by one dashed node that counts the hops and risky items
+ * left out, and a hop over many parallel links draws a few and one dashed edge for the rest.
  */
 export function pairDiagram(result: AuditResult, pair: PairResult): Diagram {
   const b = new Builder();
   const paths = pair.routed?.paths ?? [];
-  const routedLinks = new Set(pair.routed?.items ?? []);
-  const cleanLinks = new Set(pair.cleanAlternative?.links ?? []);
-  // Ends of every link the pair mentions, keyed by the unordered pair of element ids.
-  const linksBetween = new Map<string, string[]>();
-  for (const id of [...routedLinks, ...cleanLinks]) {
-    const it = result.items[id];
-    if (it?.type !== "link" || it.a === undefined || it.b === undefined) continue;
-    const k = endsKey(it.a, it.b);
-    const list = linksBetween.get(k) ?? [];
-    if (!list.includes(id)) list.push(id);
-    linksBetween.set(k, list);
-  }
+  const clean = pair.cleanAlternative;
+  // The parts of each path that are drawn: all of a short path, the two ends of a long one.
+  const windows = (path: readonly string[]): [number, number][] =>
+    path.length > maxHopsShown ? [[0, hopsAtEachEnd], [path.length - hopsAtEachEnd, path.length]] : [[0, path.length]];
+  const drawn = new Set<string>();
+  for (const path of clean ? [...paths, clean.path] : paths) for (const [from, to] of windows(path)) for (let k = from; k < to; k++) drawn.add(path[k]!);
+  // Links by their ends, for each kind of path: those drawn, and the risky ones (counted in a gap).
+  // Clean links with an end that is not drawn are never looked up, and a long path has millions.
+  const keep = (it: ItemInfo): boolean => it.type === "link" && (it.risk !== "clean" || (drawn.has(it.a!) && drawn.has(it.b!)));
+  const byKind = { routed: new LinksByEnds(pair.routed?.items ?? [], result, keep), clean: new LinksByEnds(clean?.links ?? [], result, keep) };
+  const omitted = { hops: 0, links: 0 };
   const addNode = (id: string): string =>
     b.node(id, (key) => nodeFromItem(key, id, result.items[id], id === pair.from || id === pair.to));
   addNode(pair.from);
   const edgeIndex = new Map<string, DiagramEdge>();
-  const walk = (path: readonly string[], kind: "routed" | "clean", allowed: ReadonlySet<string>): void => {
-    for (let k = 1; k < path.length; k++) {
-      const u = path[k - 1]!;
-      const v = path[k]!;
-      const ku = addNode(u);
-      const kv = addNode(v);
-      const ids = (linksBetween.get(endsKey(u, v)) ?? []).filter((l) => allowed.has(l));
-      for (const id of ids.length > 0 ? ids : [`${u}\u0000${v}`]) {
-        const known = ids.length > 0;
-        const edgeKey = known ? id : endsKey(u, v);
-        let e = edgeIndex.get(edgeKey);
-        if (!e) {
-          const it = known ? result.items[id] : undefined;
-          const risk: DiagramRisk = it?.risk ?? "clean";
-          e = {
-            a: ku,
-            b: kv,
-            ...(known ? { id: safe(id) } : {}),
-            ...(it && risk !== "clean" ? { label: `${safe(id)}${it.reasons[0] ? `\n${shortReason(it.reasons[0])}` : ""}` } : {}),
-            tooltip: known ? tooltipOf(safe(id), risk, it?.reasons ?? []) : `${safe(u)} – ${safe(v)}`,
-            risk,
-            state: "in-service",
-            directed: false,
-            routed: false,
-            clean: false,
-          };
-          edgeIndex.set(edgeKey, e);
-          b.edges.push(e);
-        }
-        if (kind === "routed") e.routed = true;
-        else e.clean = true;
+  const moreEdges = new Map<string, DiagramEdge>();
+  const mark = (e: DiagramEdge, kind: Kind): void => {
+    if (kind === "routed") e.routed = true;
+    else e.clean = true;
+  };
+  const hop = (u: string, v: string, kind: Kind): void => {
+    const ku = addNode(u);
+    const kv = addNode(v);
+    const all = byKind[kind].between(u, v);
+    const ids = all.slice(0, maxLinksPerHop);
+    for (const id of ids.length > 0 ? ids : [`${u}\u0000${v}`]) {
+      const known = ids.length > 0;
+      const edgeKey = known ? id : endsKey(u, v);
+      let e = edgeIndex.get(edgeKey);
+      if (!e) {
+        const it = known ? result.items[id] : undefined;
+        const risk: DiagramRisk = it?.risk ?? "clean";
+        e = {
+          a: ku,
+          b: kv,
+          ...(known ? { id: safe(id) } : {}),
+          ...(it && risk !== "clean" ? { label: `${safe(id)}${it.reasons[0] ? `\n${shortReason(it.reasons[0])}` : ""}` } : {}),
+          tooltip: known ? tooltipOf(safe(id), risk, it?.reasons ?? []) : `${safe(u)} – ${safe(v)}`,
+          risk,
+          state: "in-service",
+          directed: false,
+          routed: false,
+          clean: false,
+        };
+        edgeIndex.set(edgeKey, e);
+        b.edges.push(e);
       }
+      mark(e, kind);
+    }
+    if (all.length > ids.length) {
+      const key = endsKey(u, v);
+      let e = moreEdges.get(key);
+      if (!e) {
+        const rest = all.slice(ids.length);
+        omitted.links += rest.length;
+        const label = plural(rest.length, "more link");
+        const risk = rest.reduce<DiagramRisk>((w, l) => worse(w, result.items[l]?.risk ?? "clean"), "clean");
+        e = { a: ku, b: kv, label, tooltip: `${label} join ${safe(u)} and ${safe(v)}: the JSON result lists them`, risk, state: "in-service", directed: false, routed: false, clean: false, elided: true };
+        moreEdges.set(key, e);
+        b.edges.push(e);
+      }
+      mark(e, kind);
     }
   };
-  for (const path of paths) walk(path, "routed", routedLinks);
-  if (pair.cleanAlternative) walk(pair.cleanAlternative.path, "clean", cleanLinks);
+  /** The hops path[from..to] (inclusive) as one dashed node, with the risky items among them counted. */
+  const gap = (path: readonly string[], from: number, to: number, kind: Kind): void => {
+    const n = to - from + 1;
+    let high = 0;
+    let unknown = 0;
+    let risk: DiagramRisk = "clean";
+    const count = (r: DiagramRisk | undefined): void => {
+      if (r === "high") high++;
+      else if (r === "unknown") unknown++;
+      if (r !== undefined) risk = worse(risk, r);
+    };
+    for (let k = from; k <= to + 1; k++) {
+      if (k <= to) count(result.items[path[k]!]?.risk);
+      for (const l of byKind[kind].between(path[k - 1]!, path[k]!)) count(result.items[l]?.risk);
+    }
+    const before = addNode(path[from - 1]!);
+    const after = addNode(path[to + 1]!);
+    omitted.hops += n;
+    const text = `${plural(n, "hop")} not drawn`;
+    const g = b.fresh((key) => ({
+      key,
+      id: `… ${text} …`,
+      detail: riskCounts(high, unknown),
+      tooltip: `${text} (the JSON result lists every hop)${riskCounts(high, unknown).map((x) => `\n${x}`).join("")}`,
+      risk,
+      state: "in-service",
+      endpoint: false,
+      elided: true,
+    }));
+    const edge = (a: string, z: string): DiagramEdge => ({ a, b: z, tooltip: text, risk: "clean", state: "in-service", directed: false, routed: kind === "routed", clean: kind === "clean", elided: true });
+    b.edges.push(edge(before, g), edge(g, after));
+  };
+  const walk = (path: readonly string[], kind: Kind): void => {
+    const parts = windows(path);
+    parts.forEach(([from, to], i) => {
+      if (i > 0) gap(path, parts[i - 1]![1], from - 1, kind);
+      for (let k = from + 1; k < to; k++) hop(path[k - 1]!, path[k]!, kind);
+    });
+  };
+  for (const path of paths) walk(path, "routed");
+  if (clean) walk(clean.path, "clean");
   addNode(pair.to);
-  return { nodes: b.nodes, edges: b.edges };
+  return { nodes: b.nodes, edges: b.edges, ...(omitted.hops + omitted.links > 0 ? { omitted } : {}) };
+}
+
+type Kind = "routed" | "clean";
+
+function plural(n: number, word: string): string {
+  return `${thousands(n)} ${n === 1 ? word : `${word}s`}`;
 }
 
 function endsKey(a: string, b: string): string {

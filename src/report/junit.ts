@@ -102,7 +102,11 @@ function findingLine(f: Finding, ctx: ReportContext): string {
 
 function ruleCases(r: AuditResult, ctx: ReportContext): Case[] {
   const byRule = new Map<string, Finding[]>();
-  for (const f of r.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const f of r.findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
   const cases: Case[] = r.rules.map((rule) => ruleCase(rule, byRule.get(rule.id) ?? [], ctx));
   // Built-in checks (risky-endpoint…) have no rule entry: one testcase each, failing as decide() fails the run.
   const declared = new Set(r.rules.map((x) => x.id));

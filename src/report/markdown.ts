@@ -6,6 +6,8 @@ import { verdictCounts } from "./problems.js";
 
 /** GitHub cuts comments at 65,536 characters; stay under it with room for a closing note. */
 export const maxMarkdownLength = 60_000;
+/** Rows of failing pairs (and of failing rules) in the table at the top: 100 rows are about 15,000 characters. */
+export const maxFailRows = 100;
 
 /**
  * Untrusted text for Markdown and for HTML blocks alike: control characters stripped, and every
@@ -34,23 +36,25 @@ export const markdown: TextReporter = (result, ctx) => {
   const failing = result.pairs.filter((p) => !p.passed);
   const failingRules = result.rules.filter((r) => !r.passed || !r.checked);
   if (failing.length > 0 || failingRules.length > 0) head.push(...failTable(failing, failingRules, result), "");
-  const sections: string[] = [];
-  for (const p of failing) sections.push(pairDetails(p, result, ctx));
+  // Built only while they fit: thousands of failing pairs must not cost thousands of explanations.
+  const sections: (() => string)[] = [];
+  for (const p of failing) sections.push(() => pairDetails(p, result, ctx));
   const findings = result.findings.filter((f) => !ctx.quiet || (f.level === "error" && !f.waived));
-  if (findings.length > 0) sections.push(findingsSection(findings, ctx));
+  if (findings.length > 0) sections.push(() => findingsSection(findings, ctx));
   if (!ctx.quiet) {
     const passing = result.pairs.filter((p) => p.passed);
-    if (passing.length > 0) sections.push(passingSection(passing));
+    if (passing.length > 0) sections.push(() => passingSection(passing));
   }
   return assemble(head.join("\n") + "\n", sections, `<sub>cleanpath ${mdText(result.tool.version)} · as of ${mdText(result.asOf)}</sub>\n`);
 };
 
-function assemble(head: string, sections: string[], footer: string): string {
+function assemble(head: string, sections: readonly (() => string)[], footer: string): string {
   let out = head;
   let k = 0;
   for (; k < sections.length; k++) {
-    if (out.length + sections[k]!.length + footer.length > maxMarkdownLength) break;
-    out += sections[k]!;
+    const section = sections[k]!();
+    if (out.length + section.length + footer.length > maxMarkdownLength) break;
+    out += section;
   }
   if (k < sections.length) out += `> ${plural(sections.length - k, "more section")} left out to fit a comment: see the full report (--format html, json or table).\n\n`;
   return out + footer;
@@ -80,7 +84,7 @@ function failTable(pairs: PairResult[], rules: RuleResult[], r: AuditResult): st
     const withFlow = pairs.some((p) => p.flow !== null);
     out.push(`| ${withFlow ? "flow | " : ""}from | to | verdict | fails at | routed metric | risky on route | clean alternative |`);
     out.push(`|${withFlow ? " --- |" : ""} --- | --- | --- | --- | ---: | ---: | --- |`);
-    for (const p of pairs) {
+    for (const p of pairs.slice(0, maxFailRows)) {
       const risky = p.routed ? p.routed.riskyItems.length : 0;
       const alt = p.cleanAlternative ? `metric ${p.cleanAlternative.metric}` : "none";
       const unknown = p.verdictIfUnknownClean ? ` (${p.verdictIfUnknownClean} if unknown are clean)` : "";
@@ -88,14 +92,16 @@ function failTable(pairs: PairResult[], rules: RuleResult[], r: AuditResult): st
         `| ${withFlow ? `${p.flow !== null ? code(p.flow) : ""} | ` : ""}${code(p.from)} | ${code(p.to)} | **${p.verdict}**${unknown} | ${p.failOn} | ${p.routed ? p.routed.metric : "–"} | ${risky} | ${alt} |`,
       );
     }
+    if (pairs.length > maxFailRows) out.push("", `${plural(pairs.length - maxFailRows, "more failing pair")} not in this table: see the full report (--format html, json or table).`);
   }
   if (rules.length > 0) {
     if (out.length > 0) out.push("");
     out.push("| rule | kind | level | result | findings | source |", "| --- | --- | --- | --- | ---: | --- |");
-    for (const x of rules) {
+    for (const x of rules.slice(0, maxFailRows)) {
       const src = x.source ? mdText(x.source.title) : "";
       out.push(`| ${code(x.id)} | ${mdText(x.kind)} | ${x.level} | ${x.checked ? "**fails**" : "not checked"} | ${x.findings} | ${src} |`);
     }
+    if (rules.length > maxFailRows) out.push("", `${plural(rules.length - maxFailRows, "more failing rule")} not in this table: see the full report (--format html, json or table).`);
   }
   return out;
 }

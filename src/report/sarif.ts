@@ -1,16 +1,18 @@
 import type { AuditResult, Level } from "../result.js";
 import type { SourceLocation } from "../diagnostics.js";
-import { type ReportContext, type TextReporter, safe } from "./context.js";
+import { type Reporter, type ReportContext, safe } from "./context.js";
 import { type CheckDescriptor, collectProblems, fingerprint, type Problem } from "./problems.js";
 import { encodePath, repoPath } from "./paths.js";
+import { jsonPieces } from "./pieces.js";
 
 /**
  * SARIF 2.1.0 as GitHub code scanning accepts it (docs/ci.md): one run, one rule per check kind,
  * each result at the YAML line of what it is about (1:1 for file-level things, never 0),
  * repository-relative URIs under %SRCROOT%, fingerprints that survive lines moving, and waived
- * findings carried as external suppressions. Results are sorted; the output is byte-stable.
+ * findings carried as external suppressions. Results are sorted; the output is byte-stable. In
+ * pieces, like the JSON result: one result per finding, and a rule can report one per element.
  */
-export const sarif: TextReporter = (result, ctx) => JSON.stringify(sarifLog(result, ctx), null, 2) + "\n";
+export const sarif: Reporter = (result, ctx) => jsonPieces(sarifLog(result, ctx));
 
 /** The SARIF log as an object (for tests and for tools that post-process it). */
 export function sarifLog(result: AuditResult, ctx: ReportContext): Record<string, unknown> {

@@ -3,6 +3,10 @@ import type { ChalkInstance } from "chalk";
 import type { AuditResult, ItemInfo, PairResult } from "../result.js";
 import { formatLocation } from "../diagnostics.js";
 import { chalkOf, paintVerdict, type ReportContext, type TextReporter, safe } from "./context.js";
+import { joinSome, type LinksByEnds, notIn, omittedHopsText, riskyLinks, shownHops, thousands } from "./elide.js";
+
+/** Risky items on the routed paths explained one by one; the rest are counted. */
+const maxRiskyListed = 20;
 
 /**
  * For a person at a terminal: one row per pair, then, for each failing pair, the routed path
@@ -107,39 +111,54 @@ function mark(id: string, r: AuditResult, c: ChalkInstance): string {
   return it.risk === "high" ? c.red(`[${safe(tag)}]`) : c.yellow(`[${safe(tag)}]`);
 }
 
-/** `a → [huawei] b ─[huawei: b--c]→ c`: elements in order, risky links on the arrows. */
-export function hops(path: readonly string[], linkSet: readonly string[], r: AuditResult, c: ChalkInstance): string[] {
-  const parts: string[] = [];
-  path.forEach((id, k) => {
-    const m = k === 0 || k === path.length - 1 ? "" : mark(id, r, c);
-    const name = r.items[id]?.name;
-    // Imported networks often have opaque ids ("15"): the name says which place it is.
-    const node = (m ? `${m} ` : "") + safe(id) + (name !== undefined && name !== id ? c.dim(` (${safe(name)})`) : "");
-    if (k === 0) {
-      parts.push(node);
-      return;
+/**
+ * `a → [huawei] b ─[huawei] b--c→ c`: elements in order, risky links on the arrows, wrapped to
+ * `width`; a long path as its two ends with a line saying how many hops are left out.
+ */
+function pathText(path: readonly string[], risky: LinksByEnds, r: AuditResult, c: ChalkInstance, width: number, indent: string): string {
+  const lines: string[] = [];
+  let parts: string[] = [];
+  for (const h of shownHops(path, risky)) {
+    if (h.kind === "gap") {
+      lines.push(wrapParts(parts, width, indent), `${indent}  ${c.dim(omittedHopsText(h.omitted))}`);
+      parts = [];
+      continue;
     }
-    const prev = path[k - 1]!;
-    const risky = linkSet.filter((l) => {
-      const it = r.items[l];
-      return it && it.risk !== "clean" && ((it.a === prev && it.b === id) || (it.a === id && it.b === prev));
-    });
-    const arrow = risky.length ? `─${risky.map((l) => `${mark(l, r, c)} ${safe(l)}`).join(", ")}→` : "→";
+    const m = h.inner ? mark(h.id, r, c) : "";
+    const name = r.items[h.id]?.name;
+    // Imported networks often have opaque ids ("15"): the name says which place it is.
+    const node = (m ? `${m} ` : "") + safe(h.id) + (name !== undefined && name !== h.id ? c.dim(` (${safe(name)})`) : "");
+    if (h.index === 0) {
+      parts.push(node);
+      continue;
+    }
+    const more = h.moreLinks > 0 ? ` and ${thousands(h.moreLinks)} more` : "";
+    const arrow = h.links.length ? `─${h.links.map((l) => `${mark(l, r, c)} ${safe(l)}`).join(", ")}${more}→` : "→";
     parts.push(`${arrow} ${node}`);
-  });
-  return parts;
+  }
+  // After a gap the tail starts on a line of its own, indented like the continuation lines.
+  if (parts.length > 0) lines.push(lines.length > 0 ? wrapParts(parts, width, `${indent}  `) : wrapParts(parts, width, indent));
+  return lines.join("\n");
 }
+
+const visible = (s: string): number => s.replace(/\x1b\[[0-9;]*m/g, "").length;
 
 function wrapParts(parts: readonly string[], width: number, indent: string): string {
   const lines: string[] = [];
   let line = indent;
-  const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "").length;
+  let used = indent.length;
+  let empty = true;
   for (const p of parts) {
-    const piece = line.trim() === "" ? p : ` ${p}`;
-    if (visible(line) + visible(piece) > width && line.trim() !== "") {
+    const w = visible(p);
+    if (!empty && used + 1 + w > width) {
       lines.push(line);
       line = indent + "  " + p;
-    } else line += piece;
+      used = indent.length + 2 + w;
+    } else {
+      line += empty ? p : ` ${p}`;
+      used += empty ? w : 1 + w;
+    }
+    empty = false;
   }
   lines.push(line);
   return lines.join("\n");
@@ -149,7 +168,6 @@ function wrapParts(parts: readonly string[], width: number, indent: string): str
 function wrap(text: string, width: number, indent: string): string {
   const lead = /^ */.exec(text)![0];
   const words = text.slice(lead.length).split(" ");
-  const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "").length;
   const lines: string[] = [];
   let line = lead;
   for (const w of words) {
@@ -165,7 +183,6 @@ function wrap(text: string, width: number, indent: string): string {
 /** `text` then the location, on the same line when it fits. */
 function withLocation(text: string, where: string, width: number, indent: string, c: ChalkInstance): string {
   const last = text.split("\n").pop()!;
-  const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, "").length;
   return visible(last) + 2 + where.length <= width ? `${text}  ${c.dim(where)}` : `${text}\n${indent}${c.dim(where)}`;
 }
 
@@ -192,28 +209,30 @@ function details(p: PairResult, r: AuditResult, c: ChalkInstance, width: number)
   const rp = p.routed;
   const more = rp.pathCount > rp.paths.length ? ` (showing ${rp.paths.length})` : "";
   out.push(`  Routed (metric ${rp.metric}, ${rp.pathCount} equal-cost path${rp.pathCount === 1 ? "" : "s"}${more}):`);
-  for (const path of rp.paths) out.push(wrapParts(hops(path, rp.items, r, c), width, "    "));
+  const routedLinks = riskyLinks(rp.items, r);
+  for (const path of rp.paths) out.push(pathText(path, routedLinks, r, c, width, "    "));
   // riskyItems already holds the unknown items that count; under `clean` they are listed apart.
   const counted = new Set(rp.riskyItems);
   const countedClean = rp.unknownItems.filter((id) => !counted.has(id));
   for (const [title, list] of [["Risky on the routed paths:", rp.riskyItems], ["Of unknown vendor on the routed paths (counted clean):", countedClean]] as const) {
     if (list.length === 0) continue;
     out.push(`  ${title}`);
-    for (const id of list) {
+    for (const id of list.slice(0, maxRiskyListed)) {
       const it = r.items[id];
       const line = wrap(`    ${c.red("•")} ${describeItem(id, it)}: ${it ? reasonsLine(it) : ""}`, width, "      ");
       out.push(it ? withLocation(line, formatLocation(it.location), width, "      ", c) : line);
     }
+    if (list.length > maxRiskyListed) out.push(`    … and ${thousands(list.length - maxRiskyListed)} more (see --format json)`);
   }
   if (p.cleanAlternative) {
     const ca = p.cleanAlternative;
     const delta = ca.metric - rp.metric;
     out.push(`  Clean alternative (metric ${ca.metric}${delta > 0 ? `, +${delta}` : ""}):`);
-    out.push(wrapParts(hops(ca.path, ca.links, r, c), width, "    "));
+    out.push(pathText(ca.path, riskyLinks(ca.links, r), r, c, width, "    "));
   } else {
     out.push(`  ${c.red("No clean path exists")}: every path crosses a risky item.`);
   }
-  const offRoute = p.exposure.items.filter((id) => !rp.items.includes(id));
+  const offRoute = notIn(p.exposure.items, rp.items);
   if (offRoute.length > 0) {
     const total = p.exposure.count - (p.exposure.items.length - offRoute.length);
     out.push(`  Risky items on other paths between them${p.exposure.approximate ? " (over-approximated: one-way links)" : ""}: ${total}`);
@@ -228,18 +247,18 @@ function details(p: PairResult, r: AuditResult, c: ChalkInstance, width: number)
     out.push("  Fragile: a single failure moves traffic onto risky items:");
     for (const d of p.failover.dirtyAfter.slice(0, 5)) {
       const failed = d.alsoFailed ? `${safe(d.failed)} and ${safe(d.alsoFailed)}` : safe(d.failed);
-      out.push(wrap(`    if ${failed} fails → ${d.riskyItems.map(safe).join(", ")}`, width, "      "));
+      out.push(wrap(`    if ${failed} fails → ${joinSome(d.riskyItems, safe)}`, width, "      "));
     }
     if (p.failover.dirtyAfter.length > 5) out.push(`    … and ${p.failover.dirtyAfter.length - 5} more`);
   }
   if (p.remediation) {
     const what = p.remediation.measure === "count" ? `${p.remediation.items.length} item${p.remediation.items.length === 1 ? "" : "s"}` : `total replacement cost ${p.remediation.cost}`;
-    out.push(wrap(`  To fix: replace ${p.remediation.items.map(safe).join(", ")} (${what}) to open a clean path.`, width, "    "));
+    out.push(wrap(`  To fix: replace ${joinSome(p.remediation.items, safe)} (${what}) to open a clean path.`, width, "    "));
   } else if (p.verdict === "routed-dirty" && p.cleanAlternative) {
     out.push(wrap("  To fix: route over the clean alternative (raise the routed path's metrics), or replace the risky items on it.", width, "    "));
   }
   if (p.verdictIfUnknownClean) {
-    out.push(c.dim(`  Would be ${p.verdictIfUnknownClean} if the unknown vendors (${p.unknownItems.map(safe).join(", ")}) were clean: declare them to settle it.`));
+    out.push(c.dim(`  Would be ${p.verdictIfUnknownClean} if the unknown vendors (${joinSome(p.unknownItems, safe)}) were clean: declare them to settle it.`));
   }
   return out.join("\n") + "\n";
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { outputText } from "../../src/report/context.js";
 import { csv } from "../../src/report/csv.js";
 import { github } from "../../src/report/github.js";
 import { junit } from "../../src/report/junit.js";
@@ -36,16 +37,16 @@ describe("report cases", () => {
 
 describe.each(formats)("$name golden files", ({ ext, render }) => {
   it.each(all)("$name", ({ name, result }) => {
-    const text = render(result, goldenContext);
+    const text = outputText(render(result, goldenContext));
     expectGolden(`${name}.${ext}`, text);
     // Rendering is a pure function: the same input gives the same bytes.
-    expect(render(structuredClone(result), goldenContext)).toBe(text);
+    expect(outputText(render(structuredClone(result), goldenContext))).toBe(text);
   });
 });
 
 describe("golden outputs are well-formed", () => {
   it.each(all)("$name: SARIF passes the official SARIF 2.1.0 schema", ({ result }) => {
-    const log = JSON.parse(sarif(result, goldenContext)) as {
+    const log = JSON.parse(outputText(sarif(result, goldenContext))) as {
       runs: { results: { locations?: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[] }[];
     };
     expect(sarifSchemaErrors(log)).toEqual([]);

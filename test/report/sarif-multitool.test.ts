@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { outputText } from "../../src/report/context.js";
 import { sarif } from "../../src/report/sarif.js";
 import { cases, goldenContext } from "./helpers.js";
 
@@ -36,7 +37,7 @@ describe("SARIF Multitool (optional)", () => {
     try {
       const files = cases().map(({ name, result }) => {
         const f = join(dir, `${name}.sarif`);
-        writeFileSync(f, sarif(result, goldenContext));
+        writeFileSync(f, outputText(sarif(result, goldenContext)));
         return f;
       });
       const out = join(dir, "validation.sarif");

@@ -1,4 +1,4 @@
-import type { AuditResult } from "../../result.js";
+import type { AuditResult, ItemInfo } from "../../result.js";
 import { esc, plural } from "./escape.js";
 
 /** Rows per chart at most (the largest first); the rest are summed in one line under it. */
@@ -12,10 +12,10 @@ const noneColour = "#c9ced6";
 export type VendorKind = "high" | "unknown" | "none" | "clean";
 
 /** How each vendor key of the inventory counts: designated, unknown, no vendor, or clean. */
-export function vendorKinds(result: AuditResult): Map<string, VendorKind> {
+export function vendorKinds(result: AuditResult, flagged: readonly (readonly [string, ItemInfo])[]): Map<string, VendorKind> {
   const kinds = new Map<string, VendorKind>();
   for (const v of result.designation.vendors) kinds.set(v, "high");
-  for (const it of Object.values(result.items)) {
+  for (const [, it] of flagged) {
     if (it.risk === "high" && it.vendorId !== undefined && it.reasons.some((r) => r.kind === "vendor")) kinds.set(it.vendorId, "high");
     if (it.risk === "unknown" && it.vendor !== undefined && it.vendorId === undefined && !kinds.has(it.vendor)) kinds.set(it.vendor, "unknown");
   }

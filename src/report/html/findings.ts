@@ -1,4 +1,4 @@
-import type { AuditResult, Finding } from "../../result.js";
+import type { AuditResult, Finding, ItemInfo } from "../../result.js";
 import { formatLocation } from "../../diagnostics.js";
 import { reasonText } from "../graph-model.js";
 import { esc, linkable, plural } from "./escape.js";
@@ -34,8 +34,8 @@ export function findingsSection(r: AuditResult): string {
 }
 
 /** The high-risk and unknown items this report mentions, with reasons and where they are written. */
-export function itemsSection(r: AuditResult): string {
-  const ids = Object.keys(r.items).filter((id) => r.items[id]!.risk !== "clean").sort();
+export function itemsSection(r: AuditResult, flagged: readonly (readonly [string, ItemInfo])[]): string {
+  const ids = flagged.filter(([, it]) => it.risk !== "clean").map(([id]) => id).sort();
   if (ids.length === 0) return `<section id="items"><h2>Risky items</h2><p>No item mentioned in this report is high-risk or of unknown vendor.</p></section>`;
   const rows = ids.slice(0, maxRiskyItems).map((id) => {
     const it = r.items[id]!;

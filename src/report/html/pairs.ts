@@ -2,6 +2,7 @@ import type { AuditResult, ItemInfo, PairResult } from "../../result.js";
 import { formatLocation } from "../../diagnostics.js";
 import { toDot } from "../graph-dot.js";
 import { pairDiagram, reasonText } from "../graph-model.js";
+import { joinSome, type LinksByEnds, notIn, omittedHopsText, riskyLinks, shownHops } from "../elide.js";
 import type { DotRenderer } from "../graphviz.js";
 import { esc, plural } from "./escape.js";
 import { pairOrder } from "./tables.js";
@@ -25,26 +26,26 @@ function itemClass(it: ItemInfo | undefined): string {
   return it?.risk === "high" ? " hop-high" : it?.risk === "unknown" ? " hop-unknown" : "";
 }
 
-/** `a → b [huawei] → c`: the hops of a path as a list, risky elements and links marked. */
-function hops(path: readonly string[], links: ReadonlySet<string>, r: AuditResult): string {
-  const between = new Map<string, string[]>();
-  for (const id of links) {
-    const it = r.items[id];
-    if (it?.type !== "link" || it.risk === "clean" || it.a === undefined || it.b === undefined) continue;
-    for (const k of [`${it.a}\u0000${it.b}`, `${it.b}\u0000${it.a}`]) between.set(k, [...(between.get(k) ?? []), id]);
-  }
+/**
+ * `a → b [huawei] → c`: the hops of a path as a list, risky elements and links marked; a long path
+ * as its two ends with an entry saying how many hops are left out.
+ */
+function hops(path: readonly string[], risky: LinksByEnds, r: AuditResult): string {
   const out: string[] = [];
-  path.forEach((id, k) => {
-    if (k > 0) {
-      for (const l of between.get(`${path[k - 1]}\u0000${id}`) ?? []) {
-        const it = r.items[l];
-        out.push(`<li><span class="hop hop-link${itemClass(it)}"><code>${esc(l)}</code>${it?.vendor ? ` <small>${esc(it.vendorId ?? it.vendor)}</small>` : ""}</span></li>`);
-      }
+  for (const h of shownHops(path, risky)) {
+    if (h.kind === "gap") {
+      out.push(`<li class="hop-gap"><span class="muted">${esc(omittedHopsText(h.omitted))}</span></li>`);
+      continue;
     }
-    const it = r.items[id];
-    const mark = k > 0 && k < path.length - 1 ? itemClass(it) : "";
-    out.push(`<li><span class="hop${mark}"><code>${esc(id)}</code>${mark && it?.vendor ? ` <small>${esc(it.vendorId ?? it.vendor)}</small>` : ""}</span></li>`);
-  });
+    for (const l of h.links) {
+      const it = r.items[l];
+      out.push(`<li><span class="hop hop-link${itemClass(it)}"><code>${esc(l)}</code>${it?.vendor ? ` <small>${esc(it.vendorId ?? it.vendor)}</small>` : ""}</span></li>`);
+    }
+    if (h.moreLinks > 0) out.push(`<li><span class="hop hop-link muted">and ${plural(h.moreLinks, "more link")}</span></li>`);
+    const it = r.items[h.id];
+    const mark = h.inner ? itemClass(it) : "";
+    out.push(`<li><span class="hop${mark}"><code>${esc(h.id)}</code>${mark && it?.vendor ? ` <small>${esc(it.vendorId ?? it.vendor)}</small>` : ""}</span></li>`);
+  }
   return `<ol class="hops">${out.join("")}</ol>`;
 }
 
@@ -64,6 +65,12 @@ const legend =
   `<figcaption class="legend-line"><span class="key line-routed"></span> routed path <span class="key line-clean"></span> clean alternative ` +
   `<span class="key key-high"></span> high-risk <span class="key key-unknown"></span> unknown vendor; endpoints are drawn bold. Hover for the reasons.</figcaption>`;
 
+/** What a diagram of a huge pair leaves out, under it. */
+function omittedNote(o: { hops: number; links: number }): string {
+  const what = [o.hops > 0 ? `${plural(o.hops, "hop")} of long paths (the dashed boxes)` : "", o.links > 0 ? `${plural(o.links, "parallel link")} (the dashed lines)` : ""].filter(Boolean);
+  return `<figcaption class="muted">Drawn in part: ${what.join(" and ")} are not drawn. The JSON result (<code>--format json</code>) lists every hop and link.</figcaption>`;
+}
+
 function pairArticle(p: PairResult, anchor: string, r: AuditResult, render: DotRenderer | undefined): string {
   const head = `<h3><span class="verdict v-${p.verdict}">${p.verdict}</span> <code>${esc(p.from)}</code> → <code>${esc(p.to)}</code>${
     p.flow !== null ? ` <small>flow <code>${esc(p.flow)}</code></small>` : ""
@@ -73,9 +80,12 @@ function pairArticle(p: PairResult, anchor: string, r: AuditResult, render: DotR
     body.push(`<p>No path connects them in service: check the links and their states.</p>`);
     return `<article class="pair" id="${anchor}">${head}${body.join("")}</article>`;
   }
-  if (render) body.push(`<figure class="diagram">${render(toDot(pairDiagram(r, p), `${p.from} to ${p.to}`))}${legend}</figure>`);
+  if (render) {
+    const d = pairDiagram(r, p);
+    body.push(`<figure class="diagram">${render(toDot(d, `${p.from} to ${p.to}`))}${legend}${d.omitted ? omittedNote(d.omitted) : ""}</figure>`);
+  }
   const rp = p.routed;
-  const routedLinks = new Set(rp.items);
+  const routedLinks = riskyLinks(rp.items, r);
   body.push(
     `<h4>Routed path${rp.pathCount === 1 ? "" : "s"} <span class="muted">(metric ${rp.metric}; ${plural(rp.pathCount, "equal-cost path")}${rp.pathCount > rp.paths.length ? `, ${rp.paths.length} shown` : ""})</span></h4>`,
     ...rp.paths.map((path) => hops(path, routedLinks, r)),
@@ -88,12 +98,11 @@ function pairArticle(p: PairResult, anchor: string, r: AuditResult, render: DotR
   if (p.cleanAlternative) {
     const ca = p.cleanAlternative;
     const delta = ca.metric - rp.metric;
-    body.push(`<h4>Clean alternative <span class="muted">(metric ${ca.metric}${delta > 0 ? `, +${delta}` : ""})</span></h4>${hops(ca.path, new Set(ca.links), r)}`);
+    body.push(`<h4>Clean alternative <span class="muted">(metric ${ca.metric}${delta > 0 ? `, +${delta}` : ""})</span></h4>${hops(ca.path, riskyLinks(ca.links, r), r)}`);
   } else {
     body.push(`<p class="bad-text"><strong>No clean path exists:</strong> every path between them crosses a high-risk item.</p>`);
   }
-  const seen = new Set(rp.items);
-  const offRoute = p.exposure.items.filter((id) => !seen.has(id));
+  const offRoute = notIn(p.exposure.items, rp.items);
   if (offRoute.length > 0) {
     const total = p.exposure.count - (p.exposure.items.length - offRoute.length);
     body.push(`<h4>Risky items on other possible paths${p.exposure.approximate ? " (over-approximated: one-way links)" : ""}</h4>${explained(offRoute, r, total)}`);
@@ -101,19 +110,19 @@ function pairArticle(p: PairResult, anchor: string, r: AuditResult, render: DotR
   if (p.failover && p.failover.dirtyAfter.length > 0) {
     const rows = p.failover.dirtyAfter
       .slice(0, maxListed)
-      .map((d) => `<li>if <code>${esc(d.failed)}</code>${d.alsoFailed ? ` and <code>${esc(d.alsoFailed)}</code>` : ""} fail${d.alsoFailed ? "" : "s"}, traffic crosses ${d.riskyItems.map((x) => `<code>${esc(x)}</code>`).join(", ")}</li>`);
+      .map((d) => `<li>if <code>${esc(d.failed)}</code>${d.alsoFailed ? ` and <code>${esc(d.alsoFailed)}</code>` : ""} fail${d.alsoFailed ? "" : "s"}, traffic crosses ${joinSome(d.riskyItems, (x) => `<code>${esc(x)}</code>`)}</li>`);
     const more = p.failover.dirtyAfter.length > maxListed ? `<li class="muted">… and ${p.failover.dirtyAfter.length - maxListed} more</li>` : "";
     body.push(`<h4>Failover</h4><ul>${rows.join("")}${more}</ul>`);
   }
   if (p.remediation) {
     const rem = p.remediation;
     const what = rem.measure === "count" ? plural(rem.items.length, "item") : `total replacement cost ${rem.cost}`;
-    body.push(`<h4>To fix</h4><p>Replace ${rem.items.map((x) => `<code>${esc(x)}</code>`).join(", ")} (${what}) to open a clean path.</p>`);
+    body.push(`<h4>To fix</h4><p>Replace ${joinSome(rem.items, (x) => `<code>${esc(x)}</code>`)} (${what}) to open a clean path.</p>`);
   } else if (p.verdict === "routed-dirty") {
     body.push(`<h4>To fix</h4><p>Route over the clean alternative (raise the metrics of the routed path), or replace the risky items on it.</p>`);
   }
   if (p.verdictIfUnknownClean) {
-    body.push(`<p class="muted">Would be <strong>${p.verdictIfUnknownClean}</strong> if the items of unknown vendor (${p.unknownItems.map((x) => `<code>${esc(x)}</code>`).join(", ")}) were clean: declare their vendors to settle it.</p>`);
+    body.push(`<p class="muted">Would be <strong>${p.verdictIfUnknownClean}</strong> if the items of unknown vendor (${joinSome(p.unknownItems, (x) => `<code>${esc(x)}</code>`)}) were clean: declare their vendors to settle it.</p>`);
   }
   return `<article class="pair" id="${anchor}">${head}${body.join("")}</article>`;
 }

@@ -1,10 +1,10 @@
-import { type AuditResult, type Reason, verdicts } from "../../result.js";
+import { type AuditResult, type ItemInfo, type Reason, verdicts } from "../../result.js";
 import { esc, plural } from "./escape.js";
 
-/** Distinct designation reasons across the items, with how many items each one marks. */
-export function designationSources(result: AuditResult): { reason: Reason; items: number }[] {
+/** Distinct designation reasons across the items (the flagged ones: see flaggedItems), with how many items each one marks. */
+export function designationSources(flagged: readonly (readonly [string, ItemInfo])[]): { reason: Reason; items: number }[] {
   const seen = new Map<string, { reason: Reason; items: number }>();
-  for (const it of Object.values(result.items)) {
+  for (const [, it] of flagged) {
     for (const r of it.reasons) {
       const key = [r.kind, r.value, r.source, r.list ?? "", r.date ?? "", r.confidence ?? ""].join("\u0000");
       const entry = seen.get(key);
@@ -24,7 +24,7 @@ function list(label: string, values: readonly string[]): string {
 }
 
 /** Pass or fail, counts by verdict, the designation with its sources, the as-of date and the inputs. */
-export function summarySection(r: AuditResult): string {
+export function summarySection(r: AuditResult, flagged: readonly (readonly [string, ItemInfo])[]): string {
   const s = r.summary;
   const verdictCards = verdicts
     .map((v) => {
@@ -33,7 +33,7 @@ export function summarySection(r: AuditResult): string {
     })
     .join("");
   const d = r.designation;
-  const sources = designationSources(r);
+  const sources = designationSources(flagged);
   const sourceList =
     sources.length > 0
       ? `<ul class="sources">${sources
