@@ -95,6 +95,8 @@ function runSize(n, opts) {
     rulesPolicy: fileURLToPath(new URL("./policy-10-rules.yaml", import.meta.url)),
     // A scratch file, not /dev/null: -o writes a temporary file and renames it over the target.
     output: join(opts.out, `bench-output-${process.pid}.json`),
+    size: label,
+    outDir: opts.out,
   };
   const ctx = {
     runs: opts.runs ?? (n >= 1e6 ? 3 : 5),
@@ -102,7 +104,10 @@ function runSize(n, opts) {
     timeoutMs: opts.timeoutSeconds * 1000,
     maxRowMs: opts.maxRowSeconds * 1000,
   };
-  const selected = scenarios.filter((s) => (!opts.only || opts.only.includes(s.name)) && (!s.sizes || s.sizes.includes(label)));
+  const atSize = (s) => !s.sizes || s.sizes.includes(label);
+  const chosen = scenarios.filter((s) => (!opts.only || opts.only.includes(s.name)) && atSize(s));
+  // A scenario that is another one's floor is measured too, before it (the list's order).
+  const selected = scenarios.filter((s) => atSize(s) && (chosen.includes(s) || chosen.some((c) => c.floor === s.name)));
   const floorNames = Object.keys(floors).filter((f) => floors[f].always || selected.some((s) => s.floor === f) || opts.only?.includes(f));
   const rows = [];
   const floorRows = {};
@@ -111,9 +116,12 @@ function runSize(n, opts) {
     floorRows[f] = row;
     rows.push(row);
   }
+  const scenarioRows = {};
   for (const s of selected) {
     const measured = measureRow(s.name, label, s.argv(files), ctx, s.okExitCodes ?? [0, 1]);
-    const floor = s.floor ? floorRows[s.floor]?.summary ?? null : null;
+    scenarioRows[s.name] = measured;
+    // A floor, or a scenario measured before this one (long-path-table against long-path-json).
+    const floor = s.floor ? (floorRows[s.floor] ?? scenarioRows[s.floor])?.summary ?? null : null;
     const ratio = measured.summary && floor ? measured.summary.median / floor.median : null;
     const targets = evaluateTargets(s.targets, label, measured.summary, ratio);
     rows.push({ size: label, name: s.name, kind: "scenario", describe: s.describe, floor: s.floor ?? null, floorMedian: floor?.median ?? null, ratio, targets, ...measured });

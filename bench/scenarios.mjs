@@ -1,8 +1,10 @@
 // What `npm run bench` measures: reference floors and CLI scenarios, as tables. Adding a
 // measurement is one row here. `argv` receives the files of one size:
-//   { cli, json, yaml, flowsJson, flowsYaml, output }
-// and returns the arguments after `node`. Targets apply only at the listed sizes.
+//   { cli, json, yaml, flowsJson, flowsYaml, rulesPolicy, output, size, outDir }
+// and returns the arguments after `node`. Targets apply only at the listed sizes. A scenario's
+// `floor` is a floor, or a scenario listed before it (the ratio is then to that scenario).
 import { fileURLToPath } from "node:url";
+import { ensureShape } from "./gen-shapes.mjs";
 
 const floorScript = (name) => fileURLToPath(new URL(`./floors/${name}`, import.meta.url));
 
@@ -25,6 +27,15 @@ export const floors = {
 
 const audit = (f, ...rest) => [f.cli, "audit", ...rest, "--format", "json", "-o", f.output];
 const big = ["1e5", "1e6"];
+
+/** Hops of the chain the long-path rows audit, by size: a path, not a network, of about that size. */
+export const chainHops = { "1e4": 20_000, "1e5": 100_000, "1e6": 1_000_000 };
+/** `audit path` from one end of the chain (bench/gen-shapes.mjs, Huawei every 10,000 elements) to the other. */
+const longPath = (f, format) => {
+  const hops = chainHops[f.size];
+  const chain = ensureShape({ shape: "chain", size: hops, outDir: f.outDir });
+  return [f.cli, "audit", "path", chain.path, "--from", chain.from, "--to", chain.to, "--format", format, "-o", f.output];
+};
 
 /** CLI scenarios; `sizes` limits a row to some sizes, `okExitCodes` defaults to [0, 1] (1 = findings). */
 export const scenarios = [
@@ -86,5 +97,21 @@ export const scenarios = [
     argv: (f) => audit(f, "flows", f.json, f.flowsJson),
     floor: "json-parse",
     targets: [{ sizes: ["1e6"], maxRssMB: 2560 }],
+  },
+  {
+    name: "long-path-json",
+    describe: "audit path e0 → eH over a chain of H hops (H = 20,000 at 1e4, 10^5 at 1e5, 10^6 at 1e6), --format json",
+    sizes: Object.keys(chainHops),
+    argv: (f) => longPath(f, "json"),
+    // The floors read the network of this size, not the chain: no ratio.
+    targets: [],
+  },
+  {
+    name: "long-path-table",
+    describe: "the same path, --format table (elided to its two ends)",
+    sizes: Object.keys(chainHops),
+    argv: (f) => longPath(f, "table"),
+    floor: "long-path-json",
+    targets: [{ maxRatio: 3 }],
   },
 ];

@@ -1,5 +1,5 @@
 import { laps, type TimingSink } from "../timing.js";
-import { type Diagnostic, errorAt, InputError, type SourceLocation } from "../diagnostics.js";
+import { type Diagnostic, InputError, type SourceLocation } from "../diagnostics.js";
 import { analyzePairs, analyzeVerdicts } from "../graph/analyze.js";
 import { buildGraph } from "../graph/build.js";
 import type { CostVector, NetGraph, PairFacts, PairQuery, RiskMask } from "../graph/types.js";

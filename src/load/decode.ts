@@ -1,4 +1,4 @@
-import { isAscii } from "node:buffer";
+import { constants, isAscii } from "node:buffer";
 import { errorAt, InputError } from "../diagnostics.js";
 import { offsetToLocation } from "./positions.js";
 
@@ -6,9 +6,22 @@ import { offsetToLocation } from "./positions.js";
  * Bytes → text, refusing what would otherwise parse into garbage: UTF-16/32 (which a UTF-8
  * decoder reads without complaint), invalid UTF-8 (often a Latin-1 file), and control or
  * bidirectional-override characters (which can hide text from a reviewer). A UTF-8 BOM is
- * dropped so that columns on line 1 stay right.
+ * dropped so that columns on line 1 stay right. A file that may decode to more characters than
+ * the longest string V8 can build (`maxChars`; a saved result of a 10^6-hop path is 620 MB) is
+ * refused, not left to crash the decoder.
  */
-export function decodeText(file: string, bytes: Uint8Array, options: { json?: boolean } = {}): string {
+export function decodeText(file: string, bytes: Uint8Array, options: { json?: boolean; maxChars?: number } = {}): string {
+  const maxChars = options.maxChars ?? constants.MAX_STRING_LENGTH;
+  if (bytes.length > maxChars) {
+    const mib = (n: number): string => `${Math.round(n / 1048576).toLocaleString("en-US")} MiB`;
+    throw new InputError([
+      errorAt(
+        "E_TOO_LARGE",
+        `the file is ${mib(bytes.length)}, more than the ${mib(maxChars)} of text Node.js can hold in one string: split a topology into files joined by \`include:\`; a result this large cannot be rendered again (audit the topology with the format you need)`,
+        { file, line: 1, column: 1 },
+      ),
+    ]);
+  }
   const b0 = bytes[0];
   const b1 = bytes[1];
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (b0 === 0 && b1 === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {

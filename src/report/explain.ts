@@ -44,10 +44,8 @@ export function firstOnRoute(p: PairResult, r: AuditResult, wanted: readonly str
   const path = p.routed?.paths[0];
   if (!path || wanted.length === 0) return undefined;
   const want = new Set(wanted);
-  const links = new LinksByEnds(
-    p.routed!.items.filter((id) => want.has(id)),
-    r,
-  );
+  // Filtered first: a long path has millions of items, and only the wanted links matter here.
+  const links = new LinksByEnds(p.routed!.items.filter((id) => want.has(id)), r);
   for (let k = 1; k < path.length; k++) {
     const l = links.between(path[k - 1]!, path[k]!)[0];
     if (l !== undefined) return l;

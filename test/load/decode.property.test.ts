@@ -53,3 +53,20 @@ describe("control characters in JSON text, found in the bytes", () => {
     );
   });
 });
+
+describe("decodeText and the longest string", () => {
+  it("refuses a file that may decode past the longest string, with a located E_TOO_LARGE", () => {
+    const bytes = new Uint8Array(Buffer.from('{"a": "é"}', "utf8"));
+    expect(decodeText("r.json", bytes, { json: true, maxChars: bytes.length })).toBe('{"a": "é"}');
+    try {
+      decodeText("r.json", bytes, { json: true, maxChars: bytes.length - 1 });
+      expect.unreachable("a file over the limit was decoded");
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      const d = (err as InputError).diagnostics[0]!;
+      expect(d.code).toBe("E_TOO_LARGE");
+      expect(d.location).toEqual({ file: "r.json", line: 1, column: 1 });
+      expect(d.message).toMatch(/more than the .* of text Node\.js can hold in one string/);
+    }
+  });
+});

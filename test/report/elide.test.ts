@@ -180,3 +180,20 @@ describe("markdown with thousands of failing pairs", () => {
     expect(md).toContain(`${failing - maxFailRows} more failing pairs not in this table`);
   });
 });
+
+describe("the table of thousands of pairs", () => {
+  it("is drawn in blocks that join into one table: one top and one bottom border, rows in order, one width", () => {
+    const n = 1234;
+    const text = outputText(reporters.table(bigResult(n), ctx));
+    const lines = text.split("\n");
+    // The pairs table is the first table (the rules table follows).
+    const first = lines.findIndex((l) => l.startsWith("┌"));
+    const last = lines.findIndex((l) => l.startsWith("└"));
+    const body = lines.slice(first + 1, last);
+    expect(body.filter((l) => !l.startsWith("│"))).toEqual([]);
+    expect(body[0]).toMatch(/^│ flow +│ from +│ to +│ verdict +│ metric +│ risky +│$/);
+    const flows = body.slice(1).map((l) => /^│ (flow-\d+) /.exec(l)?.[1]);
+    expect(flows).toEqual(Array.from({ length: n }, (_, i) => `flow-${String(i).padStart(5, "0")}`));
+    expect(new Set(lines.slice(first, last + 1).map((l) => l.length)).size).toBe(1);
+  });
+});

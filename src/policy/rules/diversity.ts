@@ -2,7 +2,7 @@ import type { Finding } from "../../result.js";
 import { describeSelector } from "../../topology/select.js";
 import type { DiversityRule } from "../types.js";
 import { groupLabel, limitText, shareOf, shareRuleProblems } from "./cap.js";
-import { parseShare, percent, plural, round, shareProblem, withinShare } from "./common.js";
+import { parseShare, percent, plural, round, withinShare } from "./common.js";
 import type { RuleEnv } from "./env.js";
 import { amount, listedItems, replacementPlan } from "./shares.js";
 import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
