@@ -4,7 +4,7 @@
  * pipeline. Pass `now` and `asOf` to `audit` for output that is the same on every run.
  */
 import type { Policy } from "./policy/policy.js";
-import type { ReportContext } from "./report/context.js";
+import type { ReportContext, ReportOutput } from "./report/context.js";
 import type { AuditResult } from "./result.js";
 import {
   type AuditOptions,
@@ -13,6 +13,7 @@ import {
   loadPolicyWith,
   type LoadTopologyOptions,
   loadTopologyWith,
+  renderPiecesOf,
   renderResult,
 } from "./run/library.js";
 import type { LoadedTopology } from "./topology/index.js";
@@ -38,7 +39,12 @@ export function render(result: AuditResult, format: string, context: Partial<Rep
   return renderResult(result, format, context);
 }
 
-export type { AuditOptions, LoadPolicyOptions, LoadTopologyOptions };
+/** `render` for results of any size: the text as the format gives it, one string or pieces to write in order. */
+export function renderPieces(result: AuditResult, format: string, context: Partial<ReportContext> = {}): ReportOutput {
+  return renderPiecesOf(result, format, context);
+}
+
+export type { AuditOptions, LoadPolicyOptions, LoadTopologyOptions, ReportOutput };
 export { decide, settle, findingFails, type Decision, type FailLevel, type Thresholds } from "./decide.js";
 export type { SourceLocation, Diagnostic, Severity } from "./diagnostics.js";
 export { InputError, formatDiagnostic } from "./diagnostics.js";

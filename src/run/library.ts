@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { decide, type FailLevel } from "../decide.js";
 import { type Policy, resolvePolicy } from "../policy/policy.js";
-import { outputText, type ReportContext } from "../report/context.js";
+import { outputText, type ReportContext, type ReportOutput } from "../report/context.js";
 import { reportFormats } from "../report/index.js";
 import type { AuditResult, Verdict } from "../result.js";
 import { loadTopology as loadFiles, type LoadedTopology } from "../topology/index.js";
@@ -93,9 +93,14 @@ export function auditWith(loaded: LoadedTopology, policy: Policy, options: Audit
  * diagrams when given Graphviz (`context.graphviz = await loadGraphviz()`).
  */
 export function renderResult(result: AuditResult, format: string, context: Partial<ReportContext> = {}): string {
+  return outputText(renderPiecesOf(result, format, context));
+}
+
+/** The same, as the reporter gives it: one string or pieces in order (a JSON result may pass V8's longest string). */
+export function renderPiecesOf(result: AuditResult, format: string, context: Partial<ReportContext> = {}): ReportOutput {
   const reporter = reportFormats.reporters[format];
   if (!reporter) parseOutputs(reportFormats, { format: [format] }, format); // the usual message, with a suggestion
-  return outputText(reporter!(result, { color: false, version, ...context }));
+  return reporter!(result, { color: false, version, ...context });
 }
 
 export { decide };

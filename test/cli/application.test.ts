@@ -161,3 +161,15 @@ describe("a reader that stops early (`| head`)", () => {
     expect(code).toBe(1);
   });
 });
+
+describe("library rendering of large results", () => {
+  it("renderPieces gives the json in pieces whose join is render's string", async () => {
+    const { renderPieces } = await import("../../src/index.js");
+    const loaded = loadTopology("examples/national-wholesale.yaml", { cwd: root });
+    const result = audit(loaded, loadPolicy(loaded, { cwd: root }), { now: new Date("2026-01-01T00:00:00Z") });
+    const pieces = renderPieces(result, "json");
+    const whole = typeof pieces === "string" ? pieces : pieces.join("");
+    expect(whole).toBe(render(result, "json"));
+    expect(JSON.parse(whole).pairs.length).toBe(result.pairs.length);
+  });
+});
