@@ -14,11 +14,14 @@ import type { AnalysisOptions, NetGraph, PairFacts, PairQuery, RiskMask } from "
  * endpoint with bidirectional searches and switches it to one shortest-path tree once the
  * searches so far predict that the rest would cost more than the tree. Clean blocks: `auto`
  * runs one pass over the blocks of the clean subgraph once enough pairs need a disjoint-path
- * count, instead of a small max-flow each. Answers never depend on it (tests force each way).
+ * count, instead of a small max-flow each. Failover blocks: `auto` finds the second failures
+ * that disconnect from the blocks of the graph without the first once the searches for them
+ * have cost a pass over the graph. Answers never depend on it (tests force each way).
  */
 export interface SharingStrategy {
   trees: "auto" | "always" | "never";
   cleanBlocks: "auto" | "always" | "never";
+  failoverBlocks?: "auto" | "always" | "never";
 }
 
 export const defaultSharing: SharingStrategy = { trees: "auto", cleanBlocks: "auto" };
@@ -165,7 +168,7 @@ class Analysis {
       const q = queries[i]!;
       if (q.failures < 1) continue;
       const cuts = this.g.hasOneWay ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
-      facts[i]!.failover = failover(this.g, this.sc, this.risky, routed[i]!, q.failures, cuts);
+      facts[i]!.failover = failover(this.g, this.sc, this.risky, routed[i]!, q.failures, cuts, this.sharing.failoverBlocks);
     }
     const withClean = reached.filter((i) => facts[i]!.cleanAlternative !== null);
     const policy = this.sharing.cleanBlocks;
@@ -212,7 +215,7 @@ class Analysis {
       else {
         if (q.failures >= 1) {
           const cuts = this.g.hasOneWay ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
-          if (failover(this.g, this.sc, risky, dag, q.failures, cuts).dirtyAfter.length > 0) {
+          if (failover(this.g, this.sc, risky, dag, q.failures, cuts, this.sharing.failoverBlocks).dirtyAfter.length > 0) {
             out[i] = "fragile";
             continue;
           }

@@ -28,17 +28,20 @@ export interface BlockTree {
  * recursion, and no edge stack: once low points are known, a tree link opens a new block
  * exactly when the child's low point does not reach above the parent, and every other link
  * belongs to the block of its deeper end. With a mask, only clean nodes and clean links take
- * part and only what `shareBigBlock` needs is kept. `temps` lends five per-node Int32 arrays.
+ * part and only what `shareBigBlock` needs is kept. Without one, `ban` (a node, or a link
+ * offset by n) leaves one item out: the blocks of the graph after that failure. `temps` lends
+ * five per-node Int32 arrays.
  */
-export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly Int32Array[]): BlockTree {
+export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly Int32Array[], ban = -1): BlockTree {
   const { n, outStart, outTo, outLink, linkA, linkB } = g;
   const full = risky === null;
+  const banLink = ban >= n ? ban - n : -1;
   const [disc, low, parentLink, it, stack] = temps as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
   disc.fill(-1);
   const root = full ? new Int32Array(n).fill(-1) : new Int32Array(0);
   let time = 0;
   for (let r = 0; r < n; r++) {
-    if (disc[r]! >= 0 || (risky !== null && risky[r] === 1)) continue;
+    if (disc[r]! >= 0 || r === ban || (risky !== null && risky[r] === 1)) continue;
     let sp = 0;
     stack[sp++] = r;
     disc[r] = low[r] = time++;
@@ -53,6 +56,7 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
         // Only the very link we came in by is skipped: a parallel link is a back edge.
         if (l === parentLink[v]) continue;
         const w = outTo[k]!;
+        if (l === banLink || w === ban) continue;
         if (risky !== null && (risky[n + l] === 1 || risky[w] === 1)) continue;
         if (disc[w]! < 0) {
           parentLink[w] = l;
@@ -109,6 +113,7 @@ export function blockTree(g: NetGraph, risky: RiskMask | null, temps: readonly I
   const blockLinks = new Uint8Array(full ? blocks : 0);
   if (full) {
     for (let l = 0; l < g.m; l++) {
+      if (l === banLink || linkA[l] === ban || linkB[l] === ban) continue;
       const lb = linkBlock(g, nodeBlock, nodeDepth, l);
       if (blockLinks[lb]! < 255) blockLinks[lb]!++;
     }

@@ -61,7 +61,12 @@ export function buildDag(
     lpot[i] = pot[idx[i]!]!;
     local[nodes[i]!] = i;
   }
-  const { outStart, outTo, outLink, linkMetric } = g;
+  const { outStart, outTo, outLink, inStart, inFrom, inLink, linkMetric } = g;
+  // A node's arcs can be found from either end: from its own out-arcs, or among the in-arcs of
+  // the nodes after it. Whichever is shorter is scanned, so a hub at the end of a short DAG
+  // (a core router above 10^5 access nodes, one pair per access node) costs the DAG, not its degree.
+  const inAfter = new Float64Array(count + 1);
+  for (let i = count - 1; i >= 0; i--) inAfter[i] = inAfter[i + 1]! + inStart[nodes[i]! + 1]! - inStart[nodes[i]!]!;
   const start = new Int32Array(count + 1);
   const heads: number[] = [];
   const links: number[] = [];
@@ -70,15 +75,28 @@ export function buildDag(
     const u = nodes[i]!;
     const pu = lpot[i]!;
     seg.length = 0;
-    for (let k = outStart[u]!; k < outStart[u + 1]!; k++) {
-      const w = outTo[k]!;
-      const l = outLink[k]!;
-      const j = local[w]!;
-      // `local` is stale for unmarked nodes: confirm membership through the node table.
-      if (j < 0 || j >= count || nodes[j] !== w) continue;
-      if (pu + linkMetric[l]! !== lpot[j]!) continue;
-      if (!allowed(g, f, l, w)) continue;
-      seg.push(w, l);
+    if (outStart[u + 1]! - outStart[u]! <= inAfter[i + 1]!) {
+      for (let k = outStart[u]!; k < outStart[u + 1]!; k++) {
+        const w = outTo[k]!;
+        const l = outLink[k]!;
+        const j = local[w]!;
+        // `local` is stale for unmarked nodes: confirm membership through the node table.
+        if (j < 0 || j >= count || nodes[j] !== w) continue;
+        if (pu + linkMetric[l]! !== lpot[j]!) continue;
+        if (!allowed(g, f, l, w)) continue;
+        seg.push(w, l);
+      }
+    } else {
+      for (let j = i + 1; j < count; j++) {
+        const w = nodes[j]!;
+        for (let k = inStart[w]!; k < inStart[w + 1]!; k++) {
+          if (inFrom[k] !== u) continue;
+          const l = inLink[k]!;
+          if (pu + linkMetric[l]! !== lpot[j]!) continue;
+          if (!allowed(g, f, l, w)) continue;
+          seg.push(w, l);
+        }
+      }
     }
     sortPairs(seg);
     for (let p = 0; p < seg.length; p += 2) {
@@ -99,8 +117,19 @@ export function buildDag(
   };
 }
 
-/** Sorts a flat [a0, b0, a1, b1, …] list by (a, b). Segments are short (one node's arcs). */
+/** Sorts a flat [a0, b0, a1, b1, …] list by (a, b): insertion for one node's few arcs, else a full sort. */
 function sortPairs(seg: number[]): void {
+  if (seg.length > 64) {
+    // Thousands of parallel links or a wide fan-out: insertion would be quadratic.
+    const order = Array.from({ length: seg.length / 2 }, (_, p) => p);
+    order.sort((x, y) => seg[2 * x]! - seg[2 * y]! || seg[2 * x + 1]! - seg[2 * y + 1]!);
+    const copy = seg.slice();
+    order.forEach((p, q) => {
+      seg[2 * q] = copy[2 * p]!;
+      seg[2 * q + 1] = copy[2 * p + 1]!;
+    });
+    return;
+  }
   for (let i = 2; i < seg.length; i += 2) {
     const a = seg[i]!;
     const b = seg[i + 1]!;

@@ -1,3 +1,4 @@
+import { blockTree, separators as cutItems } from "./blocks.js";
 import { type ArcFilter, type Dag, dagBottlenecks, dagItems, dagWithout } from "./dag.js";
 import { type SearchScratch, bidirectionalDag } from "./search.js";
 import type { FailoverEntry, FailoverFacts, NetGraph, RiskMask } from "./types.js";
@@ -7,7 +8,8 @@ import type { FailoverEntry, FailoverFacts, NetGraph, RiskMask } from "./types.j
  * failures, after each second failure on the paths that stayed connected and clean).
  * A failure that leaves some routed path standing needs no search: the survivors are the new
  * routed paths. A known separator (cut vertex or bridge, when the caller has them) simply
- * disconnects. Only the other items on every routed path trigger a new search.
+ * disconnects. Only the other items on every routed path trigger a new search. `blocks` says
+ * when the separators of the graph without a first failure replace searches for the second.
  */
 export function failover(
   g: NetGraph,
@@ -16,26 +18,42 @@ export function failover(
   routed: Dag,
   failures: number,
   separators: ReadonlySet<number> | null,
+  blocks: "auto" | "always" | "never" = "auto",
 ): FailoverFacts {
   const { n } = g;
   const { s, t } = routed;
-  // `base` already avoids `banned`; drop one more item from it.
-  const reroute = (base: Dag, onAll: ReadonlySet<number>, drop: number, banned: number): Dag | null => {
-    if (separators !== null && separators.has(drop)) return null;
+  // `base` already avoids `banned`; drop one more item from it. `cuts` are known separators.
+  let work = 0;
+  const reroute = (base: Dag, onAll: ReadonlySet<number>, drop: number, banned: number, cuts: ReadonlySet<number> | null): Dag | null => {
+    if (cuts !== null && cuts.has(drop)) return null;
     if (!onAll.has(drop)) return dagWithout(base, n, drop, -1);
     const f: ArcFilter = { clean: false, risky, s, t, ban1: drop, ban2: banned };
-    return bidirectionalDag(g, sc, f);
+    const dag = bidirectionalDag(g, sc, f);
+    work += sc.work;
+    return dag;
   };
+  /** Separators of s and t once `failed` is gone (undirected graphs): one pass over the graph. */
+  const cutsWithout = (failed: number): Set<number> => cutItems(g, blockTree(g, null, sc.borrow(), failed), s, t);
+  const passCost = blocks === "always" ? -1 : blocks === "never" ? Infinity : n + g.outTo.length;
   const routedOnAll = dagBottlenecks(routed, n);
   const riskyOf = (dag: Dag): number[] => dagItems(dag, n).filter((i) => risky[i] === 1);
+  // A failure off some path of a clean DAG leaves those paths standing: its survivors are
+  // clean and connected, so there is nothing to record and no DAG to build. Skipping them
+  // keeps many parallel routes linear (one failure) and quadratic rather than cubic (two).
+  const routedClean = riskyOf(routed).length === 0;
   const dirtyAfter: FailoverEntry[] = [];
   const disconnectedBy: number[][] = [];
   const pairsDirty: FailoverEntry[] = [];
   const pairsCut: number[][] = [];
-  const tried = new Set<number>();
-  const total = n + g.m;
+  // A pair of failures can be reached from both of its items. First failures run in item
+  // order; when the lower one already reached the second round, it either tried the pair (the
+  // higher one was on all of its paths) or left it nothing to report (some of its clean paths
+  // avoid the higher one, and they are what remains after both fail). A set of pair keys
+  // would hit V8's 2^24-entry limit on a ring of a few thousand nodes.
+  const secondRound = new Set<number>();
   for (const f1 of dagItems(routed, n)) {
-    const r1 = reroute(routed, routedOnAll, f1, -1);
+    if (routedClean && failures < 2 && !routedOnAll.has(f1)) continue;
+    const r1 = reroute(routed, routedOnAll, f1, -1, separators);
     if (r1 === null) {
       disconnectedBy.push([f1]);
       continue;
@@ -46,14 +64,20 @@ export function failover(
       continue;
     }
     if (failures < 2) continue;
+    // r1 is clean here: only a second failure on all of its paths can change anything.
     const r1OnAll = dagBottlenecks(r1, n);
-    for (const f2 of dagItems(r1, n)) {
+    secondRound.add(f1);
+    let cuts = separators;
+    work = 0;
+    for (const f2 of r1OnAll) {
+      if (f2 < f1 && secondRound.has(f2)) continue;
       const lo = Math.min(f1, f2);
       const hi = Math.max(f1, f2);
-      const key = lo * total + hi;
-      if (tried.has(key)) continue;
-      tried.add(key);
-      const r2 = reroute(r1, r1OnAll, f2, f1);
+      // Once the searches after this first failure have cost a pass over the graph, the
+      // blocks of the graph without it settle every remaining disconnection at once (on a
+      // ring, every second failure): linear per first failure instead of quadratic.
+      if (cuts === separators && separators !== null && work > passCost) cuts = cutsWithout(f1);
+      const r2 = reroute(r1, r1OnAll, f2, f1, cuts);
       if (r2 === null) pairsCut.push([lo, hi]);
       else {
         const bad2 = riskyOf(r2);

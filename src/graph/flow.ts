@@ -45,28 +45,42 @@ export class DisjointPaths {
    * own), and whether a clean direct s→t link exists.
    */
   bounds(s: number, t: number): { out: number; in: number; direct: boolean } {
-    const { g, risky, lab } = this;
+    const { g, risky } = this;
     const { n } = g;
-    // Node v's entry state doubles as its "seen" flag here.
-    let mark = 2 * this.nextGen();
-    let out = 0;
+    // The per-node counts are cached and only the s–t link is looked up per pair, on the
+    // shorter side: a hub paired with each of 10^5 access nodes is scanned once, not each time.
     let direct = false;
-    for (let k = g.outStart[s]!; k < g.outStart[s + 1]!; k++) {
-      const w = g.outTo[k]!;
-      if (risky[n + g.outLink[k]!] === 1 || (risky[w] === 1 && w !== t) || lab[2 * w] === mark) continue;
-      lab[2 * w] = mark;
-      out++;
-      if (w === t) direct = true;
+    if (g.outStart[s + 1]! - g.outStart[s]! <= g.inStart[t + 1]! - g.inStart[t]!) {
+      for (let k = g.outStart[s]!; k < g.outStart[s + 1]! && !direct; k++) direct = g.outTo[k] === t && risky[n + g.outLink[k]!] === 0;
+    } else {
+      for (let k = g.inStart[t]!; k < g.inStart[t + 1]! && !direct; k++) direct = g.inFrom[k] === s && risky[n + g.inLink[k]!] === 0;
     }
-    mark = 2 * this.nextGen();
-    let inn = 0;
-    for (let k = g.inStart[t]!; k < g.inStart[t + 1]!; k++) {
-      const x = g.inFrom[k]!;
-      if (risky[n + g.inLink[k]!] === 1 || (risky[x] === 1 && x !== s) || lab[2 * x] === mark) continue;
-      lab[2 * x] = mark;
-      inn++;
-    }
+    // A risky far end is still a usable hop for its own pair.
+    const out = this.cleanHops(s, g.outStart, g.outTo, g.outLink, this.outHops) + (direct && risky[t] === 1 ? 1 : 0);
+    const inn = this.cleanHops(t, g.inStart, g.inFrom, g.inLink, this.inHops) + (direct && risky[s] === 1 ? 1 : 0);
     return { out, in: inn, direct };
+  }
+
+  private readonly outHops = new Map<number, number>();
+  private readonly inHops = new Map<number, number>();
+
+  /** Distinct clean neighbours of v over clean links (on the given side), cached per node. */
+  private cleanHops(v: number, start: Int32Array, to: Int32Array, link: Int32Array, cache: Map<number, number>): number {
+    const known = cache.get(v);
+    if (known !== undefined) return known;
+    const { risky, lab } = this;
+    const { n } = this.g;
+    // Node w's entry state doubles as its "seen" flag here.
+    const mark = 2 * this.nextGen();
+    let count = 0;
+    for (let k = start[v]!; k < start[v + 1]!; k++) {
+      const w = to[k]!;
+      if (risky[n + link[k]!] === 1 || risky[w] === 1 || lab[2 * w] === mark) continue;
+      lab[2 * w] = mark;
+      count++;
+    }
+    cache.set(v, count);
+    return count;
   }
 
   /** Number of internally disjoint clean paths, counting direct links once, stopping at `cap`. */

@@ -286,6 +286,11 @@ function markBidirectional(g: NetGraph, sc: SearchScratch, f: ArcFilter, gen: nu
  */
 export class PathTree {
   private readonly gen: number;
+  /**
+   * Tight arcs of each wide node towards the root, found once per tree: a hub on the paths of
+   * many pairs (a core router above 10^5 access nodes) would otherwise be rescanned per pair.
+   */
+  private readonly tightInto = new Map<number, Int32Array>();
 
   /** Grows the tree from `root` until every node of `needed` is settled (or nothing is left). */
   constructor(
@@ -351,7 +356,6 @@ export class PathTree {
     const s = forward ? root : other;
     const t = forward ? other : root;
     const f: ArcFilter = { clean, risky, s, t, ban1: -1, ban2: -1 };
-    const { n, linkMetric } = g;
     const D = dist[other]!;
     // Walk from the far end towards the root over tight arcs; the root side fixes potentials.
     const start = forward ? g.inStart : g.outStart;
@@ -371,13 +375,17 @@ export class PathTree {
     stack.push(other);
     while (stack.length > 0) {
       const u = stack.data[--stack.length]!;
+      // Nothing comes before the root (distance 0, positive metrics): never scan its arcs.
+      if (u === root) continue;
+      const arcs = this.arcsInto(u, start, next, via);
+      const from = arcs === null ? start[u]! : 0;
+      const end = arcs === null ? start[u + 1]! : arcs.length;
       const du = dist[u]!;
-      for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
+      for (let a = from; a < end; a++) {
+        const k = arcs === null ? a : arcs[a]!;
         const x = next[k]!;
-        if (st[x] !== set || mark[x] === mg) continue;
-        const l = via[k]!;
-        if (dist[x]! + linkMetric[l]! !== du) continue;
-        if (clean && (risky[n + l] === 1 || (risky[x] === 1 && x !== root))) continue;
+        if (mark[x] === mg) continue;
+        if (arcs === null && !this.isTight(k, du, next, via)) continue;
         mark[x] = mg;
         marked.push(x);
         potList.push(forward ? dist[x]! : D - dist[x]!);
@@ -386,4 +394,31 @@ export class PathTree {
     }
     return buildDag(g, f, D, marked.data, marked.length, potList, sc.local);
   }
+
+  /** Whether arc k (into a node at distance `du`) is a tree arc a DAG may use. */
+  private isTight(k: number, du: number, next: Int32Array, via: Int32Array): boolean {
+    const { g, sc, risky, root, clean } = this;
+    const x = next[k]!;
+    if (sc.stF[x] !== 2 * this.gen + 1) return false;
+    const l = via[k]!;
+    if (sc.distF[x]! + g.linkMetric[l]! !== du) return false;
+    return !(clean && (risky[g.n + l] === 1 || (risky[x] === 1 && x !== root)));
+  }
+
+  /** The tight arcs from a wide node towards the root (cached), or null to scan a narrow node's arcs directly. */
+  private arcsInto(u: number, start: Int32Array, next: Int32Array, via: Int32Array): Int32Array | null {
+    if (start[u + 1]! - start[u]! <= wideDegree) return null;
+    let arcs = this.tightInto.get(u);
+    if (arcs === undefined) {
+      const du = this.sc.distF[u]!;
+      const found: number[] = [];
+      for (let k = start[u]!; k < start[u + 1]!; k++) if (this.isTight(k, du, next, via)) found.push(k);
+      arcs = Int32Array.from(found);
+      this.tightInto.set(u, arcs);
+    }
+    return arcs;
+  }
 }
+
+/** Nodes with more arcs than this get their tight arcs cached by a shared tree. */
+const wideDegree = 64;

@@ -225,8 +225,8 @@ function checkPaths(g: NetGraph, risky: Uint8Array, q: PairQuery, f: PairFacts):
 }
 
 const strategies: [string, SharingStrategy][] = [
-  ["per pair", { trees: "never", cleanBlocks: "never" }],
-  ["shared", { trees: "always", cleanBlocks: "always" }],
+  ["per pair", { trees: "never", cleanBlocks: "never", failoverBlocks: "never" }],
+  ["shared", { trees: "always", cleanBlocks: "always", failoverBlocks: "always" }],
 ];
 
 describe("analyzePairs against brute force over all simple paths", () => {
@@ -251,8 +251,8 @@ describe("analyzePairs against brute force over all simple paths", () => {
         const risky = maskOf(c.net, r, c.level);
         const queries = queriesFor(r, c.pairs as [number, number, number][]);
         const opts = c.withCosts ? { costs: costsOf(c.net, r) } : {};
-        const a = analyzePairsWith(g, risky, queries, opts, { trees: "always", cleanBlocks: "always" });
-        const b = analyzePairsWith(g, risky, queries, opts, { trees: "never", cleanBlocks: "never" });
+        const a = analyzePairsWith(g, risky, queries, opts, { trees: "always", cleanBlocks: "always", failoverBlocks: "always" });
+        const b = analyzePairsWith(g, risky, queries, opts, { trees: "never", cleanBlocks: "never", failoverBlocks: "never" });
         const c2 = analyzePairs(g, risky, queries, opts);
         const again = analyzePairsWith(g, risky, queries, opts, { trees: "always", cleanBlocks: "always" });
         expect(b).toEqual(a);
