@@ -75,7 +75,7 @@ export interface AuditOptions {
 export function auditWith(loaded: LoadedTopology, policy: Policy, options: AuditOptions & { now: Date }): AuditResult {
   const pair = options.from !== undefined && options.to !== undefined ? { from: options.from, to: options.to } : undefined;
   return auditParts(
-    { ...loaded, policy, inputsRead: new Set<string>() },
+    { ...loaded, policy },
     {
       ...(pair ? { pair } : {}),
       flows: options.flows ?? options.from === undefined,

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { type Policy, resolvePolicy } from "../policy/policy.js";
-import type { TimingSink } from "../timing.js";
+import { laps, type TimingSink } from "../timing.js";
 import { loadTopology, type LoadedTopology } from "../topology/index.js";
 import { type RunHost, recordingHost } from "./host.js";
 import { refuseInputTargets } from "./outputs.js";
@@ -16,11 +16,9 @@ export interface RunEvents {
   timings?: TimingSink;
 }
 
-/** The inputs of a run, loaded: one topology, its merged policy, and every file that was read. */
+/** The inputs of a run, loaded: one topology and its merged policy. */
 export interface Loaded extends LoadedTopology {
   policy: Policy;
-  /** Absolute paths of every file read: named, included, policy files and what they extend. */
-  inputsRead: ReadonlySet<string>;
 }
 
 export interface LoadRequest extends PolicyChoice {
@@ -69,7 +67,7 @@ export function loadInputs(runHost: RunHost, request: LoadRequest, events: RunEv
     return file ? { value, file } : { value };
   });
   const argFiles = new Set(policyArgs.flatMap((a) => (a.file ? [a.file.path] : [])));
-  const lapStart = events.timings?.clock() ?? 0;
+  const lap = laps(events.timings);
   const policy = resolvePolicy(
     loaded.files.filter((f) => !argFiles.has(f.path)),
     loaded.registry,
@@ -80,10 +78,10 @@ export function loadInputs(runHost: RunHost, request: LoadRequest, events: RunEv
       riskVendors: request.riskVendors,
     },
   );
-  events.timings?.record("policy", events.timings.clock() - lapStart);
+  lap("policy");
   events.progress?.clear();
   // Then everything read, includes and extended policies among them.
   refuseInputTargets(runHost, outputs, read);
   events.warn?.(loaded.warnings);
-  return { ...loaded, policy, inputsRead: read };
+  return { ...loaded, policy };
 }
