@@ -28,7 +28,7 @@ export interface ItemRisks {
 
 /** Why an item is high-risk (or unknown), always naming its source. */
 export interface Reason {
-  kind: "vendor" | "component" | "operator" | "jurisdiction" | "tag" | "explicit" | "unknown-vendor";
+  kind: "vendor" | "component" | "operator" | "jurisdiction" | "tag" | "explicit" | "unknown-vendor" | "underlay";
   /** The vendor, operator, country or tag that triggered it. */
   value: string;
   /** Human-readable source: "FCC Covered List, added 2021-03-12". */
@@ -58,6 +58,11 @@ export interface ItemInfo {
   medium?: string;
   risk: "high" | "unknown" | "clean";
   reasons: Reason[];
+  /**
+   * Everything the item rests on (its closure, SPEC §4.1), depth first in written order; present
+   * only when the item has an underlay. Each id is also in the items table.
+   */
+  closure?: string[];
   location: SourceLocation;
 }
 
@@ -110,8 +115,16 @@ export interface PairResult {
   /** Risky items (as `RoutedResult.riskyItems` counts them) on some simple path between the ends. */
   exposure: { items: string[]; count: number; approximate: boolean };
   failover: FailoverResult | null;
-  remediation: { items: string[]; cost: number; measure: "count" | "replacementCost" } | null;
+  /** `approximate: true` (present only then) when minimality could not be proven; the set always works. */
+  remediation: { items: string[]; cost: number; measure: "count" | "replacementCost"; approximate?: true } | null;
   diversity: number;
+  /** Present (true) only when `diversity` is a proven lower bound rather than the exact count (SPEC §4.1). */
+  diversityApproximate?: true;
+  /**
+   * Present only when some listed risky item is in the closure of one of the pair's path items:
+   * underlay item → ids of the path items that ride on it, sorted (SPEC §4.1).
+   */
+  via?: Record<string, string[]>;
   /** Unknown items that this pair's verdict depends on. */
   unknownItems: string[];
   waivedBy: string[];

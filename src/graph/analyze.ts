@@ -244,6 +244,7 @@ class Analysis {
       failover: q.failures >= 1 ? { failures: q.failures, dirtyAfter: [], disconnectedBy: [] } : null,
       remediation: null,
       diversity: 0,
+      via: new Map(),
     };
   }
 
@@ -416,5 +417,6 @@ function unreachable(q: PairQuery): PairFacts {
     failover: q.failures >= 1 ? { failures: q.failures, dirtyAfter: [], disconnectedBy: [] } : null,
     remediation: null,
     diversity: 0,
+    via: new Map(),
   };
 }

@@ -1,5 +1,5 @@
 import type { Topology } from "../topology/types.js";
-import type { NetGraph } from "./types.js";
+import type { GraphClosure, NetGraph } from "./types.js";
 
 /**
  * Read-only id → node view over the topology's element index, so that a 10^6-element
@@ -54,12 +54,18 @@ class NodeIndexView implements ReadonlyMap<string, number> {
  */
 export function buildGraph(topology: Topology): NetGraph {
   const { elements, links } = topology;
+  const under = topology.underlay;
+  // With an underlay, an item is in the graph when it is up: in service and resting only on items
+  // that are (SPEC §4.1); otherwise its own state decides.
+  const up = under?.up;
+  const E = elements.length;
   const elementToNode = new Int32Array(elements.length).fill(-1);
   const nodeIds: string[] = [];
   const nodeElement = new Int32Array(elements.length);
   for (let e = 0; e < elements.length; e++) {
     const el = elements[e]!;
     if (el.state !== "in-service") continue;
+    if (up !== undefined && up[e] === 0) continue;
     elementToNode[e] = nodeIds.length;
     nodeElement[nodeIds.length] = e;
     nodeIds.push(el.id);
@@ -78,6 +84,7 @@ export function buildGraph(topology: Topology): NetGraph {
   for (let i = 0; i < links.length; i++) {
     const link = links[i]!;
     if (link.state !== "in-service") continue;
+    if (up !== undefined && up[E + i] === 0) continue;
     // Ends were resolved to element indices by normalisation: no string lookups here.
     const ea = link.ai;
     const eb = link.bi;
@@ -105,6 +112,7 @@ export function buildGraph(topology: Topology): NetGraph {
     linkTopo = linkTopo.subarray(0, m);
   }
 
+  const closure = under === undefined ? undefined : graphClosure(under, elementToNode, linkTopo, n, m, E, links.length);
   const out = csr(n, m, linkA, linkB, linkOneWay, linkMetric);
   // Without one-way links every arc is listed both ways: in-arcs are the out-arcs.
   const inn = hasOneWay ? csr(n, m, linkB, linkA, linkOneWay, linkMetric) : out;
@@ -134,7 +142,53 @@ export function buildGraph(topology: Topology): NetGraph {
     inFrom: inn.to,
     inLink: inn.link,
     inMetric: inn.metric,
+    ...(closure === undefined ? {} : { closure }),
   };
+}
+
+/**
+ * The topology's closures renumbered into graph items (nodes, then links). Up items rest only on
+ * up items, so every closure item of a graph item is in the graph; anything else is a bug.
+ */
+function graphClosure(
+  under: NonNullable<Topology["underlay"]>,
+  elementToNode: Int32Array,
+  linkTopo: Int32Array,
+  n: number,
+  m: number,
+  E: number,
+  L: number,
+): GraphClosure | undefined {
+  const linkToGraph = new Int32Array(L).fill(-1);
+  for (let l = 0; l < m; l++) linkToGraph[linkTopo[l]!] = l;
+  const toGraph = (item: number): number => {
+    if (item < E) return elementToNode[item]!;
+    const l = linkToGraph[item - E]!;
+    return l < 0 ? -1 : n + l;
+  };
+  const start = new Int32Array(n + m + 1);
+  let total = 0;
+  const topoOf = (gi: number): number => (gi < n ? -1 : E + linkTopo[gi - n]!);
+  const nodeTopo = new Int32Array(n);
+  for (let e = 0; e < E; e++) if (elementToNode[e]! >= 0) nodeTopo[elementToNode[e]!] = e;
+  const itemTopo = (gi: number): number => (gi < n ? nodeTopo[gi]! : topoOf(gi));
+  for (let gi = 0; gi < n + m; gi++) {
+    const ti = itemTopo(gi);
+    total += under.start[ti + 1]! - under.start[ti]!;
+    start[gi + 1] = total;
+  }
+  if (total === 0) return undefined;
+  const items = new Int32Array(total);
+  let k = 0;
+  for (let gi = 0; gi < n + m; gi++) {
+    const ti = itemTopo(gi);
+    for (let j = under.start[ti]!; j < under.start[ti + 1]!; j++) {
+      const c = toGraph(under.items[j]!);
+      if (c < 0) throw new Error(`closure item ${under.items[j]} of graph item ${gi} is not in the graph`);
+      items[k++] = c;
+    }
+  }
+  return { start, items };
 }
 
 /**

@@ -41,6 +41,19 @@ export interface NetGraph {
   readonly inFrom: Int32Array;
   readonly inLink: Int32Array;
   readonly inMetric: Int32Array;
+  /**
+   * Closures of graph items (SPEC §4.1), in the graph's item space (nodes, then links): the
+   * closure of item i is `closure.items[closure.start[i] .. closure.start[i+1]-1]`. Absent when no
+   * item has an underlay. Every closure item of a graph item is itself a graph item (an item
+   * resting on something out of service is out of the graph).
+   */
+  readonly closure?: GraphClosure;
+}
+
+export interface GraphClosure {
+  /** Length n + m + 1. */
+  readonly start: Int32Array;
+  readonly items: Int32Array;
 }
 
 /** Item index of a link: links follow the nodes. */
@@ -115,8 +128,23 @@ export interface PairFacts {
   exposure: { items: number[]; count: number; approximate: boolean };
   /** Null when failures = 0. */
   failover: FailoverFacts | null;
-  /** Fewest (or cheapest) risky items to replace so a clean path exists; null unless the pair is dirty. */
-  remediation: { items: number[]; cost: number } | null;
-  /** Internally element-disjoint clean paths, capped at 4 (a direct s–t link counts once). */
+  /**
+   * Fewest (or cheapest) risky items to replace so a clean path exists; null unless the pair is
+   * dirty. `approximate` when minimality could not be proven (shared closure items); the set works.
+   */
+  remediation: { items: number[]; cost: number; approximate?: boolean } | null;
+  /**
+   * Internally element-disjoint clean paths, capped at 4 (a direct s–t link counts once); with
+   * closures, paths that also share no closure item.
+   */
   diversity: number;
+  /** True when `diversity` is a proven lower bound, not the exact count (shared closure items). */
+  diversityApproximate?: boolean;
+  /**
+   * Each listed risky item that some path item of the pair rides on (it is in that item's
+   * closure) → those path items, ascending: routed-path items for a routed risky item, re-routed
+   * path items for a failover-only one, items of the possible paths for an exposure-only one.
+   * Empty without closures.
+   */
+  via: Map<number, number[]>;
 }

@@ -34,6 +34,8 @@ export const media = [
   "copper",
   "radio",
   "virtual",
+  "optical",
+  "circuit",
   "other",
 ] as const;
 export type Medium = (typeof media)[number];
@@ -75,6 +77,8 @@ export interface Element {
   risk?: "high";
   state: State;
   tags: readonly string[];
+  /** Ids of the items this element depends on (servers, cloud, a shared duct), as written (SPEC §4.1). */
+  underlay?: readonly string[];
   location: SourceLocation;
 }
 
@@ -105,7 +109,24 @@ export interface Link {
   risk?: "high";
   state: State;
   tags: readonly string[];
+  /** Ids of the items this link depends on (optical channel, circuit, duct), as written (SPEC §4.1). */
+  underlay?: readonly string[];
   location: SourceLocation;
+}
+
+/**
+ * Closures of every item (SPEC §4.1) in one item space: elements 0..E-1, then links E..E+L-1
+ * (E = elements.length). Computed once per topology, linear in the closures' total size.
+ */
+export interface UnderlayIndex {
+  /** Closure of item i: `items[start[i] .. start[i+1]-1]`, without i itself, depth first in written order. */
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+  /**
+   * 1 when the item is up: in service, and so is everything it rests on (its closure, and for a
+   * link its two ends with what they rest on). Only up items enter the path graph.
+   */
+  readonly up: Uint8Array;
 }
 
 export interface Site {
@@ -155,4 +176,6 @@ export interface Topology {
   elementIndex: ReadonlyMap<string, number>;
   /** Built on first use: most runs never look a link up by id. */
   readonly linkIndex: ReadonlyMap<string, number>;
+  /** Present only when some item lists an `underlay` (SPEC §4.1). */
+  readonly underlay?: UnderlayIndex;
 }
