@@ -5,7 +5,7 @@ import { compareDiagnostics } from "../diagnostics.js";
 import { type Designation, designate, type RiskSpec } from "../policy/designation.js";
 import type { ResolvedRule, ResolvedWaiver } from "../policy/policy.js";
 import type { VendorRegistry } from "../vendors/registry.js";
-import type { Element, Link, Topology } from "../topology/types.js";
+import type { Element, Link, Topology, UnderlayIndex } from "../topology/types.js";
 import { auditPairs, type ItemRef, type PairRequest } from "./pairs.js";
 import { activeWaivers, applyWaivers, CLEAN_PATH, waiverName } from "./waivers.js";
 import type { AuditResult, Finding, Inventory, ItemInfo, PairResult, RuleResult, Verdict } from "../result.js";
@@ -81,6 +81,8 @@ export function audit(input: AuditInput): AuditResult {
       }
     }
   }
+  // Every mentioned item's closure is in the items table too, so a report can show what it rests on.
+  if (topology.underlay !== undefined) mentionClosures(topology, topology.underlay, mentioned);
   const findings = sortFindings([...outcome.findings, ...ruleFindings, ...waivers.findings]);
   const pairs = [...outcome.pairs].sort(comparePairs);
   const items = itemTable(topology, designation, mentioned);
@@ -239,8 +241,37 @@ function itemTable(topology: Topology, d: Designation, items: ReadonlyMap<string
   for (const id of [...items.keys()].sort()) {
     const ref = items.get(id)!;
     out[id] = ref.type === "element" ? info(topology.elements[ref.index]!, "element", d, ref.index) : info(topology.links[ref.index]!, "link", d, ref.index);
+    const under = topology.underlay;
+    if (under !== undefined) {
+      const i = ref.type === "element" ? ref.index : topology.elements.length + ref.index;
+      if (under.start[i + 1]! > under.start[i]!) out[id].closure = closureIds(topology, under, i);
+    }
   }
   return out;
+}
+
+/** Ids of an item's closure, in the index's order (depth first, as written). */
+function closureIds(topology: Topology, under: UnderlayIndex, i: number): string[] {
+  const E = topology.elements.length;
+  const ids: string[] = [];
+  for (let k = under.start[i]!; k < under.start[i + 1]!; k++) {
+    const c = under.items[k]!;
+    ids.push(c < E ? topology.elements[c]!.id : topology.links[c - E]!.id);
+  }
+  return ids;
+}
+
+/** Adds the closure items of every mentioned item (closures are transitive: one pass suffices). */
+function mentionClosures(topology: Topology, under: UnderlayIndex, mentioned: Map<string, ItemRef>): void {
+  const E = topology.elements.length;
+  for (const ref of [...mentioned.values()]) {
+    const i = ref.type === "element" ? ref.index : E + ref.index;
+    for (let k = under.start[i]!; k < under.start[i + 1]!; k++) {
+      const c = under.items[k]!;
+      const id = c < E ? topology.elements[c]!.id : topology.links[c - E]!.id;
+      if (!mentioned.has(id)) mentioned.set(id, c < E ? { type: "element", index: c } : { type: "link", index: c - E });
+    }
+  }
 }
 
 function info(item: Element | Link, type: "element" | "link", d: Designation, index: number): ItemInfo {

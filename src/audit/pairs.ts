@@ -154,7 +154,7 @@ export function auditPairs(
         // What the verdict counted (the engine's mask: unknown included under `risky`), so a
         // routed-dirty pair always names what makes it so; unknownItems tells the unknown apart.
         riskyItems: set(f.routed.riskyItems),
-        unknownItems: byLevel(f.routed.items, UNKNOWN),
+        unknownItems: byLevel(withClosures(g, f.routed.items), UNKNOWN),
       },
       cleanAlternative: f.cleanAlternative && {
         metric: f.cleanAlternative.metric,
@@ -174,11 +174,23 @@ export function auditPairs(
           ? { disconnectedByPair: f.failover.disconnectedBy.filter((set) => set.length === 2).map((set) => ids(set) as [string, string]) }
           : {}),
       },
-      remediation: f.remediation && { items: set(f.remediation.items), cost: f.remediation.cost, measure: costs ? "replacementCost" : "count" },
+      remediation: f.remediation && {
+        items: set(f.remediation.items),
+        cost: f.remediation.cost,
+        measure: costs ? "replacementCost" : "count",
+        ...(f.remediation.approximate ? { approximate: true as const } : {}),
+      },
       diversity: f.diversity,
-      unknownItems: byLevel(unknownOn(f), UNKNOWN),
+      ...(f.diversityApproximate ? { diversityApproximate: true as const } : {}),
+      unknownItems: byLevel(unknownOn(g, f), UNKNOWN),
       waivedBy: [],
     };
+    if (f.via.size > 0) {
+      const via: Record<string, string[]> = {};
+      const keys = [...f.via.keys()].map((k) => [mention(k), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      for (const [name, k] of keys) via[name] = set(f.via.get(k)!);
+      pair.via = via;
+    }
     const better = optimistic.get(i);
     if (better !== undefined && verdicts.indexOf(better) > verdicts.indexOf(verdict)) pair.verdictIfUnknownClean = better;
     if (req.location) pair.location = req.location;
@@ -210,7 +222,7 @@ export function auditPairs(
           const v = verdictOf(again[k]!, queries[i]!.failures);
           if (atOrWorse(v, pairs[i]!.failOn)) return;
           const f = facts[i]!;
-          const involved = new Set([...(f.routed?.items ?? []), ...f.exposure.items, ...(f.remediation?.items ?? []), ...(f.failover?.dirtyAfter.flatMap((d) => d.riskyItems) ?? [])]);
+          const involved = new Set([...(f.routed?.items ?? []), ...(f.routed?.riskyItems ?? []), ...f.exposure.items, ...(f.remediation?.items ?? []), ...(f.failover?.dirtyAfter.flatMap((d) => d.riskyItems) ?? [])]);
           pairs[i]!.passed = true;
           pairs[i]!.waivedBy = [...new Set([...involved].map(mention).filter((x) => waived.has(x)).map((x) => waived.get(x)!))].sort();
         });
@@ -255,9 +267,18 @@ function replacementCosts(g: NetGraph, topology: Topology, risky: RiskMask): Cos
   return any ? costs : undefined;
 }
 
-/** Items a pair's verdict may depend on: routed, exposure (a superset of every simple path), failover. */
-function unknownOn(f: PairFacts): number[] {
-  const out = new Set<number>([...(f.routed?.items ?? []), ...f.exposure.items]);
+/** The items and everything they rest on (SPEC §4.1), each once; the items themselves when no closure exists. */
+function withClosures(g: NetGraph, items: readonly number[]): readonly number[] {
+  const c = g.closure;
+  if (c === undefined) return items;
+  const out = new Set<number>(items);
+  for (const i of items) for (let k = c.start[i]!; k < c.start[i + 1]!; k++) out.add(c.items[k]!);
+  return [...out];
+}
+
+/** Items a pair's verdict may depend on: routed (with closures), exposure (a superset of every simple path), failover. */
+function unknownOn(g: NetGraph, f: PairFacts): number[] {
+  const out = new Set<number>([...withClosures(g, f.routed?.items ?? []), ...f.exposure.items]);
   for (const d of f.failover?.dirtyAfter ?? []) for (const r of d.riskyItems) out.add(r);
   return [...out].sort((a, b) => a - b);
 }
