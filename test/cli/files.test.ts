@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeFileAtomic, writeSlice } from "../../src/cli/files.js";
+import { runCli } from "../helpers/cli.js";
 
 describe("writeFileAtomic", () => {
   it("writes a text larger than one slice byte for byte, emoji split across a slice boundary included", () => {
@@ -22,5 +24,34 @@ describe("writeFileAtomic", () => {
     expect(() => writeFileAtomic(path, "second\n", { overwrite: false })).toThrow(/already exists/);
     expect(readFileSync(path, "utf8")).toBe("first\n");
     expect(readdirSync(dir)).toEqual(["out.txt"]);
+  });
+
+  it("writes a device in place: /dev/null stays a device, even for a user allowed to replace it", () => {
+    writeFileAtomic("/dev/null", "discarded\n");
+    writeFileAtomic("/dev/null", ["a", "b"], { overwrite: false });
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+
+  it("writes a named pipe in place, so a reader at the other end gets the text", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cleanpath-files-"));
+    const fifo = join(dir, "pipe");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const reader = spawn("cat", [fifo]);
+    let got = "";
+    reader.stdout.on("data", (d: Buffer) => (got += d.toString("utf8")));
+    const done = new Promise<void>((ok) => reader.on("close", () => ok()));
+    writeFileAtomic(fifo, "through the pipe\n");
+    await done;
+    expect(got).toBe("through the pipe\n");
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+});
+
+describe("-o on the command line", () => {
+  it("`-o /dev/null` writes nothing anywhere and leaves the device alone", () => {
+    const r = runCli(["audit", "path", "examples/embassy-to-hq.yaml", "--from", "embassy-cpe", "--to", "hq-dc", "-o", "/dev/null"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
   });
 });
