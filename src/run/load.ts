@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { type Policy, resolvePolicy } from "../policy/policy.js";
 import { laps, type TimingSink } from "../timing.js";
 import { loadTopology, type LoadedTopology } from "../topology/index.js";
+import { unknownVendorWarnings } from "../topology/vendor-check.js";
 import { type RunHost, recordingHost } from "./host.js";
 import { refuseInputTargets } from "./outputs.js";
 import type { InputLimits, PolicyChoice } from "./request.js";
@@ -82,6 +83,14 @@ export function loadInputs(runHost: RunHost, request: LoadRequest, events: RunEv
   events.progress?.clear();
   // Then everything read, includes and extended policies among them.
   refuseInputTargets(runHost, outputs, read);
-  events.warn?.(loaded.warnings);
-  return { ...loaded, policy };
+  const warnings = policy.spec.unknownVendor === "clean" ? withCleanAdvice(loaded) : loaded.warnings;
+  events.warn?.(warnings);
+  return { ...loaded, warnings, policy };
+}
+
+/** Unknown-vendor warnings reworded for `--unknown-vendor clean` (or a policy saying so): no advice to pass it. */
+function withCleanAdvice(loaded: LoadedTopology): Diagnostic[] {
+  const reworded = unknownVendorWarnings(loaded.topology, loaded.registry, "clean");
+  let k = 0;
+  return loaded.warnings.map((d) => (d.code === "W_UNKNOWN_VENDOR" && k < reworded.length ? reworded[k++]! : d));
 }

@@ -5,9 +5,10 @@ import type { Topology } from "./types.js";
 
 /**
  * One warning per vendor name the registry does not know (with how many items use it and
- * where the first one is): unknown is never silently clean, so the user should hear about it.
+ * where the first one is): unknown is never silently clean, so the user should hear about it. The
+ * advice follows the unknown-vendor mode in force (`risky` until the policy is known).
  */
-export function unknownVendorWarnings(topology: Topology, registry: VendorRegistry): Diagnostic[] {
+export function unknownVendorWarnings(topology: Topology, registry: VendorRegistry, mode: "risky" | "clean" = "risky"): Diagnostic[] {
   const seen = new Map<string, { count: number; first: () => { ref?: LocRef; at: Diagnostic["location"] } }>();
   const note = (vendor: string | undefined, first: () => { ref?: LocRef; at: Diagnostic["location"] }): void => {
     if (vendor === undefined) return;
@@ -32,7 +33,9 @@ export function unknownVendorWarnings(topology: Topology, registry: VendorRegist
     const d = warningAt(
         "W_UNKNOWN_VENDOR",
         `vendor \`${vendor}\` is not in the registry${count > 1 ? ` (${count} items; this is the first)` : ""}; ` +
-          "it counts as risky until you declare it under `vendors:` or pass --unknown-vendor clean" +
+          (mode === "risky"
+            ? "it counts as risky until you declare it under `vendors:` or pass --unknown-vendor clean"
+            : "it is listed as unknown (and counted clean, as --unknown-vendor clean asks) until you declare it under `vendors:`") +
           (guess ? ` — did you mean \`${guess}\`?` : ""),
         where.at,
       );

@@ -65,3 +65,18 @@ describe("cleanpath audit path: an unknown-vendor router on the route", () => {
     expect(p.cleanAlternative!.path).toEqual(["branch", "rtr-acme", "dc"]);
   });
 });
+
+describe("the unknown-vendor warning's advice follows the mode in force", () => {
+  const run = (...extra: string[]): string =>
+    runCli(["audit", "path", dir.path("topo.yaml"), "--from", "branch", "--to", "dc", ...extra]).stderr;
+
+  it("by default it suggests declaring the vendor or passing --unknown-vendor clean", () => {
+    expect(run()).toMatch(/W_UNKNOWN_VENDOR {2}vendor `Acme Routers` is not in the registry; it counts as risky until you declare it under `vendors:` or pass --unknown-vendor clean/);
+  });
+
+  it("with --unknown-vendor clean it does not suggest the flag just given", () => {
+    const err = run("--unknown-vendor", "clean");
+    expect(err).toMatch(/W_UNKNOWN_VENDOR {2}vendor `Acme Routers` is not in the registry; it is listed as unknown \(and counted clean, as --unknown-vendor clean asks\) until you declare it under `vendors:`/);
+    expect(err).not.toMatch(/pass --unknown-vendor clean/);
+  });
+});
