@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { outputText } from "../../src/report/context.js";
 import { csv } from "../../src/report/csv.js";
 import { github } from "../../src/report/github.js";
+import { html } from "../../src/report/html.js";
 import { junit } from "../../src/report/junit.js";
 import { markdown } from "../../src/report/markdown.js";
 import { sarif } from "../../src/report/sarif.js";
+import { table } from "../../src/report/table.js";
 import { cases, expectGolden, goldenContext, parseCsv, parseXml, sarifSchemaErrors, schemaErrors } from "./helpers.js";
 
 const all = cases();
@@ -14,6 +16,9 @@ const formats = [
   { name: "github", ext: "github.txt", render: github },
   { name: "markdown", ext: "md", render: markdown },
   { name: "csv", ext: "csv", render: csv },
+  { name: "table", ext: "table.txt", render: table },
+  // Without Graphviz (no diagrams): the rest of the page is pinned byte for byte.
+  { name: "html", ext: "html", render: html },
 ] as const;
 
 describe("report cases", () => {
