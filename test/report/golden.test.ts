@@ -22,7 +22,7 @@ const formats = [
 ] as const;
 
 describe("report cases", () => {
-  it("are the numbered set, 00 to 07", () => {
+  it("are the numbered set, 00 to 08", () => {
     expect(all.map((c) => c.name)).toEqual([
       "00-empty",
       "01-clean",
@@ -32,6 +32,7 @@ describe("report cases", () => {
       "05-rules-and-waivers",
       "06-unknown-vendors",
       "07-hostile-ids",
+      "08-underlay",
     ]);
   });
 
