@@ -89,12 +89,14 @@ describe("golden outputs are well-formed", () => {
     expect(tests).toBe(result.pairs.length + result.rules.length + builtin.size);
   });
 
-  it.each(all)("$name: CSV parses as RFC 4180 into three sections of even rows", ({ result }) => {
+  it.each(all)("$name: CSV parses as RFC 4180 into three sections of even rows (four with underlay items)", ({ result }) => {
     const rows = parseCsv(csv(result, goldenContext));
     const blanks = rows.map((r, i) => (r.length === 1 && r[0] === "" ? i : -1)).filter((i) => i >= 0);
-    expect(blanks).toHaveLength(2);
-    const sections = [rows.slice(0, blanks[0]), rows.slice(blanks[0]! + 1, blanks[1]), rows.slice(blanks[1]! + 1)];
-    expect(sections.map((s) => s.length - 1)).toEqual([result.pairs.length, result.rules.length, result.findings.length]);
+    const underlay = result.pairs.some((p) => p.via !== undefined);
+    expect(blanks).toHaveLength(underlay ? 3 : 2);
+    const sections = [0, ...blanks.map((b) => b + 1)].map((start, k) => rows.slice(start, blanks[k] ?? rows.length));
+    const viaRows = result.pairs.reduce((n, p) => n + Object.keys(p.via ?? {}).length, 0);
+    expect(sections.map((s) => s.length - 1)).toEqual([result.pairs.length, result.rules.length, result.findings.length, ...(underlay ? [viaRows] : [])]);
     for (const s of sections) for (const r of s) expect(r.length).toBe(s[0]!.length);
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
