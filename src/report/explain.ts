@@ -274,12 +274,17 @@ function withUnder(s: ExplainSection, under: string[][]): ExplainSection {
 
 /** A failed item, and the routed items it takes down when it is an underlay item: `duct-57 (carries ip-qro-mty-a)`. */
 export function failedText(p: PairResult, r: AuditResult): (id: string) => string {
-  let carriers: Map<string, string[]> | undefined;
+  const cut = failedCuts(p, r);
   return (id) => {
-    carriers ??= routedCarriers(p, r);
-    const list = carriers.get(id);
-    return list ? `${id} (carries ${joinSome(list, undefined, 3)})` : id;
+    const list = cut(id);
+    return list.length > 0 ? `${id} (carries ${joinSome(list, undefined, 3)})` : id;
   };
+}
+
+/** The routed items a failure of an underlay item takes down with it (built on first use). */
+export function failedCuts(p: PairResult, r: AuditResult): (id: string) => readonly string[] {
+  let carriers: Map<string, string[]> | undefined;
+  return (id) => (carriers ??= routedCarriers(p, r)).get(id) ?? [];
 }
 
 /**

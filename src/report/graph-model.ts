@@ -3,6 +3,7 @@ import { errorAt, InputError } from "../diagnostics.js";
 import type { Topology } from "../topology/types.js";
 import { safe } from "./context.js";
 import { hopsAtEachEnd, LinksByEnds, maxHopsShown, maxLinksPerHop, thousands } from "./elide.js";
+import { closureOf, closureShown } from "./underlay.js";
 
 /**
  * A drawing of part of a network, independent of the output language: the graph command turns it
@@ -14,6 +15,10 @@ export interface Diagram {
   edges: DiagramEdge[];
   /** What a drawing of a huge pair leaves out (pairDiagram only): hops of long paths, parallel links. */
   omitted?: { hops: number; links: number };
+  /** Node keys laid out side by side (one rank): an item and what it rests on, drawn beneath it. */
+  ranks?: string[][];
+  /** Underlay layers (SPEC §4.1), drawn as boxes: layer 1 is what the service layer rests on, and so on. */
+  layers?: { label: string; keys: string[] }[];
 }
 
 export type DiagramRisk = "high" | "unknown" | "clean";
@@ -31,6 +36,10 @@ export interface DiagramNode {
   endpoint: boolean;
   /** Stands for hops left out of the drawing (drawn dashed). */
   elided?: true;
+  /** The middle of a link that rests on an underlay: where the dashed "rests on" edges start (drawn as a dot). */
+  junction?: true;
+  /** Drawn as underlay: something a path item rests on, not on the path itself. */
+  underlay?: true;
 }
 
 export interface DiagramEdge {
@@ -49,6 +58,8 @@ export interface DiagramEdge {
   clean: boolean;
   /** Joins a node standing for left-out hops, or stands for left-out parallel links (drawn dashed). */
   elided?: true;
+  /** "Rests on": from an item (or a link's junction) to an item of its underlay (drawn dashed, with an arrow). */
+  restsOn?: true;
 }
 
 /** `vendor huawei — FCC Covered List, added 2021-03-12` (one reason, plain text, control characters removed). */
@@ -245,7 +256,68 @@ export function pairDiagram(result: AuditResult, pair: PairResult): Diagram {
   for (const path of paths) walk(path, "routed");
   if (clean) walk(clean.path, "clean");
   addNode(pair.to);
-  return { nodes: b.nodes, edges: b.edges, ...(omitted.hops + omitted.links > 0 ? { omitted } : {}) };
+  const ranks = drawUnderlay(b, result);
+  return { nodes: b.nodes, edges: b.edges, ...(omitted.hops + omitted.links > 0 ? { omitted } : {}), ...(ranks.length > 0 ? { ranks } : {}) };
+}
+
+/**
+ * The underlay beneath a pair's drawn hops (SPEC §4.1): each drawn link that rests on something
+ * gets a junction in its middle, and each such link or inner element the closure items named
+ * under it (risky first, at most maxClosureShown, and one dashed node for the rest), side by side
+ * with it, with a dashed edge to what each rests on directly. Returns the ranks to lay out.
+ */
+function drawUnderlay(b: Builder, r: AuditResult): string[][] {
+  const carriers: { key: string; id: string }[] = [];
+  for (const e of [...b.edges]) {
+    if (e.id === undefined || e.elided || closureOf(e.id, r).length === 0) continue;
+    const j = b.fresh((key) => ({ key, id: "", detail: [], tooltip: `${e.id}: rests on ${closureOf(e.id!, r).map(safe).join(", ")}`, risk: "clean", state: "in-service", endpoint: false, junction: true }));
+    const { label: _label, ...rest } = e;
+    b.edges.push({ ...rest, a: j });
+    e.b = j;
+    carriers.push({ key: j, id: e.id });
+  }
+  for (const n of b.nodes) {
+    if (n.endpoint || n.elided || n.junction || closureOf(n.id, r).length === 0 || r.items[n.id] === undefined) continue;
+    carriers.push({ key: n.key, id: n.id });
+  }
+  const ranks: string[][] = [];
+  const seen = new Set<string>();
+  const restsOn = (a: string, z: string, risk: DiagramRisk, tooltip: string): void => {
+    if (seen.has(`${a}\u0000${z}`)) return;
+    seen.add(`${a}\u0000${z}`);
+    b.edges.push({ a, b: z, tooltip, risk, state: "in-service", directed: true, routed: false, clean: false, restsOn: true });
+  };
+  for (const c of carriers) {
+    const { shown, more } = closureShown(c.id, r);
+    const keys = shown.map((id) => b.node(id, (key) => ({ ...nodeFromItem(key, id, r.items[id], false), detail: underlayDetail(r.items[id]), underlay: true })));
+    // What each rests on directly: its closure less what the rest of its closure rests on.
+    const direct = (id: string, among: readonly string[]): string[] => {
+      const mine = new Set(closureOf(id, r));
+      const deeper = new Set<string>();
+      for (const x of among) if (mine.has(x)) for (const y of closureOf(x, r)) deeper.add(y);
+      return among.filter((x) => mine.has(x) && !deeper.has(x));
+    };
+    const below = (id: string, key: string, among: readonly string[]): void => {
+      for (const x of direct(id, among)) restsOn(key, b.key(x)!, r.items[x]?.risk ?? "clean", `${safe(id)} rests on ${safe(x)}`);
+    };
+    below(c.id, c.key, shown);
+    for (const id of shown) below(id, b.key(id)!, shown);
+    const group = [c.key, ...keys];
+    if (more > 0) {
+      const text = `${plural(more, "more underlay item")}`;
+      const m = b.fresh((key) => ({ key, id: `… ${text}`, detail: [], tooltip: `${text} under ${safe(c.id)}: the JSON result lists them`, risk: "clean", state: "in-service", endpoint: false, elided: true, underlay: true }));
+      restsOn(c.key, m, "clean", text);
+      group.push(m);
+    }
+    ranks.push(group);
+  }
+  return ranks;
+}
+
+/** `huawei · optical link` or `huawei · datacenter`: what an underlay item is, and its first reason when that is not its vendor. */
+function underlayDetail(it: ItemInfo | undefined): string[] {
+  const what = it?.type === "link" ? `${it.medium ? `${it.medium} ` : ""}link` : it?.role;
+  return detailLines(it?.vendorId ?? it?.vendor, what, it?.risk ?? "clean", it?.reasons ?? [], "in-service");
 }
 
 type Kind = "routed" | "clean";
