@@ -366,6 +366,8 @@ export function topologyDiagram(topology: Topology, d: ItemRisks, pairs: readonl
       for (const id of p.exposure.items) addItem(id);
       for (const id of p.remediation?.items ?? []) addItem(id);
     }
+    // What the drawn items rest on is drawn too (SPEC §4.1), a link with its two ends.
+    if (hasUnderlay(topology)) for (const id of closureIds(topology, [...chosen], [...routed, ...clean])) addItem(id);
   }
   const count = chosen ? chosen.size : topology.elements.length;
   if (count > options.maxNodes) {
@@ -390,6 +392,7 @@ export function topologyDiagram(topology: Topology, d: ItemRisks, pairs: readonl
       return { key, id: safe(el.id), detail, tooltip: tooltipOf(safe(el.id), risk, reasons), risk, state: el.state, endpoint: endpoints.has(el.id) };
     });
   }
+  const linkEdges = new Map<number, DiagramEdge>();
   topology.links.forEach((l, li) => {
     const ka = b.key(l.a);
     const kb = b.key(l.b);
@@ -409,8 +412,125 @@ export function topologyDiagram(topology: Topology, d: ItemRisks, pairs: readonl
       routed: routed.has(l.id),
       clean: clean.has(l.id),
     });
+    linkEdges.set(li, b.edges[b.edges.length - 1]!);
   });
-  return { nodes: b.nodes, edges: b.edges };
+  const layers = hasUnderlay(topology) ? drawLayers(topology, b, linkEdges) : [];
+  return { nodes: b.nodes, edges: b.edges, ...(layers.length > 0 ? { layers } : {}) };
+}
+
+function hasUnderlay(t: Topology): boolean {
+  return t.underlay !== undefined || t.elements.some((e) => e.underlay !== undefined) || t.links.some((l) => l.underlay !== undefined);
+}
+
+/** Item index (elements 0..E-1, links E..) of a written underlay id, or undefined for an unknown one. */
+function itemIndex(t: Topology, id: string): number | undefined {
+  const e = t.elementIndex.get(id);
+  if (e !== undefined) return e;
+  const l = t.linkIndex.get(id);
+  return l !== undefined ? t.elements.length + l : undefined;
+}
+
+/** The written underlay of item `i`, resolved to item indices (unknown ids are left out: validation reports them). */
+function directUnderlay(t: Topology, i: number): number[] {
+  const E = t.elements.length;
+  const written = i < E ? t.elements[i]!.underlay : t.links[i - E]!.underlay;
+  const out: number[] = [];
+  for (const id of written ?? []) {
+    const x = itemIndex(t, id);
+    if (x !== undefined) out.push(x);
+  }
+  return out;
+}
+
+/** Ids of everything the given elements (indices) and links (ids) rest on, walked once each, without recursion. */
+function closureIds(t: Topology, elements: readonly number[], links: readonly string[]): string[] {
+  const E = t.elements.length;
+  const seen = new Set<number>();
+  const stack: number[] = [...elements];
+  for (const id of links) {
+    const li = t.linkIndex.get(id);
+    if (li !== undefined) stack.push(E + li);
+  }
+  const out: string[] = [];
+  while (stack.length > 0) {
+    for (const x of directUnderlay(t, stack.pop()!)) {
+      if (seen.has(x)) continue;
+      seen.add(x);
+      out.push(x < E ? t.elements[x]!.id : t.links[x - E]!.id);
+      stack.push(x);
+    }
+  }
+  return out;
+}
+
+/**
+ * Underlay layers (SPEC §4.1) of a topology drawing: an item's layer is one more than the deepest
+ * item resting on it (the service layer, which nothing rests on, is 0), so the optical layer is 1
+ * and the ducts under it 2. Elements of layer 1 and deeper go in one box per layer; every drawn
+ * item gets a dashed arrow to each drawn item it rests on, from a dot in the middle of a link.
+ */
+function drawLayers(t: Topology, b: Builder, linkEdges: ReadonlyMap<number, DiagramEdge>): { label: string; keys: string[] }[] {
+  const E = t.elements.length;
+  const n = E + t.links.length;
+  const under: number[][] = [];
+  const carriers = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    under.push(directUnderlay(t, i));
+    for (const x of under[i]!) carriers[x]!++;
+  }
+  // Longest distance from the top, in topological order (Kahn): cycles are input errors, never here.
+  const layer = new Int32Array(n);
+  const queue: number[] = [];
+  for (let i = 0; i < n; i++) if (carriers[i] === 0) queue.push(i);
+  for (let q = 0; q < queue.length; q++) {
+    const i = queue[q]!;
+    for (const x of under[i]!) {
+      if (layer[i]! + 1 > layer[x]!) layer[x] = layer[i]! + 1;
+      if (--carriers[x]! === 0) queue.push(x);
+    }
+  }
+  const keyOf = (i: number): string | undefined => (i < E ? b.key(t.elements[i]!.id) : junction(i - E));
+  const junctions = new Map<number, string>();
+  // The colour of an arrow is the risk of what it points at (a dot: its link's).
+  const riskOf = new Map<string, DiagramRisk>(b.nodes.map((x) => [x.key, x.risk]));
+  /** The dot in the middle of a drawn link, made on first use by splitting its edge in two. */
+  function junction(li: number): string | undefined {
+    const known = junctions.get(li);
+    if (known !== undefined) return known;
+    const e = linkEdges.get(li);
+    if (!e) return undefined;
+    const j = b.fresh((key) => ({ key, id: "", detail: [], tooltip: `${e.id ?? ""}: rests on ${t.links[li]!.underlay?.map(safe).join(", ") ?? "nothing"}`, risk: "clean", state: e.state, endpoint: false, junction: true }));
+    const { label: _label, ...rest } = e;
+    b.edges.push({ ...rest, a: j });
+    e.b = j;
+    junctions.set(li, j);
+    riskOf.set(j, e.risk);
+    return j;
+  }
+  const deepest = layer.reduce((m, x) => Math.max(m, x), 0);
+  const boxes: string[][] = Array.from({ length: deepest }, () => []);
+  for (let i = 0; i < n; i++) {
+    if (under[i]!.length === 0) continue;
+    const from = keyOf(i);
+    if (from === undefined) continue;
+    for (const x of under[i]!) {
+      const to = keyOf(x);
+      if (to === undefined) continue;
+      const risk = riskOf.get(to) ?? "clean";
+      const name = (k: number): string => safe(k < E ? t.elements[k]!.id : t.links[k - E]!.id);
+      b.edges.push({ a: from, b: to, tooltip: `${name(i)} rests on ${name(x)}`, risk, state: "in-service", directed: true, routed: false, clean: false, restsOn: true });
+    }
+  }
+  for (let i = 0; i < E; i++) {
+    const key = layer[i]! > 0 ? b.key(t.elements[i]!.id) : undefined;
+    if (key !== undefined) boxes[layer[i]! - 1]!.push(key);
+  }
+  // A link's dot sits in the box of its two ends when they share one.
+  for (const [li, key] of junctions) {
+    const l = t.links[li]!;
+    if (layer[l.ai]! > 0 && layer[l.ai] === layer[l.bi]) boxes[layer[l.ai]! - 1]!.push(key);
+  }
+  return boxes.map((keys, k) => ({ label: `underlay layer ${k + 1}`, keys })).filter((x) => x.keys.length > 0);
 }
 
 function levelOf(level: number): DiagramRisk {
