@@ -80,6 +80,11 @@ class Builder {
     return this.keys.get(id);
   }
 
+  /** Item ids (as written, before any cleaning for labels) with their node keys, in the order they were added. */
+  ids(): IterableIterator<[string, string]> {
+    return this.keys.entries();
+  }
+
   node(id: string, make: (key: string) => DiagramNode): string {
     const known = this.keys.get(id);
     if (known !== undefined) return known;
@@ -256,7 +261,7 @@ export function pairDiagram(result: AuditResult, pair: PairResult): Diagram {
   for (const path of paths) walk(path, "routed");
   if (clean) walk(clean.path, "clean");
   addNode(pair.to);
-  const ranks = drawUnderlay(b, result);
+  const ranks = drawUnderlay(b, result, edgeIndex);
   return { nodes: b.nodes, edges: b.edges, ...(omitted.hops + omitted.links > 0 ? { omitted } : {}), ...(ranks.length > 0 ? { ranks } : {}) };
 }
 
@@ -266,19 +271,18 @@ export function pairDiagram(result: AuditResult, pair: PairResult): Diagram {
  * under it (risky first, at most maxClosureShown, and one dashed node for the rest), side by side
  * with it, with a dashed edge to what each rests on directly. Returns the ranks to lay out.
  */
-function drawUnderlay(b: Builder, r: AuditResult): string[][] {
+function drawUnderlay(b: Builder, r: AuditResult, links: ReadonlyMap<string, DiagramEdge>): string[][] {
   const carriers: { key: string; id: string }[] = [];
-  for (const e of [...b.edges]) {
-    if (e.id === undefined || e.elided || closureOf(e.id, r).length === 0) continue;
-    const j = b.fresh((key) => ({ key, id: "", detail: [], tooltip: `${e.id}: rests on ${closureOf(e.id!, r).map(safe).join(", ")}`, risk: "clean", state: "in-service", endpoint: false, junction: true }));
+  const endpoints = new Set(b.nodes.filter((n) => n.endpoint).map((n) => n.key));
+  // Elements first, then links, each in the order drawn: keys are raw ids (labels hold cleaned ones).
+  for (const [id, key] of b.ids()) if (!endpoints.has(key) && closureOf(id, r).length > 0) carriers.push({ key, id });
+  for (const [id, e] of links) {
+    if (e.id === undefined || closureOf(id, r).length === 0) continue;
+    const j = b.fresh((key) => ({ key, id: "", detail: [], tooltip: `${safe(id)}: rests on ${closureOf(id, r).map(safe).join(", ")}`, risk: "clean", state: "in-service", endpoint: false, junction: true }));
     const { label: _label, ...rest } = e;
     b.edges.push({ ...rest, a: j });
     e.b = j;
-    carriers.push({ key: j, id: e.id });
-  }
-  for (const n of b.nodes) {
-    if (n.endpoint || n.elided || n.junction || closureOf(n.id, r).length === 0 || r.items[n.id] === undefined) continue;
-    carriers.push({ key: n.key, id: n.id });
+    carriers.push({ key: j, id });
   }
   const ranks: string[][] = [];
   const seen = new Set<string>();
