@@ -200,11 +200,23 @@ export function reportSchema() {
               { type: "null" },
               {
                 type: "object", required: ["items", "cost", "measure"], additionalProperties: false,
-                properties: { items: ids, cost: nonNegative, measure: { enum: ["count", "replacementCost"] } },
+                properties: {
+                  items: ids,
+                  cost: nonNegative,
+                  measure: { enum: ["count", "replacementCost"] },
+                  approximate: { const: true, description: "Present only when minimality could not be proven (shared underlay items); the set always works." },
+                },
               },
             ],
           },
           diversity: { type: "integer", minimum: 0, maximum: 4 },
+          diversityApproximate: { const: true, description: "Present only when diversity is a proven lower bound rather than the exact count (shared underlay items)." },
+          via: {
+            type: "object",
+            minProperties: 1,
+            additionalProperties: { ...ids, minItems: 1 },
+            description: "Risky underlay item → the ids of the pair's path items that ride on it, sorted; present only when non-empty.",
+          },
           unknownItems: ids,
           waivedBy: ids,
           location,
@@ -230,7 +242,7 @@ export function reportSchema() {
       reason: {
         type: "object", required: ["kind", "value", "source"], additionalProperties: false,
         properties: {
-          kind: { enum: ["vendor", "component", "operator", "jurisdiction", "tag", "explicit", "unknown-vendor"] },
+          kind: { enum: ["vendor", "component", "operator", "jurisdiction", "tag", "explicit", "unknown-vendor", "underlay"] },
           value: { type: "string" },
           source: { type: "string" },
           list: { type: "string" },
@@ -254,6 +266,7 @@ export function reportSchema() {
           medium: { type: "string" },
           risk: { enum: ["high", "unknown", "clean"] },
           reasons: { type: "array", items: { $ref: "#/$defs/reason" } },
+          closure: { ...ids, minItems: 1, description: "Everything the item rests on (its underlay, theirs, and so on), depth first in written order; present only when it has an underlay." },
           location,
         },
       },

@@ -37,12 +37,15 @@ export const pairColumns = [
 ] as const;
 export const ruleColumns = ["rule", "kind", "level", "checked", "passed", "findings", "description", "source"] as const;
 export const findingColumns = ["rule", "kind", "level", "waived", "waived_by", "items", "file", "line", "column", "message", "source"] as const;
+export const underlayColumns = ["flow", "from", "to", "underlay_item", "carries"] as const;
 
 /**
  * For spreadsheets (docs/ci.md describes the layout): three sections, each a header row and its
  * rows, separated by one empty line: pairs, then rules, then findings. Headers are always there,
  * so a sheet can find each section even when it is empty. CRLF line ends; ids in one cell are
- * separated by spaces; `remediation` lists the items to replace for a dirty pair.
+ * separated by spaces; `remediation` lists the items to replace for a dirty pair; `diversity` is
+ * written `≥N` when it is a lower bound. When some pair's risky items are underlay items (SPEC
+ * §4.1), a fourth section lists them, one row per pair and item, with the path items it carries.
  */
 export const csv: TextReporter = (result) => {
   const out: string[] = [row(pairColumns)];
@@ -60,7 +63,7 @@ export const csv: TextReporter = (result) => {
         many(routedRisky(p)),
         p.cleanAlternative?.metric ?? "",
         p.exposure.count,
-        p.diversity,
+        p.diversityApproximate ? `≥${p.diversity}` : p.diversity,
         p.remediation ? many(p.remediation.items) : "",
       ]),
     );
@@ -72,6 +75,12 @@ export const csv: TextReporter = (result) => {
     out.push(
       row([f.rule, f.kind, f.level, f.waived ?? false, f.waivedBy ?? "", many(f.items), f.location?.file ?? "", f.location?.line ?? "", f.location?.column ?? "", f.message, f.source?.title ?? ""]),
     );
+  }
+  if (result.pairs.some((p) => p.via !== undefined)) {
+    out.push("\r\n", row(underlayColumns));
+    for (const p of result.pairs) {
+      for (const id of Object.keys(p.via ?? {}).sort()) out.push(row([p.flow ?? "", p.from, p.to, id, many(p.via![id]!)]));
+    }
   }
   return out.join("");
 };

@@ -80,9 +80,12 @@ export function notIn(ids: readonly string[], route: readonly string[]): string[
   return ids.filter((id) => !found.has(id));
 }
 
-/** The risky (high-risk or unknown-vendor) links among `ids`. */
+/**
+ * The links among `ids` that a path names on its hops: the risky (high-risk or unknown-vendor)
+ * ones, and those that rest on an underlay (SPEC §4.1: what they ride on is shown under the hop).
+ */
 export function riskyLinks(ids: Iterable<string>, r: AuditResult): LinksByEnds {
-  return new LinksByEnds(ids, r, (it) => it.risk !== "clean");
+  return new LinksByEnds(ids, r, (it) => it.risk !== "clean" || it.closure !== undefined);
 }
 
 /** One step of a path as a human format shows it. */

@@ -1,6 +1,7 @@
 import type { AuditResult, ItemInfo, PairResult, Verdict } from "../result.js";
 import type { SourceLocation } from "../diagnostics.js";
 import { joinSome, LinksByEnds, notIn, omittedHopsText, riskyLinks, shownHops, thousands } from "./elide.js";
+import { carriesText, closureOf, riskyOnlyBelow, routedCarriers, underlayLines, underlayLineText } from "./underlay.js";
 
 /*
  * Plain-text explanations shared by the CI and client formats. Everything returned here is raw:
@@ -55,16 +56,40 @@ export function firstOnRoute(p: PairResult, r: AuditResult, wanted: readonly str
 }
 
 /**
- * Where a pair's problem is shown: its flow's declaration when it has one, else the first risky
+ * Where a pair's problem is shown: the risky underlay item the verdict is about when there is one
+ * (SPEC §4.1: at its line, whatever declared the flow), else its flow's declaration when it has one, else the first risky
  * item on its routed path (or, for other verdicts, the first item the verdict is about), else its
  * `from` element.
  */
 export function pairLocation(p: PairResult, r: AuditResult): SourceLocation | undefined {
+  const cause = underlayCause(p, r);
+  const below = cause !== undefined ? r.items[cause]?.location : undefined;
+  if (below) return below;
   if (p.location) return p.location;
   const items = verdictItems(p, r);
   const first = firstOnRoute(p, r, items) ?? items.find((id) => r.items[id]?.location);
   const at = first !== undefined ? r.items[first]?.location : undefined;
   return at ?? r.items[p.from]?.location;
+}
+
+/**
+ * The risky underlay item a pair's problem is shown at (SPEC §4.1), when the verdict is about one:
+ * the first listed one under the first routed item that rests on one, else the first listed.
+ */
+export function underlayCause(p: PairResult, r: AuditResult): string | undefined {
+  const via = p.via;
+  if (via === undefined) return undefined;
+  const items = verdictItems(p, r).filter((id) => Object.hasOwn(via, id));
+  if (items.length === 0) return undefined;
+  const wanted = new Set(items);
+  const carrier = firstOnRoute(p, r, [...new Set(items.flatMap((id) => via[id]!))]);
+  const under = carrier !== undefined ? closureOf(carrier, r).find((x) => wanted.has(x)) : undefined;
+  return under ?? items[0];
+}
+
+/** The path items the underlay item `id` carries for this pair (what SARIF shows as related locations). */
+export function carriedItems(p: PairResult, id: string): readonly string[] {
+  return p.via?.[id] ?? [];
 }
 
 const sentence: Record<Verdict, (p: PairResult, r: AuditResult) => string> = {
@@ -94,7 +119,16 @@ export function pairMessage(p: PairResult, r: AuditResult): string {
   const flow = p.flow !== null ? `flow \`${p.flow}\` is ` : "";
   const unknown = p.verdictIfUnknownClean ? ` It would be ${p.verdictIfUnknownClean} if the unknown vendors (${listIds(p.unknownItems)}) were clean.` : "";
   const waived = p.waivedBy.length > 0 ? ` Waived by ${listIds(p.waivedBy)}.` : "";
-  return `${flow}${p.verdict} (fails at ${p.failOn}): ${sentence[p.verdict](p, r)}.${unknown}${waived}`;
+  return `${flow}${p.verdict} (fails at ${p.failOn}): ${sentence[p.verdict](p, r)}.${viaSentence(p)}${unknown}${waived}`;
+}
+
+/** ` Underlay: `och-gdl-mty` carries `ip-gdl-mty`; …` for the first few risky underlay items of the pair, or "". */
+function viaSentence(p: PairResult, max = 3): string {
+  if (p.via === undefined) return "";
+  const entries = Object.keys(p.via).sort();
+  if (entries.length === 0) return "";
+  const shown = entries.slice(0, max).map((id) => `\`${id}\` carries ${listIds(p.via![id]!)}`);
+  return ` Underlay: ${shown.join("; ")}${entries.length > max ? `; and ${entries.length - max} more` : ""}.`;
 }
 
 /**
@@ -102,11 +136,7 @@ export function pairMessage(p: PairResult, r: AuditResult): string {
  * pair's items); a long path as its two ends with the number of hops left out between them.
  */
 export function hopText(path: readonly string[], risky: LinksByEnds, r: AuditResult): string {
-  const mark = (id: string): string => {
-    const it = r.items[id];
-    if (!it || it.risk === "clean") return "";
-    return `[${it.risk === "unknown" ? "unknown" : (it.reasons[0]?.value ?? "risky")}] `;
-  };
+  const mark = (id: string): string => markOf(id, r);
   const out: string[] = [];
   for (const h of shownHops(path, risky)) {
     if (h.kind === "gap") {
@@ -122,6 +152,30 @@ export function hopText(path: readonly string[], risky: LinksByEnds, r: AuditRes
   return out.join("");
 }
 
+/**
+ * `[huawei] ` for a risky item, `[unknown] ` for one of unknown vendor, "" otherwise, and "" for
+ * one designated only by what it rests on: its underlay line marks the items below it.
+ */
+function markOf(id: string, r: AuditResult): string {
+  const it = r.items[id];
+  if (!it || it.risk === "clean" || riskyOnlyBelow(it)) return "";
+  return `[${it.risk === "unknown" ? "unknown" : (it.reasons[0]?.value ?? "risky")}] `;
+}
+
+/**
+ * The hops of `path` that rest on an underlay, one line each, with what they rest on:
+ * `core-gdl ─ip-gdl-mty→ core-mty   over [huawei] och-gdl-mty, oadm-mty` (SPEC §4.1).
+ */
+export function underlayText(path: readonly string[], risky: LinksByEnds, r: AuditResult): string[] {
+  return underlayLines(path, risky, r, { hop: (id) => id, below: (id) => `${markOf(id, r)}${id}`, more: (n) => ` and ${thousands(n)} more` }).map(underlayLineText);
+}
+
+/** `och-gdl-mty (carries ip-gdl-mty)` for a risky underlay item of the pair, else the id. */
+export function withCarried(id: string, p: PairResult): string {
+  const c = carriesText(id, p);
+  return c ? `${id} (${c})` : id;
+}
+
 /** `vendor huawei — US 5G Clean Path (2020); …` */
 export function reasonsText(it: ItemInfo): string {
   return it.reasons
@@ -129,12 +183,14 @@ export function reasonsText(it: ItemInfo): string {
     .join("; ");
 }
 
-/** `agg-nld (aggregation, Huawei)` */
-export function describeItem(id: string, r: AuditResult): string {
+/** `agg-nld (aggregation, Huawei)`; with the pair, an underlay item says what it carries: `och-gdl-mty (link (optical), Huawei; carries ip-gdl-mty)`. */
+export function describeItem(id: string, r: AuditResult, p?: PairResult): string {
   const it = r.items[id];
-  if (!it) return id;
+  const carries = p ? carriesText(id, p) : "";
+  if (!it) return carries ? `${id} (${carries})` : id;
   const what = [it.type === "link" ? `link${it.medium ? ` (${it.medium})` : ""}` : it.role, it.vendor].filter(Boolean).join(", ");
-  return what ? `${id} (${what})` : id;
+  const all = [what, carries].filter(Boolean).join("; ");
+  return all ? `${id} (${all})` : id;
 }
 
 export function locationText(loc: SourceLocation): string {
@@ -145,6 +201,8 @@ export function locationText(loc: SourceLocation): string {
 export interface ExplainSection {
   title: string;
   lines: string[];
+  /** Lines shown under line i (indented, or as a nested list): the underlay of a path's hops. Absent when none has any. */
+  under?: string[][];
 }
 
 /** Everything a reader needs to act on a failing pair, most important first. */
@@ -157,28 +215,31 @@ export function explainPair(p: PairResult, r: AuditResult, maxItems = 8): Explai
   const rp = p.routed;
   const routedLinks = riskyLinks(rp.items, r);
   const more = rp.pathCount > rp.paths.length ? ` (showing ${rp.paths.length})` : "";
-  out.push({
-    title: `Routed path (metric ${rp.metric}, ${plural(rp.pathCount, "equal-cost path")}${more})`,
-    lines: rp.paths.map((path) => hopText(path, routedLinks, r)),
-  });
+  out.push(
+    withUnder(
+      { title: `Routed path (metric ${rp.metric}, ${plural(rp.pathCount, "equal-cost path")}${more})`, lines: rp.paths.map((path) => hopText(path, routedLinks, r)) },
+      rp.paths.map((path) => underlayText(path, routedLinks, r)),
+    ),
+  );
   const itemLine = (id: string): string => {
     const it = r.items[id];
     const why = it ? reasonsText(it) : "";
-    return `${describeItem(id, r)}${why ? `: ${why}` : ""}${it ? ` (${locationText(it.location)})` : ""}`;
+    return `${describeItem(id, r, p)}${why ? `: ${why}` : ""}${it ? ` (${locationText(it.location)})` : ""}`;
   };
   const risky = routedRisky(p);
   if (risky.length > 0) out.push({ title: "High-risk items on the routed path", lines: risky.slice(0, maxItems).map(itemLine).concat(moreLine(risky.length, maxItems)) });
   if (p.failover && p.failover.dirtyAfter.length > 0) {
     const d = p.failover.dirtyAfter;
+    const failed = failedText(p, r);
     out.push({
       title: "Failures that move traffic onto high-risk items",
       lines: d
         .slice(0, maxItems)
-        .map((x) => `if ${x.failed}${x.alsoFailed ? ` and ${x.alsoFailed}` : ""} fails → ${joinSome(x.riskyItems)}`)
+        .map((x) => `if ${failed(x.failed)}${x.alsoFailed ? ` and ${failed(x.alsoFailed)}` : ""} fails → ${joinSome(x.riskyItems, (id) => withCarried(id, p))}`)
         .concat(moreLine(d.length, maxItems)),
     });
   }
-  const offRoute = notIn(p.exposure.items, rp.items);
+  const offRoute = offRouteItems(p);
   if (offRoute.length > 0 && (p.verdict === "exposed" || p.verdict === "fragile")) {
     const total = p.exposure.count - (p.exposure.items.length - offRoute.length);
     out.push({
@@ -189,12 +250,14 @@ export function explainPair(p: PairResult, r: AuditResult, maxItems = 8): Explai
   if (p.cleanAlternative) {
     const ca = p.cleanAlternative;
     const delta = ca.metric - rp.metric;
-    out.push({ title: `Clean alternative (metric ${ca.metric}${delta > 0 ? `, +${delta}` : ""})`, lines: [hopText(ca.path, riskyLinks(ca.links, r), r)] });
+    const links = riskyLinks(ca.links, r);
+    out.push(withUnder({ title: `Clean alternative (metric ${ca.metric}${delta > 0 ? `, +${delta}` : ""})`, lines: [hopText(ca.path, links, r)] }, [underlayText(ca.path, links, r)]));
   } else {
     out.push({ title: "Clean alternative", lines: ["None: every path crosses a high-risk item."] });
   }
   const fix = remediationText(p);
   if (fix) out.push({ title: "Remediation", lines: [fix] });
+  if (p.diversityApproximate) out.push({ title: "Diversity", lines: [diversityText(p)] });
   if (p.verdictIfUnknownClean) {
     out.push({
       title: "Unknown vendors",
@@ -202,6 +265,43 @@ export function explainPair(p: PairResult, r: AuditResult, maxItems = 8): Explai
     });
   }
   return out;
+}
+
+/** `under` on the section only when some line has something under it. */
+function withUnder(s: ExplainSection, under: string[][]): ExplainSection {
+  return under.some((u) => u.length > 0) ? { ...s, under } : s;
+}
+
+/** A failed item, and the routed items it takes down when it is an underlay item: `duct-57 (carries ip-qro-mty-a)`. */
+export function failedText(p: PairResult, r: AuditResult): (id: string) => string {
+  const cut = failedCuts(p, r);
+  return (id) => {
+    const list = cut(id);
+    return list.length > 0 ? `${id} (carries ${joinSome(list, undefined, 3)})` : id;
+  };
+}
+
+/** The routed items a failure of an underlay item takes down with it (built on first use). */
+export function failedCuts(p: PairResult, r: AuditResult): (id: string) => readonly string[] {
+  let carriers: Map<string, string[]> | undefined;
+  return (id) => (carriers ??= routedCarriers(p, r)).get(id) ?? [];
+}
+
+/**
+ * Exposure items that are not on the routed paths: neither routed items nor risky underlay items
+ * of the routed paths (those are listed with the routed path).
+ */
+export function offRouteItems(p: PairResult): string[] {
+  if (!p.routed) return p.exposure.items;
+  const off = notIn(p.exposure.items, p.routed.items);
+  if (p.via === undefined || off.length === 0) return off;
+  const routed = new Set(p.routed.riskyItems);
+  return off.filter((id) => !routed.has(id));
+}
+
+/** `≥ 1 clean path …`: diversity as a proven lower bound (SPEC §4.1). */
+export function diversityText(p: PairResult): string {
+  return `≥ ${plural(p.diversity, "clean path")} sharing no element, link or underlay item: a lower bound, as the candidate paths share underlay items.`;
 }
 
 function moreLine(total: number, shown: number): string[] {
@@ -212,7 +312,7 @@ function moreLine(total: number, shown: number): string[] {
 export function remediationText(p: PairResult): string | undefined {
   if (p.remediation) {
     const what = p.remediation.measure === "count" ? plural(p.remediation.items.length, "item") : `total replacement cost ${p.remediation.cost}`;
-    return `Replace ${joinSome(p.remediation.items)} (${what}) to open a clean path.`;
+    return `Replace ${joinSome(p.remediation.items)} (${what}${p.remediation.approximate ? "; not proven minimal" : ""}) to open a clean path.`;
   }
   if (p.verdict === "routed-dirty" && p.cleanAlternative) return "Route over the clean alternative (raise the routed path's metrics), or replace the high-risk items on it.";
   if (p.verdict === "fragile") return "Add clean redundancy so that no single failure falls back onto high-risk items, or replace them.";

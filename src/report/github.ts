@@ -61,7 +61,9 @@ function annotation(p: Problem, baseDir: string | undefined): string {
     props.push(`line=${Math.max(1, p.location.line)}`, `col=${Math.max(1, p.location.column)}`);
   }
   props.push(`title=${escapeProperty(safe(`cleanpath ${p.title}`))}`);
-  return `::${command[p.level]} ${props.join(",")}::${escapeData(safe(p.message))}`;
+  // Annotations have one location: the others are named in the message.
+  const related = p.related ? ` See: ${p.related.map((x) => `${x.message} (${displayRepoPath(x.location.file, baseDir)}:${x.location.line}:${x.location.column})`).join("; ")}.` : "";
+  return `::${command[p.level]} ${props.join(",")}::${escapeData(safe(p.message + related))}`;
 }
 
 /** A plain line for the log (it starts with a word, never with `::`). */

@@ -30,6 +30,7 @@ function attrs(pairs: Record<string, string | number | undefined>): string {
 
 function nodeLine(n: DiagramNode): string {
   const colours = palette[n.risk];
+  if (n.junction) return `  ${n.key} ${attrs({ shape: "point", width: "0.08", label: "", tooltip: n.tooltip, color: palette.muted })};`;
   const style = ["rounded", "filled", ...(n.state !== "in-service" || n.elided ? ["dashed"] : []), ...(n.endpoint ? ["bold"] : [])].join(",");
   return `  ${n.key} ${attrs({
     label: [n.id, ...n.detail].join("\n"),
@@ -51,6 +52,9 @@ function edgeColour(e: DiagramEdge): string {
 }
 
 function edgeLine(e: DiagramEdge): string {
+  if (e.restsOn) {
+    return `  ${e.a} -> ${e.b} ${attrs({ tooltip: e.tooltip, color: e.risk !== "clean" ? palette[e.risk].line : palette.muted, style: "dashed", dir: "forward", arrowhead: "onormal", arrowsize: "0.6" })};`;
+  }
   const emphasised = e.routed || e.clean || e.risk !== "clean";
   return `  ${e.a} -> ${e.b} ${attrs({
     label: e.label,
@@ -71,8 +75,20 @@ export function toDot(d: Diagram, title = "cleanpath"): string {
     `  node ${attrs({ shape: "box", style: "rounded,filled", fontname: font, fontsize: 10, margin: "0.16,0.06" })};`,
     `  edge ${attrs({ dir: "none", fontname: font, fontsize: 9, color: palette.plain })};`,
   ];
-  for (const n of d.nodes) out.push(nodeLine(n));
+  // Nodes of an underlay layer go in its box; the others at the top level.
+  const layerOf = new Map<string, number>();
+  (d.layers ?? []).forEach((layer, i) => layer.keys.forEach((key) => layerOf.set(key, i)));
+  const boxed: string[][] = (d.layers ?? []).map(() => []);
+  for (const n of d.nodes) {
+    const i = layerOf.get(n.key);
+    if (i === undefined) out.push(nodeLine(n));
+    else boxed[i]!.push(`  ${nodeLine(n)}`);
+  }
+  (d.layers ?? []).forEach((layer, i) => {
+    out.push(`  subgraph cluster_layer${i + 1} {`, `    graph ${attrs({ label: layer.label, style: "dashed,rounded", color: palette.muted, fontcolor: palette.muted, fontsize: 9 })};`, ...boxed[i]!, "  }");
+  });
   for (const e of d.edges) out.push(edgeLine(e));
+  for (const rank of d.ranks ?? []) out.push(`  { rank=same; ${rank.join("; ")}; }`);
   out.push("}");
   return out.join("\n") + "\n";
 }

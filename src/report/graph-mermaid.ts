@@ -25,12 +25,14 @@ function classDef(name: string, n: DiagramNode): string {
 }
 
 function arrow(e: DiagramEdge): string {
+  if (e.restsOn) return "-.->";
   if (e.state !== "in-service") return e.directed ? "-.->" : "-.-";
   if (e.routed || e.clean) return e.directed ? "==>" : "===";
   return e.directed ? "-->" : "---";
 }
 
 function edgeStyle(e: DiagramEdge): string {
+  if (e.restsOn) return `stroke:${e.risk !== "clean" ? palette[e.risk].line : palette.muted},stroke-width:1px,stroke-dasharray:5 3`;
   const colour = e.risk !== "clean" ? palette[e.risk].line : e.routed ? palette.routed : e.clean ? palette.alternative : palette.plain;
   const width = e.routed || e.clean ? 3 : e.risk !== "clean" ? 2 : 1;
   return `stroke:${colour},stroke-width:${width}px${e.state !== "in-service" ? ",stroke-dasharray:5 3" : ""}`;
@@ -40,14 +42,28 @@ function edgeStyle(e: DiagramEdge): string {
 export function toMermaid(d: Diagram): string {
   const out = ["flowchart LR"];
   const classes = new Map<string, { sample: DiagramNode; keys: string[] }>();
-  for (const n of d.nodes) {
-    const label = [n.id, ...n.detail].join("\n");
-    out.push(`  ${n.key}${n.endpoint ? "([" : "["}"${mermaidText(label)}"${n.endpoint ? "])" : "]"}`);
+  const nodeLine = (n: DiagramNode): string => {
     const name = className(n);
     const entry = classes.get(name) ?? { sample: n, keys: [] };
     entry.keys.push(n.key);
     classes.set(name, entry);
+    // A link's junction (where its underlay hangs) is a dot.
+    if (n.junction) return `${n.key}["•"]`;
+    const label = [n.id, ...n.detail].join("\n");
+    return `${n.key}${n.endpoint ? "([" : "["}"${mermaidText(label)}"${n.endpoint ? "])" : "]"}`;
+  };
+  // Underlay layers (SPEC §4.1) as subgraphs, the rest at the top level.
+  const layerOf = new Map<string, number>();
+  (d.layers ?? []).forEach((layer, i) => layer.keys.forEach((key) => layerOf.set(key, i)));
+  const boxed: DiagramNode[][] = (d.layers ?? []).map(() => []);
+  for (const n of d.nodes) {
+    const i = layerOf.get(n.key);
+    if (i === undefined) out.push(`  ${nodeLine(n)}`);
+    else boxed[i]!.push(n);
   }
+  (d.layers ?? []).forEach((layer, i) => {
+    out.push(`  subgraph layer${i + 1} ["${mermaidText(layer.label)}"]`, ...boxed[i]!.map((n) => `    ${nodeLine(n)}`), "  end");
+  });
   const styles = new Map<string, number[]>();
   d.edges.forEach((e, i) => {
     const label = e.label !== undefined ? `|"${mermaidText(e.label)}"|` : "";

@@ -3,6 +3,7 @@ import { errorAt, InputError } from "../diagnostics.js";
 import type { Topology } from "../topology/types.js";
 import { safe } from "./context.js";
 import { hopsAtEachEnd, LinksByEnds, maxHopsShown, maxLinksPerHop, thousands } from "./elide.js";
+import { closureOf, closureShown } from "./underlay.js";
 
 /**
  * A drawing of part of a network, independent of the output language: the graph command turns it
@@ -14,6 +15,10 @@ export interface Diagram {
   edges: DiagramEdge[];
   /** What a drawing of a huge pair leaves out (pairDiagram only): hops of long paths, parallel links. */
   omitted?: { hops: number; links: number };
+  /** Node keys laid out side by side (one rank): an item and what it rests on, drawn beneath it. */
+  ranks?: string[][];
+  /** Underlay layers (SPEC §4.1), drawn as boxes: layer 1 is what the service layer rests on, and so on. */
+  layers?: { label: string; keys: string[] }[];
 }
 
 export type DiagramRisk = "high" | "unknown" | "clean";
@@ -31,6 +36,10 @@ export interface DiagramNode {
   endpoint: boolean;
   /** Stands for hops left out of the drawing (drawn dashed). */
   elided?: true;
+  /** The middle of a link that rests on an underlay: where the dashed "rests on" edges start (drawn as a dot). */
+  junction?: true;
+  /** Drawn as underlay: something a path item rests on, not on the path itself. */
+  underlay?: true;
 }
 
 export interface DiagramEdge {
@@ -49,6 +58,8 @@ export interface DiagramEdge {
   clean: boolean;
   /** Joins a node standing for left-out hops, or stands for left-out parallel links (drawn dashed). */
   elided?: true;
+  /** "Rests on": from an item (or a link's junction) to an item of its underlay (drawn dashed, with an arrow). */
+  restsOn?: true;
 }
 
 /** `vendor huawei — FCC Covered List, added 2021-03-12` (one reason, plain text, control characters removed). */
@@ -67,6 +78,11 @@ class Builder {
 
   key(id: string): string | undefined {
     return this.keys.get(id);
+  }
+
+  /** Item ids (as written, before any cleaning for labels) with their node keys, in the order they were added. */
+  ids(): IterableIterator<[string, string]> {
+    return this.keys.entries();
   }
 
   node(id: string, make: (key: string) => DiagramNode): string {
@@ -245,7 +261,67 @@ export function pairDiagram(result: AuditResult, pair: PairResult): Diagram {
   for (const path of paths) walk(path, "routed");
   if (clean) walk(clean.path, "clean");
   addNode(pair.to);
-  return { nodes: b.nodes, edges: b.edges, ...(omitted.hops + omitted.links > 0 ? { omitted } : {}) };
+  const ranks = drawUnderlay(b, result, edgeIndex);
+  return { nodes: b.nodes, edges: b.edges, ...(omitted.hops + omitted.links > 0 ? { omitted } : {}), ...(ranks.length > 0 ? { ranks } : {}) };
+}
+
+/**
+ * The underlay beneath a pair's drawn hops (SPEC §4.1): each drawn link that rests on something
+ * gets a junction in its middle, and each such link or inner element the closure items named
+ * under it (risky first, at most maxClosureShown, and one dashed node for the rest), side by side
+ * with it, with a dashed edge to what each rests on directly. Returns the ranks to lay out.
+ */
+function drawUnderlay(b: Builder, r: AuditResult, links: ReadonlyMap<string, DiagramEdge>): string[][] {
+  const carriers: { key: string; id: string }[] = [];
+  const endpoints = new Set(b.nodes.filter((n) => n.endpoint).map((n) => n.key));
+  // Elements first, then links, each in the order drawn: keys are raw ids (labels hold cleaned ones).
+  for (const [id, key] of b.ids()) if (!endpoints.has(key) && closureOf(id, r).length > 0) carriers.push({ key, id });
+  for (const [id, e] of links) {
+    if (e.id === undefined || closureOf(id, r).length === 0) continue;
+    const j = b.fresh((key) => ({ key, id: "", detail: [], tooltip: `${safe(id)}: rests on ${closureOf(id, r).map(safe).join(", ")}`, risk: "clean", state: "in-service", endpoint: false, junction: true }));
+    const { label: _label, ...rest } = e;
+    b.edges.push({ ...rest, a: j });
+    e.b = j;
+    carriers.push({ key: j, id });
+  }
+  const ranks: string[][] = [];
+  const seen = new Set<string>();
+  const restsOn = (a: string, z: string, risk: DiagramRisk, tooltip: string): void => {
+    if (seen.has(`${a}\u0000${z}`)) return;
+    seen.add(`${a}\u0000${z}`);
+    b.edges.push({ a, b: z, tooltip, risk, state: "in-service", directed: true, routed: false, clean: false, restsOn: true });
+  };
+  for (const c of carriers) {
+    const { shown, more } = closureShown(c.id, r);
+    const keys = shown.map((id) => b.node(id, (key) => ({ ...nodeFromItem(key, id, r.items[id], false), detail: underlayDetail(r.items[id]), underlay: true })));
+    // What each rests on directly: its closure less what the rest of its closure rests on.
+    const direct = (id: string, among: readonly string[]): string[] => {
+      const mine = new Set(closureOf(id, r));
+      const deeper = new Set<string>();
+      for (const x of among) if (mine.has(x)) for (const y of closureOf(x, r)) deeper.add(y);
+      return among.filter((x) => mine.has(x) && !deeper.has(x));
+    };
+    const below = (id: string, key: string, among: readonly string[]): void => {
+      for (const x of direct(id, among)) restsOn(key, b.key(x)!, r.items[x]?.risk ?? "clean", `${safe(id)} rests on ${safe(x)}`);
+    };
+    below(c.id, c.key, shown);
+    for (const id of shown) below(id, b.key(id)!, shown);
+    const group = [c.key, ...keys];
+    if (more > 0) {
+      const text = `${plural(more, "more underlay item")}`;
+      const m = b.fresh((key) => ({ key, id: `… ${text}`, detail: [], tooltip: `${text} under ${safe(c.id)}: the JSON result lists them`, risk: "clean", state: "in-service", endpoint: false, elided: true, underlay: true }));
+      restsOn(c.key, m, "clean", text);
+      group.push(m);
+    }
+    ranks.push(group);
+  }
+  return ranks;
+}
+
+/** `huawei · optical link` or `huawei · datacenter`: what an underlay item is, and its first reason when that is not its vendor. */
+function underlayDetail(it: ItemInfo | undefined): string[] {
+  const what = it?.type === "link" ? `${it.medium ? `${it.medium} ` : ""}link` : it?.role;
+  return detailLines(it?.vendorId ?? it?.vendor, what, it?.risk ?? "clean", it?.reasons ?? [], "in-service");
 }
 
 type Kind = "routed" | "clean";
@@ -294,6 +370,8 @@ export function topologyDiagram(topology: Topology, d: ItemRisks, pairs: readonl
       for (const id of p.exposure.items) addItem(id);
       for (const id of p.remediation?.items ?? []) addItem(id);
     }
+    // What the drawn items rest on is drawn too (SPEC §4.1), a link with its two ends.
+    if (hasUnderlay(topology)) for (const id of closureIds(topology, [...chosen], [...routed, ...clean])) addItem(id);
   }
   const count = chosen ? chosen.size : topology.elements.length;
   if (count > options.maxNodes) {
@@ -318,6 +396,7 @@ export function topologyDiagram(topology: Topology, d: ItemRisks, pairs: readonl
       return { key, id: safe(el.id), detail, tooltip: tooltipOf(safe(el.id), risk, reasons), risk, state: el.state, endpoint: endpoints.has(el.id) };
     });
   }
+  const linkEdges = new Map<number, DiagramEdge>();
   topology.links.forEach((l, li) => {
     const ka = b.key(l.a);
     const kb = b.key(l.b);
@@ -337,8 +416,125 @@ export function topologyDiagram(topology: Topology, d: ItemRisks, pairs: readonl
       routed: routed.has(l.id),
       clean: clean.has(l.id),
     });
+    linkEdges.set(li, b.edges[b.edges.length - 1]!);
   });
-  return { nodes: b.nodes, edges: b.edges };
+  const layers = hasUnderlay(topology) ? drawLayers(topology, b, linkEdges) : [];
+  return { nodes: b.nodes, edges: b.edges, ...(layers.length > 0 ? { layers } : {}) };
+}
+
+function hasUnderlay(t: Topology): boolean {
+  return t.underlay !== undefined || t.elements.some((e) => e.underlay !== undefined) || t.links.some((l) => l.underlay !== undefined);
+}
+
+/** Item index (elements 0..E-1, links E..) of a written underlay id, or undefined for an unknown one. */
+function itemIndex(t: Topology, id: string): number | undefined {
+  const e = t.elementIndex.get(id);
+  if (e !== undefined) return e;
+  const l = t.linkIndex.get(id);
+  return l !== undefined ? t.elements.length + l : undefined;
+}
+
+/** The written underlay of item `i`, resolved to item indices (unknown ids are left out: validation reports them). */
+function directUnderlay(t: Topology, i: number): number[] {
+  const E = t.elements.length;
+  const written = i < E ? t.elements[i]!.underlay : t.links[i - E]!.underlay;
+  const out: number[] = [];
+  for (const id of written ?? []) {
+    const x = itemIndex(t, id);
+    if (x !== undefined) out.push(x);
+  }
+  return out;
+}
+
+/** Ids of everything the given elements (indices) and links (ids) rest on, walked once each, without recursion. */
+function closureIds(t: Topology, elements: readonly number[], links: readonly string[]): string[] {
+  const E = t.elements.length;
+  const seen = new Set<number>();
+  const stack: number[] = [...elements];
+  for (const id of links) {
+    const li = t.linkIndex.get(id);
+    if (li !== undefined) stack.push(E + li);
+  }
+  const out: string[] = [];
+  while (stack.length > 0) {
+    for (const x of directUnderlay(t, stack.pop()!)) {
+      if (seen.has(x)) continue;
+      seen.add(x);
+      out.push(x < E ? t.elements[x]!.id : t.links[x - E]!.id);
+      stack.push(x);
+    }
+  }
+  return out;
+}
+
+/**
+ * Underlay layers (SPEC §4.1) of a topology drawing: an item's layer is one more than the deepest
+ * item resting on it (the service layer, which nothing rests on, is 0), so the optical layer is 1
+ * and the ducts under it 2. Elements of layer 1 and deeper go in one box per layer; every drawn
+ * item gets a dashed arrow to each drawn item it rests on, from a dot in the middle of a link.
+ */
+function drawLayers(t: Topology, b: Builder, linkEdges: ReadonlyMap<number, DiagramEdge>): { label: string; keys: string[] }[] {
+  const E = t.elements.length;
+  const n = E + t.links.length;
+  const under: number[][] = [];
+  const carriers = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    under.push(directUnderlay(t, i));
+    for (const x of under[i]!) carriers[x]!++;
+  }
+  // Longest distance from the top, in topological order (Kahn): cycles are input errors, never here.
+  const layer = new Int32Array(n);
+  const queue: number[] = [];
+  for (let i = 0; i < n; i++) if (carriers[i] === 0) queue.push(i);
+  for (let q = 0; q < queue.length; q++) {
+    const i = queue[q]!;
+    for (const x of under[i]!) {
+      if (layer[i]! + 1 > layer[x]!) layer[x] = layer[i]! + 1;
+      if (--carriers[x]! === 0) queue.push(x);
+    }
+  }
+  const keyOf = (i: number): string | undefined => (i < E ? b.key(t.elements[i]!.id) : junction(i - E));
+  const junctions = new Map<number, string>();
+  // The colour of an arrow is the risk of what it points at (a dot: its link's).
+  const riskOf = new Map<string, DiagramRisk>(b.nodes.map((x) => [x.key, x.risk]));
+  /** The dot in the middle of a drawn link, made on first use by splitting its edge in two. */
+  function junction(li: number): string | undefined {
+    const known = junctions.get(li);
+    if (known !== undefined) return known;
+    const e = linkEdges.get(li);
+    if (!e) return undefined;
+    const j = b.fresh((key) => ({ key, id: "", detail: [], tooltip: `${e.id ?? ""}: rests on ${t.links[li]!.underlay?.map(safe).join(", ") ?? "nothing"}`, risk: "clean", state: e.state, endpoint: false, junction: true }));
+    const { label: _label, ...rest } = e;
+    b.edges.push({ ...rest, a: j });
+    e.b = j;
+    junctions.set(li, j);
+    riskOf.set(j, e.risk);
+    return j;
+  }
+  const deepest = layer.reduce((m, x) => Math.max(m, x), 0);
+  const boxes: string[][] = Array.from({ length: deepest }, () => []);
+  for (let i = 0; i < n; i++) {
+    if (under[i]!.length === 0) continue;
+    const from = keyOf(i);
+    if (from === undefined) continue;
+    for (const x of under[i]!) {
+      const to = keyOf(x);
+      if (to === undefined) continue;
+      const risk = riskOf.get(to) ?? "clean";
+      const name = (k: number): string => safe(k < E ? t.elements[k]!.id : t.links[k - E]!.id);
+      b.edges.push({ a: from, b: to, tooltip: `${name(i)} rests on ${name(x)}`, risk, state: "in-service", directed: true, routed: false, clean: false, restsOn: true });
+    }
+  }
+  for (let i = 0; i < E; i++) {
+    const key = layer[i]! > 0 ? b.key(t.elements[i]!.id) : undefined;
+    if (key !== undefined) boxes[layer[i]! - 1]!.push(key);
+  }
+  // A link's dot sits in the box of its two ends when they share one.
+  for (const [li, key] of junctions) {
+    const l = t.links[li]!;
+    if (layer[l.ai]! > 0 && layer[l.ai] === layer[l.bi]) boxes[layer[l.ai]! - 1]!.push(key);
+  }
+  return boxes.map((keys, k) => ({ label: `underlay layer ${k + 1}`, keys })).filter((x) => x.keys.length > 0);
 }
 
 function levelOf(level: number): DiagramRisk {

@@ -85,7 +85,7 @@ function pairCase(p: PairResult, r: AuditResult, ctx: ReportContext): Case {
   if (at) c.location = at;
   if (!p.passed) {
     const lines = [pairMessage(p, r), ...(at ? [`at ${where(at, ctx)}`] : [])];
-    for (const s of explainPair(p, r)) lines.push("", `${s.title}:`, ...s.lines.map((l) => `  ${l}`));
+    for (const s of explainPair(p, r)) lines.push("", `${s.title}:`, ...s.lines.flatMap((l, i) => [`  ${l}`, ...(s.under?.[i] ?? []).map((u) => `    ${u}`)]));
     c.outcome = { tag: "failure", type: p.verdict, message: pairMessage(p, r), body: lines };
   }
   return c;

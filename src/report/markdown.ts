@@ -113,7 +113,10 @@ function pairDetails(p: PairResult, r: AuditResult, ctx: ReportContext): string 
   if (at) out.push(`At ${mdText(locationText({ ...at, file: displayRepoPath(at.file, ctx.baseDir) }))}. Fails at ${p.failOn}.`, "");
   for (const s of explainPair(p, r)) {
     out.push(`**${mdText(s.title)}**`, "");
-    for (const l of s.lines) out.push(`- ${mdText(l)}`);
+    s.lines.forEach((l, i) => {
+      out.push(`- ${mdText(l)}`);
+      for (const u of s.under?.[i] ?? []) out.push(`  - ${mdText(u)}`);
+    });
     out.push("");
   }
   out.push("</details>", "", "");

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type AuditResult, atOrWorse, type Citation, type Finding, type Level, type PairResult, type RuleResult, type Verdict, verdicts } from "../result.js";
 import type { SourceLocation } from "../diagnostics.js";
-import { listIds, pairLocation, pairMessage, pairName } from "./explain.js";
+import { carriedItems, listIds, pairLocation, pairMessage, pairName, underlayCause } from "./explain.js";
 
 /** What one kind of check is, for SARIF's rule list and for help texts. */
 export interface CheckDescriptor {
@@ -30,6 +30,11 @@ export interface Problem {
   identity: string[];
   /** Set when a waiver accepts it. */
   waivedBy?: string;
+  /**
+   * Other places that explain it: for a result at a risky underlay item, the path items it carries
+   * and the flow's declaration (SPEC §4.1). Absent otherwise.
+   */
+  related?: { location: SourceLocation; message: string }[];
 }
 
 const verdictText: Record<Verdict, { short: string; full: string; help: string }> = {
@@ -171,6 +176,24 @@ function pairProblem(p: PairResult, r: AuditResult, check: string): Problem {
   const at = pairLocation(p, r);
   if (at) out.location = at;
   if (p.passed && p.waivedBy.length > 0) out.waivedBy = p.waivedBy.join(", ");
+  const related = underlayRelated(p, r);
+  if (related.length > 0) out.related = related;
+  return out;
+}
+
+/** Carried items shown beside a result at an underlay item, at most this many. */
+const maxRelated = 10;
+
+/** The path items the risky underlay item carries, and the flow, when the result sits at that item. */
+function underlayRelated(p: PairResult, r: AuditResult): { location: SourceLocation; message: string }[] {
+  const cause = underlayCause(p, r);
+  if (cause === undefined || r.items[cause]?.location === undefined) return [];
+  const out: { location: SourceLocation; message: string }[] = [];
+  for (const id of carriedItems(p, cause).slice(0, maxRelated)) {
+    const loc = r.items[id]?.location;
+    if (loc) out.push({ location: loc, message: `\`${id}\` rides on \`${cause}\`` });
+  }
+  if (p.location) out.push({ location: p.location, message: `flow \`${p.flow ?? pairName(p)}\` is declared here` });
   return out;
 }
 

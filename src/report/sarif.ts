@@ -84,6 +84,7 @@ function resultObject(p: Problem, ruleIndex: number, r: AuditResult, ctx: Report
   };
   const at = p.location ?? fileLevel(r);
   if (at) out.locations = [location(at, ctx)];
+  if (p.related) out.relatedLocations = p.related.map((x, i) => ({ id: i + 1, ...location(x.location, ctx), message: { text: safe(x.message) } }));
   out.partialFingerprints = { "cleanpath/v1": fingerprint(p.identity) };
   if (p.waivedBy !== undefined) out.suppressions = [{ kind: "external", justification: `waived by ${p.waivedBy}` }];
   return out;

@@ -3,7 +3,9 @@ import type { ChalkInstance } from "chalk";
 import type { AuditResult, ItemInfo, PairResult } from "../result.js";
 import { formatLocation } from "../diagnostics.js";
 import { chalkOf, paintVerdict, type TextReporter, safe } from "./context.js";
-import { joinSome, type LinksByEnds, notIn, omittedHopsText, riskyLinks, shownHops, thousands } from "./elide.js";
+import { joinSome, type LinksByEnds, omittedHopsText, riskyLinks, shownHops, thousands } from "./elide.js";
+import { diversityText, failedText, offRouteItems } from "./explain.js";
+import { carriesText, riskyOnlyBelow, underlayLines } from "./underlay.js";
 
 /** Risky items on the routed paths explained one by one; the rest are counted. */
 const maxRiskyListed = 20;
@@ -136,7 +138,7 @@ function clip(s: string, n: number): string {
 /** A marker for risky items: the designated vendor, or "unknown". */
 function mark(id: string, r: AuditResult, c: ChalkInstance): string {
   const it = r.items[id];
-  if (!it || it.risk === "clean") return "";
+  if (!it || it.risk === "clean" || riskyOnlyBelow(it)) return "";
   const tag = it.risk === "unknown" ? "unknown" : (it.reasons[0]?.value ?? "risky");
   return it.risk === "high" ? c.red(`[${safe(tag)}]`) : c.yellow(`[${safe(tag)}]`);
 }
@@ -163,11 +165,20 @@ function pathText(path: readonly string[], risky: LinksByEnds, r: AuditResult, c
       continue;
     }
     const more = h.moreLinks > 0 ? ` and ${thousands(h.moreLinks)} more` : "";
-    const arrow = h.links.length ? `─${h.links.map((l) => `${mark(l, r, c)} ${safe(l)}`).join(", ")}${more}→` : "→";
+    const arrow = h.links.length ? `─${h.links.map((l) => `${mark(l, r, c) ? `${mark(l, r, c)} ` : ""}${safe(l)}`).join(", ")}${more}→` : "→";
     parts.push(`${arrow} ${node}`);
   }
   // After a gap the tail starts on a line of its own, indented like the continuation lines.
   if (parts.length > 0) lines.push(lines.length > 0 ? wrapParts(parts, width, `${indent}  `) : wrapParts(parts, width, indent));
+  // What the hops rest on, one line each under the path (SPEC §4.1).
+  const marked = (id: string): string => {
+    const m = mark(id, r, c);
+    return `${m ? `${m} ` : ""}${safe(id)}`;
+  };
+  for (const u of underlayLines(path, risky, r, { hop: safe, below: marked, more: (n) => ` and ${thousands(n)} more` })) {
+    const over = u.over.map((x, i) => (i < u.over.length - 1 ? `${x},` : x));
+    lines.push(wrapParts([`${c.dim("└")} ${u.head}  `, "over", ...over], width, `${indent}  `));
+  }
   return lines.join("\n");
 }
 
@@ -216,10 +227,17 @@ function withLocation(text: string, where: string, width: number, indent: string
   return visible(last) + 2 + where.length <= width ? `${text}  ${c.dim(where)}` : `${text}\n${indent}${c.dim(where)}`;
 }
 
-function describeItem(id: string, it: ItemInfo | undefined): string {
-  if (!it) return safe(id);
+function describeItem(id: string, it: ItemInfo | undefined, p: PairResult): string {
+  const carries = carriesText(id, p, safe);
+  if (!it) return carries ? `${safe(id)} (${carries})` : safe(id);
   const what = [it.type === "link" ? `link${it.medium ? ` (${it.medium})` : ""}` : it.role, it.vendor ? safe(it.vendor) : ""].filter(Boolean).join(", ");
-  return `${safe(id)}${it.name !== undefined && it.name !== id ? ` "${safe(it.name)}"` : ""} (${what})`;
+  return `${safe(id)}${it.name !== undefined && it.name !== id ? ` "${safe(it.name)}"` : ""} (${what}${carries ? `; ${carries}` : ""})`;
+}
+
+/** `och-gdl-mty (carries ip-gdl-mty)` for a risky underlay item of the pair, else the id. */
+function withCarried(id: string, p: PairResult): string {
+  const carries = carriesText(id, p, safe);
+  return carries ? `${safe(id)} (${carries})` : safe(id);
 }
 
 function reasonsLine(it: ItemInfo): string {
@@ -249,7 +267,7 @@ function details(p: PairResult, r: AuditResult, c: ChalkInstance, width: number)
     out.push(`  ${title}`);
     for (const id of list.slice(0, maxRiskyListed)) {
       const it = r.items[id];
-      const line = wrap(`    ${c.red("•")} ${describeItem(id, it)}: ${it ? reasonsLine(it) : ""}`, width, "      ");
+      const line = wrap(`    ${c.red("•")} ${describeItem(id, it, p)}: ${it ? reasonsLine(it) : ""}`, width, "      ");
       out.push(it ? withLocation(line, formatLocation(it.location), width, "      ", c) : line);
     }
     if (list.length > maxRiskyListed) out.push(`    … and ${thousands(list.length - maxRiskyListed)} more (see --format json)`);
@@ -262,31 +280,33 @@ function details(p: PairResult, r: AuditResult, c: ChalkInstance, width: number)
   } else {
     out.push(`  ${c.red("No clean path exists")}: every path crosses a risky item.`);
   }
-  const offRoute = notIn(p.exposure.items, rp.items);
+  const offRoute = offRouteItems(p);
   if (offRoute.length > 0) {
     const total = p.exposure.count - (p.exposure.items.length - offRoute.length);
     out.push(`  Risky items on other paths between them${p.exposure.approximate ? " (over-approximated: one-way links)" : ""}: ${total}`);
     for (const id of offRoute.slice(0, 8)) {
       const it = r.items[id];
-      const line = wrap(`    ${c.yellow("•")} ${describeItem(id, it)}: ${it ? reasonsLine(it) : ""}`, width, "      ");
+      const line = wrap(`    ${c.yellow("•")} ${describeItem(id, it, p)}: ${it ? reasonsLine(it) : ""}`, width, "      ");
       out.push(it ? withLocation(line, formatLocation(it.location), width, "      ", c) : line);
     }
     if (total > 8) out.push(`    … and ${total - 8} more (see --format json)`);
   }
   if (p.failover && p.failover.dirtyAfter.length > 0) {
     out.push("  Fragile: a single failure moves traffic onto risky items:");
+    const failedName = failedText(p, r);
     for (const d of p.failover.dirtyAfter.slice(0, 5)) {
-      const failed = d.alsoFailed ? `${safe(d.failed)} and ${safe(d.alsoFailed)}` : safe(d.failed);
-      out.push(wrap(`    if ${failed} fails → ${joinSome(d.riskyItems, safe)}`, width, "      "));
+      const failed = d.alsoFailed ? `${safe(failedName(d.failed))} and ${safe(failedName(d.alsoFailed))}` : safe(failedName(d.failed));
+      out.push(wrap(`    if ${failed} fails → ${joinSome(d.riskyItems, (id) => withCarried(id, p))}`, width, "      "));
     }
     if (p.failover.dirtyAfter.length > 5) out.push(`    … and ${p.failover.dirtyAfter.length - 5} more`);
   }
   if (p.remediation) {
     const what = p.remediation.measure === "count" ? `${p.remediation.items.length} item${p.remediation.items.length === 1 ? "" : "s"}` : `total replacement cost ${p.remediation.cost}`;
-    out.push(wrap(`  To fix: replace ${joinSome(p.remediation.items, safe)} (${what}) to open a clean path.`, width, "    "));
+    out.push(wrap(`  To fix: replace ${joinSome(p.remediation.items, safe)} (${what}${p.remediation.approximate ? "; not proven minimal" : ""}) to open a clean path.`, width, "    "));
   } else if (p.verdict === "routed-dirty" && p.cleanAlternative) {
     out.push(wrap("  To fix: route over the clean alternative (raise the routed path's metrics), or replace the risky items on it.", width, "    "));
   }
+  if (p.diversityApproximate) out.push(wrap(`  Diversity: ${diversityText(p)}`, width, "    "));
   if (p.verdictIfUnknownClean) {
     out.push(c.dim(`  Would be ${p.verdictIfUnknownClean} if the unknown vendors (${joinSome(p.unknownItems, safe)}) were clean: declare them to settle it.`));
   }

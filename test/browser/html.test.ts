@@ -7,6 +7,7 @@ import type { AuditResult } from "../../src/result.js";
 import { loadGraphviz } from "../../src/report/graphviz.js";
 import { html } from "../../src/report/html.js";
 import { root, runCli, scratch } from "../helpers/cli.js";
+import { cases } from "../report/helpers.js";
 import { handResult } from "../report/html-fixtures.js";
 
 // Debian's Chromium, never a downloaded browser. Missing is a failure, not a skip: the HTML report's
@@ -174,5 +175,53 @@ describe("a hand-written result with rules, findings and hostile text, in Chromi
     // The verdict filter is about pairs: the failing rule stays.
     expect(await visibleRows(page, "rule")).toBe(1);
     await page.screenshot({ path: join(out, "hand.png"), fullPage: true });
+  });
+});
+
+describe("the HTML report of a multi-layer network (test/report/cases/08-underlay.json), in Chromium", () => {
+  let o: Opened;
+  const r = cases().find((c) => c.name === "08-underlay")!.result;
+
+  beforeAll(async () => {
+    const file = work.path("underlay.html");
+    writeFileSync(file, html(r, { color: false, version: "0.1.0", graphviz: await loadGraphviz() }));
+    o = await open(file);
+  });
+
+  it("opens with no request but the file itself and no console error", () => {
+    expect(o.blocked).toEqual([]);
+    expect(o.errors).toEqual([]);
+  });
+
+  it("draws the underlay beneath each failing pair's path, risky underlay items red", async () => {
+    const diagrams = o.page.locator(".diagram svg");
+    expect(await diagrams.count()).toBe(r.summary.failedPairs);
+    // The routed-dirty pair: its IP link rests on the Huawei channel, drawn under it with a dashed arrow.
+    const pair = o.page.locator("article.pair", { hasText: "flow gdl-to-mty" });
+    const node = (id: string) => pair.locator(".diagram svg g.node", { has: o.page.locator(`text:text-is("${id}")`) });
+    for (const id of ["och-gdl-mty", "oadm-gdl"]) expect(await node(id).locator("path, polygon").first().getAttribute("fill")).toBe("#fde2e1");
+    for (const id of ["oadm-mty", "duct-12", "duct-57"]) expect(await node(id).locator("path, polygon").first().getAttribute("fill")).toBe("#ffffff");
+    expect(await pair.locator(".diagram svg g.edge path[stroke-dasharray]").count()).toBe(5);
+    // Under the hop they carry: between the link's two ends, in the column of the link's middle.
+    const box = async (id: string) => (await node(id).boundingBox())!;
+    const left = await box("core-gdl");
+    const right = await box("core-mty");
+    for (const id of ["och-gdl-mty", "oadm-gdl", "oadm-mty", "duct-12", "duct-57"]) {
+      const b = await box(id);
+      expect(b.x).toBeGreaterThan(left.x + left.width);
+      expect(b.x + b.width).toBeLessThan(right.x);
+    }
+    await pair.screenshot({ path: join(out, "underlay-pair.png") });
+  });
+
+  it("lists what each hop rests on under the path, and what each risky underlay item carries", async () => {
+    const pair = o.page.locator("article.pair", { hasText: "flow gdl-to-mty" });
+    expect(await pair.innerText()).toContain("core-gdl ─ip-gdl-mty→ core-mty over oadm-gdl huawei och-gdl-mty huawei duct-12 oadm-mty");
+    expect(await pair.locator(".hop-high", { hasText: "och-gdl-mty" }).count()).toBeGreaterThan(0);
+    const row = o.page.locator("#items-table tr", { hasText: "och-gdl-mty" }).first();
+    expect(await row.innerText()).toContain("carries ip-gdl-mty");
+    const upf = o.page.locator("#items-table tbody tr").filter({ has: o.page.locator('td:first-child code:text-is("upf-mty")') });
+    expect(await upf.innerText()).toContain("rests on srv-mty-7, tor-mty-3");
+    await o.page.screenshot({ path: join(out, "underlay.png"), fullPage: true });
   });
 });

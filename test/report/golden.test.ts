@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { outputText } from "../../src/report/context.js";
 import { csv } from "../../src/report/csv.js";
 import { github } from "../../src/report/github.js";
+import { html } from "../../src/report/html.js";
 import { junit } from "../../src/report/junit.js";
 import { markdown } from "../../src/report/markdown.js";
 import { sarif } from "../../src/report/sarif.js";
+import { table } from "../../src/report/table.js";
 import { cases, expectGolden, goldenContext, parseCsv, parseXml, sarifSchemaErrors, schemaErrors } from "./helpers.js";
 
 const all = cases();
@@ -14,10 +16,13 @@ const formats = [
   { name: "github", ext: "github.txt", render: github },
   { name: "markdown", ext: "md", render: markdown },
   { name: "csv", ext: "csv", render: csv },
+  { name: "table", ext: "table.txt", render: table },
+  // Without Graphviz (no diagrams): the rest of the page is pinned byte for byte.
+  { name: "html", ext: "html", render: html },
 ] as const;
 
 describe("report cases", () => {
-  it("are the numbered set, 00 to 07", () => {
+  it("are the numbered set, 00 to 08", () => {
     expect(all.map((c) => c.name)).toEqual([
       "00-empty",
       "01-clean",
@@ -27,6 +32,7 @@ describe("report cases", () => {
       "05-rules-and-waivers",
       "06-unknown-vendors",
       "07-hostile-ids",
+      "08-underlay",
     ]);
   });
 
@@ -83,12 +89,14 @@ describe("golden outputs are well-formed", () => {
     expect(tests).toBe(result.pairs.length + result.rules.length + builtin.size);
   });
 
-  it.each(all)("$name: CSV parses as RFC 4180 into three sections of even rows", ({ result }) => {
+  it.each(all)("$name: CSV parses as RFC 4180 into three sections of even rows (four with underlay items)", ({ result }) => {
     const rows = parseCsv(csv(result, goldenContext));
     const blanks = rows.map((r, i) => (r.length === 1 && r[0] === "" ? i : -1)).filter((i) => i >= 0);
-    expect(blanks).toHaveLength(2);
-    const sections = [rows.slice(0, blanks[0]), rows.slice(blanks[0]! + 1, blanks[1]), rows.slice(blanks[1]! + 1)];
-    expect(sections.map((s) => s.length - 1)).toEqual([result.pairs.length, result.rules.length, result.findings.length]);
+    const underlay = result.pairs.some((p) => p.via !== undefined);
+    expect(blanks).toHaveLength(underlay ? 3 : 2);
+    const sections = [0, ...blanks.map((b) => b + 1)].map((start, k) => rows.slice(start, blanks[k] ?? rows.length));
+    const viaRows = result.pairs.reduce((n, p) => n + Object.keys(p.via ?? {}).length, 0);
+    expect(sections.map((s) => s.length - 1)).toEqual([result.pairs.length, result.rules.length, result.findings.length, ...(underlay ? [viaRows] : [])]);
     for (const s of sections) for (const r of s) expect(r.length).toBe(s[0]!.length);
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });

@@ -1,6 +1,6 @@
 /**
  * A syntax check for the Mermaid subset cleanpath writes: `flowchart LR`, node definitions
- * `id["label"]` / `id(["label"])`, edges `---`, `-->`, `===`, `==>`, `-.-`, `-.->` with an optional
+ * `id["label"]` / `id(["label"])`, `subgraph id ["label"]` … `end` (indented one more level inside), edges `---`, `-->`, `===`, `==>`, `-.-`, `-.->` with an optional
  * `|"label"|`, `classDef`, `class`, `linkStyle`. Returns the problems, one per line number.
  */
 const reserved = new Set(["end", "graph", "flowchart", "subgraph", "style", "class", "classDef", "click", "linkStyle", "default", "call", "href"]);
@@ -13,6 +13,7 @@ const style = String.raw`[a-z-]+:[#a-z0-9. ]+(?:,[a-z-]+:[#a-z0-9. ]+)*`;
 const classDefRe = new RegExp(`^classDef ${id} ${style}$`);
 const classRe = new RegExp(`^class ${id}(?:,${id})* ${id}$`);
 const linkStyleRe = new RegExp(`^linkStyle (\\d+(?:,\\d+)*) ${style}$`);
+const subgraphRe = new RegExp(`^subgraph ${id} \\[${label}\\]$`);
 
 export function checkMermaid(text: string): string[] {
   const problems: string[] = [];
@@ -21,18 +22,27 @@ export function checkMermaid(text: string): string[] {
   const nodes = new Set<string>();
   const classes = new Set<string>();
   let edges = 0;
+  let depth = 0;
   lines.slice(1).forEach((raw, k) => {
     const n = k + 2;
     if (raw === "") {
       if (n !== lines.length) problems.push(`${n}: empty line inside the chart`);
       return;
     }
-    if (!raw.startsWith("  ")) return problems.push(`${n}: statements are indented by two spaces`);
-    const line = raw.slice(2);
+    if (!raw.startsWith("  ".repeat(depth + 1)) && !(raw === `${"  ".repeat(depth)}end` && depth > 0)) return problems.push(`${n}: statements are indented by two spaces per level`);
+    const line = raw.trimStart();
+    if (line === "end") {
+      if (depth === 0) problems.push(`${n}: end without subgraph`);
+      depth = Math.max(0, depth - 1);
+      return;
+    }
     let m: RegExpExecArray | null;
     if ((m = nodeRe.exec(line))) {
       if (reserved.has(m[1]!)) problems.push(`${n}: reserved word as id: ${m[1]}`);
       nodes.add(m[1]!);
+    } else if ((m = subgraphRe.exec(line))) {
+      if (reserved.has(m[1]!) || nodes.has(m[1]!)) problems.push(`${n}: subgraph id ${m[1]} is reserved or a node`);
+      depth++;
     } else if ((m = edgeRe.exec(line))) {
       for (const end of [m[1]!, m[4]!]) if (!nodes.has(end)) problems.push(`${n}: edge to undefined node ${end}`);
       edges++;
@@ -48,5 +58,6 @@ export function checkMermaid(text: string): string[] {
       problems.push(`${n}: not in the subset: ${line}`);
     }
   });
+  if (depth > 0) problems.push(`${lines.length}: subgraph without end`);
   return problems;
 }

@@ -11,6 +11,7 @@ import { loadFiles } from "../../src/load/index.js";
 import { audit } from "../../src/audit/index.js";
 import { checkMermaid } from "./graph-mermaid-check.js";
 import { evil, handResult } from "./html-fixtures.js";
+import { cases } from "./helpers.js";
 
 type Viz = Awaited<ReturnType<typeof instance>>;
 let viz: Viz;
@@ -177,5 +178,123 @@ describe("diagrams of a saved result", () => {
     expect(render(toDot(pairDiagram(r, r.pairs[0]!)))).toBe(svg);
     expect(svgDocument(svg)).toMatch(/^<\?xml version="1.0" encoding="UTF-8" standalone="no"\?>\n<svg/);
     expect(trimSvg('<?xml?>\n<!-- c -->\n<svg id="x"><g id="a_node1"><a xlink:title="t">x</a>\n</g></svg>')).toBe("<svg><g><title>t</title>x</g></svg>");
+  });
+});
+
+const layeredYaml = `cleanpath: 1
+name: layers
+elements:
+  - { id: core-gdl, role: core, vendor: Nokia }
+  - { id: core-mty, role: core, vendor: Nokia }
+  - { id: oadm-gdl, role: transport, vendor: Huawei }
+  - { id: oadm-mty, role: transport, vendor: Nokia }
+  - { id: duct-57, role: other, passive: true }
+  - { id: far, role: core, vendor: Nokia }
+links:
+  - { id: och-gdl-mty, a: oadm-gdl, b: oadm-mty, vendor: Huawei }
+  - { id: ip-gdl-mty, a: core-gdl, b: core-mty, metric: 10 }
+  - { id: ip-gdl-mty-2, a: core-gdl, b: core-mty, metric: 12 }
+  - { id: spur, a: core-mty, b: far }
+`;
+
+/** The SPEC §4.1 example, its underlays written on the normalised topology by hand (the files' `underlay:` is read elsewhere). */
+function layeredTopo() {
+  const bytes = new TextEncoder().encode(layeredYaml);
+  const host = { readFile: () => bytes, stat: () => ({ size: bytes.length, isFile: true, isDirectory: false }), realpath: (p: string) => p, display: (p: string) => p };
+  const { topology, registry } = buildTopology(loadFiles(["/layers.yaml"], host, {}));
+  const set = (item: { underlay?: readonly string[] }, ids: string[]) => ((item as { underlay?: readonly string[] }).underlay = ids);
+  const link = (id: string) => topology.links.find((l) => l.id === id)!;
+  set(link("och-gdl-mty"), ["duct-57"]);
+  set(link("ip-gdl-mty"), ["oadm-gdl", "och-gdl-mty", "oadm-mty"]);
+  set(link("ip-gdl-mty-2"), ["duct-57"]);
+  return { topology, registry };
+}
+
+describe("diagrams of a multi-layer topology (SPEC §4.1)", () => {
+  it("boxes each underlay layer and draws a dashed arrow from each item to what it rests on", () => {
+    const { topology, registry } = layeredTopo();
+    const g = topologyDiagram(topology, designate(topology, registry, defaultRiskSpec("risky"), "2026-01-01"), [], { maxNodes: 100 });
+    const name = (key: string) => {
+      const n = g.nodes.find((x) => x.key === key)!;
+      if (!n.junction) return n.id;
+      // A junction stands for the link whose two halves meet at it.
+      return g.edges.find((e) => !e.restsOn && (e.a === key || e.b === key))!.id!;
+    };
+    expect(g.layers?.map((l) => [l.label, l.keys.map(name).sort()])).toEqual([
+      ["underlay layer 1", ["oadm-gdl", "oadm-mty", "och-gdl-mty"]],
+      ["underlay layer 2", ["duct-57"]],
+    ]);
+    const restsOn = g.edges.filter((e) => e.restsOn).map((e) => `${name(e.a)} → ${name(e.b)} ${e.risk}`);
+    expect(restsOn.sort()).toEqual([
+      "ip-gdl-mty → oadm-gdl high",
+      "ip-gdl-mty → oadm-mty clean",
+      "ip-gdl-mty → och-gdl-mty high",
+      "ip-gdl-mty-2 → duct-57 clean",
+      "och-gdl-mty → duct-57 clean",
+    ]);
+    // A link resting on something is drawn in two halves through its junction; the others stay one edge.
+    expect(g.edges.filter((e) => e.id === "ip-gdl-mty")).toHaveLength(2);
+    expect(g.edges.filter((e) => e.id === "spur")).toHaveLength(1);
+    expect(g.nodes.filter((n) => n.junction)).toHaveLength(3);
+    const dot = toDot(g, topology.name);
+    const { nodes, edges } = parsed(dot);
+    expect(nodes.filter((n) => n.name!.startsWith("cluster_layer")).map((n) => shown(n.label!))).toEqual(["underlay layer 1", "underlay layer 2"]);
+    expect(edges.filter((e) => e.style === "dashed")).toHaveLength(5);
+    expect(checkMermaid(toMermaid(g))).toEqual([]);
+    expect(toMermaid(g)).toContain('  subgraph layer2 ["underlay layer 2"]\n    n4["duct-57');
+  });
+
+  it("draws a pair's neighbourhood with what its items rest on, and without underlays as before", () => {
+    const { topology, registry } = layeredTopo();
+    const d = designate(topology, registry, defaultRiskSpec("risky"), "2026-01-01");
+    const pair = { ...handResult().pairs[0]!, from: "core-gdl", to: "core-mty", routed: { metric: 10, paths: [["core-gdl", "core-mty"]], pathCount: 1, items: ["ip-gdl-mty"], riskyItems: ["oadm-gdl", "och-gdl-mty"], unknownItems: [] }, cleanAlternative: null, exposure: { items: [], count: 0, approximate: false }, remediation: null };
+    const g = topologyDiagram(topology, d, [pair], { maxNodes: 100 });
+    // oadm-gdl and oadm-mty under ip-gdl-mty, duct-57 under the channel; `far` is on no path.
+    expect(g.nodes.filter((n) => !n.junction).map((n) => n.id).sort()).toEqual(["core-gdl", "core-mty", "duct-57", "oadm-gdl", "oadm-mty"]);
+    const plain = loadTopo();
+    const before = topologyDiagram(plain.topology, designate(plain.topology, plain.registry, defaultRiskSpec("risky"), "2026-01-01"), [], { maxNodes: 100 });
+    expect(before.layers).toBeUndefined();
+    expect(before.nodes.some((n) => n.junction) || before.edges.some((e) => e.restsOn)).toBe(false);
+  });
+});
+
+describe("diagrams of a saved result with underlays (08-underlay)", () => {
+  const r = cases().find((c) => c.name === "08-underlay")!.result;
+
+  it("draws each hop's closure beside it, risky first, with a dashed arrow to what each rests on directly", () => {
+    const g = pairDiagram(r, r.pairs[0]!);
+    const byKey = new Map(g.nodes.map((n) => [n.key, n]));
+    const label = (key: string) => (byKey.get(key)!.junction ? "•" : byKey.get(key)!.id);
+    expect(g.edges.filter((e) => e.restsOn).map((e) => `${label(e.a)} → ${label(e.b)}`)).toEqual([
+      "• → oadm-gdl",
+      "• → och-gdl-mty",
+      "• → oadm-mty",
+      "och-gdl-mty → duct-12",
+      "• → duct-57",
+    ]);
+    expect(g.ranks?.map((rank) => rank.map(label))).toEqual([
+      ["•", "oadm-gdl", "och-gdl-mty", "duct-12", "oadm-mty"],
+      ["•", "duct-57"],
+    ]);
+    expect(g.nodes.filter((n) => n.underlay).map((n) => [n.id, n.risk])).toEqual([
+      ["oadm-gdl", "high"],
+      ["och-gdl-mty", "high"],
+      ["duct-12", "clean"],
+      ["oadm-mty", "clean"],
+      ["duct-57", "clean"],
+    ]);
+    expect(checkMermaid(toMermaid(g))).toEqual([]);
+    parsed(toDot(g));
+  });
+
+  it("names the rest of a long closure in one dashed node", () => {
+    const long = structuredClone(r);
+    const extra = Array.from({ length: 9 }, (_, i) => `fibre-${i}`);
+    for (const id of extra) long.items[id] = { type: "element", role: "other", risk: "clean", reasons: [], location: { file: "t.yaml", line: 1, column: 1 } };
+    long.items["ip-gdl-mty"]!.closure = [...long.items["ip-gdl-mty"]!.closure!, ...extra];
+    const g = pairDiagram(long, long.pairs[0]!);
+    const under = g.ranks![0]!.map((k) => g.nodes.find((n) => n.key === k)!.id);
+    // 13 items: the two risky ones first, four more, then one node for the other seven.
+    expect(under).toEqual(["", "oadm-gdl", "och-gdl-mty", "duct-12", "oadm-mty", "fibre-0", "fibre-1", "… 7 more underlay items"]);
   });
 });

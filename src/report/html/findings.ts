@@ -33,13 +33,48 @@ export function findingsSection(r: AuditResult): string {
   return `<section id="findings"><h2>Findings <span class="muted">(${plural(r.findings.length, "finding")})</span></h2><table class="data" id="findings-table"><thead><tr><th>Level</th><th>Rule</th><th>Finding</th><th>Items</th><th>Where</th><th>Cites</th></tr></thead><tbody>${rows.join("")}</tbody></table>${more}</section>`;
 }
 
+/** Path items shown per risky underlay item, and closure items per item, before "+N". */
+const maxCarried = 8;
+
+/**
+ * For each risky underlay item, the path items it carries in any pair (SPEC §4.1), sorted: one
+ * pass over the pairs' `via`. Empty without underlays.
+ */
+function carriedByItem(r: AuditResult): Map<string, string[]> {
+  const sets = new Map<string, Set<string>>();
+  for (const p of r.pairs) {
+    if (p.via === undefined) continue;
+    for (const id of Object.keys(p.via)) {
+      let set = sets.get(id);
+      if (!set) sets.set(id, (set = new Set()));
+      for (const x of p.via[id]!) set.add(x);
+    }
+  }
+  return new Map([...sets].map(([id, set]) => [id, [...set].sort()]));
+}
+
+function someCodes(ids: readonly string[]): string {
+  const shown = ids.slice(0, maxCarried).map((x) => `<code>${esc(x)}</code>`).join(", ");
+  return ids.length > maxCarried ? `${shown} <span class="muted">+${ids.length - maxCarried}</span>` : shown;
+}
+
+/** `carries ip-gdl-mty` and `rests on srv-mty-7` under what an item is, when it does either. */
+function underlayNote(id: string, it: ItemInfo, carried: ReadonlyMap<string, readonly string[]>): string {
+  const carries = carried.get(id);
+  const parts = [carries ? `carries ${someCodes(carries)}` : "", it.closure ? `rests on ${someCodes(it.closure)}` : ""].filter(Boolean);
+  return parts.length > 0 ? `<br><span class="muted">${parts.join("<br>")}</span>` : "";
+}
+
 /** The high-risk and unknown items this report mentions, with reasons and where they are written. */
 export function itemsSection(r: AuditResult, flagged: readonly (readonly [string, ItemInfo])[]): string {
   const ids = flagged.filter(([, it]) => it.risk !== "clean").map(([id]) => id).sort();
   if (ids.length === 0) return `<section id="items"><h2>Risky items</h2><p>No item mentioned in this report is high-risk or of unknown vendor.</p></section>`;
+  const carried = carriedByItem(r);
   const rows = ids.slice(0, maxRiskyItems).map((id) => {
     const it = r.items[id]!;
-    const what = it.type === "link" ? `link${it.medium ? ` (${esc(it.medium)})` : ""}${it.a !== undefined ? `<br><span class="muted">${esc(it.a)} – ${esc(it.b ?? "")}</span>` : ""}` : esc(it.role ?? "element");
+    const what =
+      (it.type === "link" ? `link${it.medium ? ` (${esc(it.medium)})` : ""}${it.a !== undefined ? `<br><span class="muted">${esc(it.a)} – ${esc(it.b ?? "")}</span>` : ""}` : esc(it.role ?? "element")) +
+      underlayNote(id, it, carried);
     return `<tr><td><code>${esc(id)}</code>${it.name ? `<br>${esc(it.name)}` : ""}</td><td><span class="tag tag-${it.risk}">${it.risk === "high" ? "high-risk" : "unknown"}</span></td><td>${what}</td><td>${esc(it.vendor ?? "")}${it.vendorId && it.vendorId !== it.vendor ? ` <span class="muted">(${esc(it.vendorId)})</span>` : ""}</td><td>${esc(it.operator ?? "")}</td><td>${esc(it.site ?? "")}</td><td>${it.reasons.map((x) => esc(reasonText(x))).join("<br>")}</td><td class="loc">${esc(formatLocation(it.location))}</td></tr>`;
   });
   const more = ids.length > maxRiskyItems ? `<p class="muted">${plural(ids.length - maxRiskyItems, "more item")} in the JSON result.</p>` : "";
