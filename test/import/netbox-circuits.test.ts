@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { importNetbox } from "../../src/import/netbox.js";
 import type { DocLink } from "../../src/import/types.js";
+import { problems } from "./netbox-problems.js";
 
 type Rec = { model: string; pk: number; fields: Record<string, unknown> };
 
@@ -66,6 +67,10 @@ const run = (records: Rec[]) => importNetbox([{ file: "circuits.json", text: JSO
 describe("netbox circuits as underlay", () => {
   const { document, skipped } = run(exportOf());
   const byId = (id: string): DocLink | undefined => document.links.find((l) => l.id === id);
+
+  it("passes the checks (beside §4.1's own fields)", () => {
+    expect(problems(document)).toEqual([]);
+  });
 
   it("writes a circuit between two devices' interfaces as the link itself (medium circuit)", () => {
     expect(byId("circuit-LC-100")).toEqual({

@@ -2,23 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/diagnostics.js";
-import { checkImported } from "../../src/import/check.js";
 import { importNetbox } from "../../src/import/netbox.js";
 import { datasetFile, datasets } from "./datasets.js";
+import { problems } from "./netbox-problems.js";
 
 const demo = importNetbox([datasetFile(join(datasets, "netbox-demo-data", "json", "netbox-demo-v3.6.dcim-circuits-subset.json"))]);
 const restDir = join(import.meta.dirname, "fixtures", "netbox-rest");
 const rest = importNetbox(readdirSync(restDir).sort().map((f) => ({ file: f, text: readFileSync(join(restDir, f), "utf8") })));
-
-/**
- * What `validate` reports, beside what a loader without SPEC §4.1 says about `medium: circuit`
- * and `underlay` (with §4.1 in the schema, this is every problem).
- */
-function problems(doc: Parameters<typeof checkImported>[0]): string[] {
-  return checkImported(doc)
-    .map((d) => d.message)
-    .filter((m) => !/^`circuit` is not a valid `medium`|^unknown property `underlay` in links\[\d+\]/.test(m));
-}
 
 function countBy<T>(items: T[], key: (t: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
