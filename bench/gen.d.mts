@@ -20,6 +20,8 @@ export interface GeneratedDocument {
 export interface GeneratorStats {
   generatorVersion: number;
   seed: number;
+  /** Elements of the IP network (the `--elements` asked for); `elements` adds the optical layer's. */
+  ipElements: number;
   elements: number;
   links: number;
   linksPerElement: number;
@@ -40,6 +42,18 @@ export interface GeneratorStats {
   dualHomedTails: number;
   tagged: Record<string, number>;
   pairs: Record<string, number>;
+  /** Present with `optical: true`. */
+  optical?: OpticalStats;
+}
+
+export interface OpticalStats {
+  oadms: number;
+  channels: number;
+  ducts: number;
+  /** OADMs, channels and ducts. */
+  items: number;
+  ipLinksWithUnderlay: number;
+  highRiskOadms: number;
 }
 
 export interface GeneratorMeta extends GeneratorStats {
@@ -58,7 +72,7 @@ export interface TopologyPaths {
 /** "1e5" for exact powers of ten from 10^3 up, otherwise the plain number. */
 export declare function sizeLabel(n: number): string;
 /** Builds the whole network in memory: `{ topology, flows, stats }`. */
-export declare function generateTopology(options: { elements: number; seed?: number }): {
+export declare function generateTopology(options: { elements: number; seed?: number; optical?: boolean }): {
   topology: GeneratedDocument;
   flows: GeneratedDocument;
   stats: GeneratorStats;
@@ -68,11 +82,12 @@ export declare function writeYaml(doc: GeneratedDocument, path: string): void;
 /** Writes the same document as JSON, one item per line. */
 export declare function writeJson(doc: GeneratedDocument, path: string): void;
 /** Paths of the files for one (elements, seed) in `outDir`. */
-export declare function topologyPaths(outDir: string, elements: number, seed: number): TopologyPaths;
+export declare function topologyPaths(outDir: string, elements: number, seed: number, optical?: boolean): TopologyPaths;
 /** Generates the files unless a cached set with the same size, seed and generator version exists. */
 export declare function ensureTopology(options: {
   elements: number;
   seed?: number;
+  optical?: boolean;
   outDir: string;
   force?: boolean;
   now?: () => number;

@@ -2,9 +2,12 @@
 // Seeded generator of synthetic Mexican mobile networks in cleanpath format 1, the input of
 // every performance figure (`npm run bench`). The same (elements, seed, GENERATOR_VERSION)
 // always gives byte-identical YAML and JSON files; bump GENERATOR_VERSION whenever the output
-// changes so that cached files in bench/out/ are regenerated.
+// changes so that cached files in bench/out/ are regenerated. With `--optical` the same IP
+// network gets an optical layer under its core and aggregation links (SPEC §4.1): OADMs, DWDM
+// channels shared by several IP links, and shared ducts; the IP layer stays byte for byte the
+// same, so that both files give the same pairs.
 //
-//   node bench/gen.mjs --elements 100000 --seed 1 --out bench/out/ [--force]
+//   node bench/gen.mjs --elements 100000 --seed 1 --out bench/out/ [--optical] [--force]
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -85,6 +88,9 @@ const AGG_MODELS = { Cisco: "NCS 5500", Juniper: "ACX7100", Nokia: "7250 IXR", E
 const RAN_VENDORS = ["Ericsson", "Nokia", "Samsung"];
 const MICROWAVE_VENDORS = ["Ericsson", "Nokia", "Ceragon", "SIAE Microelettronica", "Aviat"];
 const UNKNOWN_VENDOR = "TelcoParts SA de CV";
+/** DWDM vendors, one per region (a third of them high-risk), with the OADM model of each. */
+const OPTICAL_VENDORS = ["Huawei", "Nokia", "Ciena", "ZTE", "Fujitsu", "Ciena"];
+const OADM_MODELS = { Huawei: "OptiX OSN 9800", ZTE: "ZXONE 9700", Nokia: "1830 PSS", Ciena: "6500", Fujitsu: "1FINITY" };
 
 /** Deterministic PRNG (mulberry32), seeded through splitmix32 so that nearby seeds diverge. */
 function makeRng(seed) {
@@ -118,7 +124,7 @@ export function sizeLabel(n) {
 }
 
 /** Builds the whole network in memory (compact plain objects): `{ topology, flows, stats }`. */
-export function generateTopology({ elements: target, seed = 1 }) {
+export function generateTopology({ elements: target, seed = 1, optical = false }) {
   if (!Number.isInteger(target) || target < 1000) throw new Error("--elements must be an integer >= 1000");
   const rng = makeRng(seed);
   const sites = {};
@@ -353,12 +359,14 @@ export function generateTopology({ elements: target, seed = 1 }) {
   }
 
   tagBenchEndpoints(elements, dcElements);
+  const ipElements = elements.length;
+  const opticalStats = optical ? addOpticalLayer({ seed, sites, elements, links }) : undefined;
   const label = sizeLabel(target);
   const topology = {
     cleanpath: 1,
     kind: "topology",
-    name: `bench-mx-${label}`,
-    description: `Synthetic Mexican mobile network from bench/gen.mjs (elements ${target}, seed ${seed}, generator v${GENERATOR_VERSION}).`,
+    name: `bench-mx-${label}${optical ? "-optical" : ""}`,
+    description: `Synthetic Mexican mobile network from bench/gen.mjs (elements ${target}, seed ${seed}, generator v${GENERATOR_VERSION}${optical ? ", optical layer" : ""}).`,
     operators: OPERATORS,
     sites,
     elements,
@@ -367,14 +375,102 @@ export function generateTopology({ elements: target, seed = 1 }) {
   const flows = {
     cleanpath: 1,
     kind: "topology",
-    name: `bench-mx-${label}-flows`,
+    name: `bench-mx-${label}${optical ? "-optical" : ""}-flows`,
     flows: [
       { id: "bench-1", from: { tag: BENCH_TAGS.src1.tag }, to: { tag: BENCH_TAGS.dst1.tag }, failures: 1 },
       { id: "bench-1k", from: { tag: BENCH_TAGS.src1k.tag }, to: { tag: BENCH_TAGS.dst.tag } },
       { id: "bench-10k", from: { tag: BENCH_TAGS.src10k.tag }, to: { tag: BENCH_TAGS.dst.tag } },
     ],
   };
-  return { topology, flows, stats: statsOf(topology, { seed, highRisk, tailCount, dualHomedTails, regionCount, coreCount, dcCount }) };
+  const stats = statsOf(topology, { seed, ipElements, highRisk, tailCount, dualHomedTails, regionCount, coreCount, dcCount });
+  if (opticalStats) stats.optical = opticalStats;
+  return { topology, flows, stats };
+}
+
+/**
+ * The optical layer under every core and aggregation link between two sites (links inside one
+ * building ride no DWDM): an OADM at each such site, a DWDM channel per site pair shared by the
+ * IP links between them (the B side of a ladder takes a second channel 40% of the time), ducts
+ * (passive) under half of the channels, shared by the channels of one site pair, and 15% of the
+ * IP links also through the entry duct of their first site. Each IP link's underlay is
+ * [OADM, channel, OADM] plus at most one duct, so its closure has 3–5 items; the layer is a DAG
+ * of depth 2 (IP link → channel → duct). Its own PRNG, so the IP layer is unchanged.
+ */
+function addOpticalLayer({ seed, sites, elements, links }) {
+  const rng = makeRng((seed ^ 0x6f707469) >>> 0);
+  const byId = new Map(elements.map((e) => [e.id, e]));
+  const backbone = (e) => e.role === "core" || e.role === "aggregation";
+  const vendorOfRegion = new Map();
+  const oadmAt = new Map();
+  const oadmVendor = new Map();
+  const channels = new Map();
+  const routeDucts = new Map();
+  const entryDucts = new Map();
+  const optElements = [];
+  const optLinks = [];
+  let ductSeq = 0;
+  let channelSeq = 0;
+  let carried = 0;
+  const oadm = (site, operator) => {
+    let id = oadmAt.get(site);
+    if (id !== undefined) return id;
+    const region = sites[site].region;
+    let vendor = vendorOfRegion.get(region);
+    if (vendor === undefined) vendorOfRegion.set(region, (vendor = rng.pick(OPTICAL_VENDORS)));
+    // A tenth of the sites run another vendor's shelf than their region's.
+    if (rng.chance(0.1)) vendor = rng.pick(OPTICAL_VENDORS);
+    id = `oadm-${site}`;
+    optElements.push({ id, role: "transport", vendor, operator, site, model: OADM_MODELS[vendor] });
+    oadmAt.set(site, id);
+    oadmVendor.set(id, vendor);
+    return id;
+  };
+  const duct = (map, key) => {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = `duct-${pad(++ductSeq, 5)}`;
+      optElements.push({ id, role: "other", passive: true });
+      map.set(key, id);
+    }
+    return id;
+  };
+  const channel = (oa, ob, pairKey, second, operator) => {
+    const key = `${pairKey}|${second ? 2 : 1}`;
+    let id = channels.get(key);
+    if (id !== undefined) return id;
+    id = `och-${pad(++channelSeq, 5)}`;
+    const ch = { id, a: oa, b: ob, medium: "optical", vendor: oadmVendor.get(oa), operator };
+    if (rng.chance(0.5)) ch.underlay = [duct(routeDucts, pairKey)];
+    optLinks.push(ch);
+    channels.set(key, id);
+    return id;
+  };
+  for (const l of links) {
+    if (Array.isArray(l) || l.medium !== "fiber") continue;
+    const ea = byId.get(l.a);
+    const eb = byId.get(l.b);
+    if (!backbone(ea) || !backbone(eb) || ea.site === eb.site) continue;
+    const oa = oadm(ea.site, ea.operator);
+    const ob = oadm(eb.site, eb.operator);
+    const pairKey = ea.site < eb.site ? `${ea.site}|${eb.site}` : `${eb.site}|${ea.site}`;
+    // The second IP link between the same two sites: often on the same channel, else on its own.
+    const second = channels.has(`${pairKey}|1`) && rng.chance(0.4);
+    const ch = channel(oa, ob, pairKey, second, ea.operator);
+    l.underlay = [oa, ch, ob];
+    if (rng.chance(0.15)) l.underlay.push(duct(entryDucts, ea.site));
+    carried++;
+  }
+  elements.push(...optElements);
+  links.push(...optLinks);
+  const highRisk = optElements.filter((e) => HIGH_RISK_VENDORS.includes(e.vendor)).length;
+  return {
+    oadms: oadmAt.size,
+    channels: optLinks.length,
+    ducts: ductSeq,
+    items: optElements.length + optLinks.length,
+    ipLinksWithUnderlay: carried,
+    highRiskOadms: highRisk,
+  };
 }
 
 /** Tags evenly spread, in-service radios (falling back to all RAN gear at small sizes) and two datacenter elements. */
@@ -425,6 +521,7 @@ function statsOf(topology, extra) {
   return {
     generatorVersion: GENERATOR_VERSION,
     seed: extra.seed,
+    ipElements: extra.ipElements,
     elements: elements.length,
     links: links.length,
     linksPerElement: Math.round((links.length / elements.length) * 1000) / 1000,
@@ -434,7 +531,7 @@ function statsOf(topology, extra) {
     datacenters: extra.dcCount,
     roles,
     highRisk: extra.highRisk,
-    highRiskShare: Math.round((extra.highRisk / elements.length) * 10000) / 10000,
+    highRiskShare: Math.round((extra.highRisk / extra.ipElements) * 10000) / 10000,
     unknownVendor,
     planned,
     outOfService,
@@ -546,9 +643,9 @@ export function writeJson(doc, path) {
   w.close();
 }
 
-/** Paths of the files for one (elements, seed) in `outDir`. */
-export function topologyPaths(outDir, elements, seed) {
-  const base = `${sizeLabel(elements)}${seed === 1 ? "" : `-seed${seed}`}`;
+/** Paths of the files for one (elements, seed, optical) in `outDir`. */
+export function topologyPaths(outDir, elements, seed, optical = false) {
+  const base = `${sizeLabel(elements)}${seed === 1 ? "" : `-seed${seed}`}${optical ? "-optical" : ""}`;
   return {
     yaml: join(outDir, `topo-${base}.yaml`),
     json: join(outDir, `topo-${base}.json`),
@@ -559,19 +656,19 @@ export function topologyPaths(outDir, elements, seed) {
 }
 
 /** Generates the files unless a cached set with the same size, seed and generator version exists. */
-export function ensureTopology({ elements, seed = 1, outDir, force = false, now = () => performance.now() }) {
+export function ensureTopology({ elements, seed = 1, optical = false, outDir, force = false, now = () => performance.now() }) {
   mkdirSync(outDir, { recursive: true });
-  const paths = topologyPaths(outDir, elements, seed);
+  const paths = topologyPaths(outDir, elements, seed, optical);
   if (!force && existsSync(paths.meta)) {
     const meta = JSON.parse(readFileSync(paths.meta, "utf8"));
     const files = [paths.yaml, paths.json, paths.flowsYaml, paths.flowsJson];
     const intact = files.every((f) => existsSync(f)) && meta.bytes?.yaml === statSync(paths.yaml).size && meta.bytes?.json === statSync(paths.json).size;
-    if (meta.generatorVersion === GENERATOR_VERSION && meta.elements === elements && meta.seed === seed && intact) {
+    if (meta.generatorVersion === GENERATOR_VERSION && meta.ipElements === elements && meta.seed === seed && (meta.optical !== undefined) === optical && intact) {
       return { paths, meta, cached: true };
     }
   }
   const t0 = now();
-  const { topology, flows, stats } = generateTopology({ elements, seed });
+  const { topology, flows, stats } = generateTopology({ elements, seed, optical });
   const t1 = now();
   writeYaml(topology, paths.yaml);
   const t2 = now();
@@ -589,7 +686,7 @@ export function ensureTopology({ elements, seed = 1, outDir, force = false, now 
 }
 
 function parseArgs(argv) {
-  const opts = { elements: 100_000, seed: 1, out: "bench/out", force: false, stats: false };
+  const opts = { elements: 100_000, seed: 1, out: "bench/out", force: false, stats: false, optical: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -601,6 +698,7 @@ function parseArgs(argv) {
     else if (a === "--seed") opts.seed = Number(value());
     else if (a === "--out") opts.out = value();
     else if (a === "--force") opts.force = true;
+    else if (a === "--optical") opts.optical = true;
     else if (a === "--stats") opts.stats = true;
     else if (a === "--help" || a === "-h") opts.help = true;
     else throw new Error(`unknown option ${a}`);
@@ -618,15 +716,15 @@ function main(argv) {
     return 2;
   }
   if (opts.help) {
-    process.stdout.write("usage: node bench/gen.mjs --elements N [--seed S] [--out DIR] [--force] [--stats]\n");
+    process.stdout.write("usage: node bench/gen.mjs --elements N [--seed S] [--out DIR] [--optical] [--force] [--stats]\n");
     return 0;
   }
-  const { paths, meta, cached } = ensureTopology({ elements: opts.elements, seed: opts.seed, outDir: resolve(opts.out), force: opts.force });
+  const { paths, meta, cached } = ensureTopology({ elements: opts.elements, seed: opts.seed, optical: opts.optical, outDir: resolve(opts.out), force: opts.force });
   const mb = (b) => (b / 1e6).toFixed(1);
   process.stdout.write(
     `${cached ? "cached" : "generated"} ${paths.yaml} (${mb(meta.bytes.yaml)} MB) and .json (${mb(meta.bytes.json)} MB): ` +
       `${meta.elements} elements, ${meta.links} links (${meta.linksPerElement}/element), high-risk ${(meta.highRiskShare * 100).toFixed(1)}%, ` +
-      `generation ${(meta.generationMs.total / 1000).toFixed(1)} s\n`,
+      `${meta.optical ? `optical layer ${meta.optical.items} items under ${meta.optical.ipLinksWithUnderlay} IP links, ` : ""}generation ${(meta.generationMs.total / 1000).toFixed(1)} s\n`,
   );
   if (opts.stats) process.stdout.write(JSON.stringify(meta, null, 2) + "\n");
   return 0;

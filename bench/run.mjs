@@ -73,12 +73,12 @@ function measureRow(name, label, argv, ctx, okExitCodes) {
   return { status: failed ? failed.status : "ok", note: failed?.stderrHead ?? "", samples, summary: summarise(samples) };
 }
 
-function generate(n, opts) {
-  const gen = spawnSync(process.execPath, [join(root, "bench", "gen.mjs"), "--elements", String(n), "--seed", String(opts.seed), "--out", opts.out], {
+function generate(n, opts, optical = false) {
+  const gen = spawnSync(process.execPath, [join(root, "bench", "gen.mjs"), "--elements", String(n), "--seed", String(opts.seed), "--out", opts.out, ...(optical ? ["--optical"] : [])], {
     stdio: ["ignore", 2, 2], // progress goes to stderr; stdout carries only the report
   });
-  if (gen.status !== 0) throw new Error(`generator failed for ${n} elements (exit ${gen.status ?? gen.signal})`);
-  const paths = topologyPaths(opts.out, n, opts.seed);
+  if (gen.status !== 0) throw new Error(`generator failed for ${n} elements${optical ? " (optical)" : ""} (exit ${gen.status ?? gen.signal})`);
+  const paths = topologyPaths(opts.out, n, opts.seed, optical);
   return { paths, meta: JSON.parse(readFileSync(paths.meta, "utf8")) };
 }
 
@@ -86,12 +86,20 @@ function runSize(n, opts) {
   const label = sizeLabel(n);
   process.stderr.write(`\n== ${label} elements\n`);
   const { paths, meta } = generate(n, opts);
+  const atSize = (s) => !s.sizes || s.sizes.includes(label);
+  const chosen = scenarios.filter((s) => (!opts.only || opts.only.includes(s.name)) && atSize(s));
+  // A scenario that is another one's floor is measured too, before it (the list's order).
+  const selected = scenarios.filter((s) => atSize(s) && (chosen.includes(s) || chosen.some((c) => c.floor === s.name)));
+  // The same network with its optical layer, only when a row reads it.
+  const optical = selected.some((s) => s.optical) ? generate(n, opts, true) : null;
   const files = {
     cli: opts.cli,
     json: paths.json,
     yaml: paths.yaml,
     flowsJson: paths.flowsJson,
     flowsYaml: paths.flowsYaml,
+    opticalJson: optical?.paths.json ?? null,
+    opticalYaml: optical?.paths.yaml ?? null,
     rulesPolicy: fileURLToPath(new URL("./policy-10-rules.yaml", import.meta.url)),
     // A scratch file, not /dev/null: -o writes a temporary file and renames it over the target.
     output: join(opts.out, `bench-output-${process.pid}.json`),
@@ -104,10 +112,6 @@ function runSize(n, opts) {
     timeoutMs: opts.timeoutSeconds * 1000,
     maxRowMs: opts.maxRowSeconds * 1000,
   };
-  const atSize = (s) => !s.sizes || s.sizes.includes(label);
-  const chosen = scenarios.filter((s) => (!opts.only || opts.only.includes(s.name)) && atSize(s));
-  // A scenario that is another one's floor is measured too, before it (the list's order).
-  const selected = scenarios.filter((s) => atSize(s) && (chosen.includes(s) || chosen.some((c) => c.floor === s.name)));
   const floorNames = Object.keys(floors).filter((f) => floors[f].always || selected.some((s) => s.floor === f) || opts.only?.includes(f));
   const rows = [];
   const floorRows = {};
@@ -128,7 +132,7 @@ function runSize(n, opts) {
   }
   rmSync(files.output, { force: true });
   rmSync(ctx.rssFile, { force: true });
-  return { label, meta, rows };
+  return { label, meta, opticalMeta: optical?.meta ?? null, rows };
 }
 
 function verdict(row) {
@@ -176,7 +180,7 @@ function resultTable(results) {
 
 function generatorTable(results) {
   const header = ["size", "elements", "links", "links/el", "high-risk", "YAML MB", "JSON MB", "generation s"];
-  const body = results.map(({ label, meta }) => [
+  const row = (label, meta) => [
     label,
     meta.elements.toLocaleString("en-US"),
     meta.links.toLocaleString("en-US"),
@@ -185,7 +189,8 @@ function generatorTable(results) {
     (meta.bytes.yaml / 1e6).toFixed(1),
     (meta.bytes.json / 1e6).toFixed(1),
     (meta.generationMs.total / 1000).toFixed(1),
-  ]);
+  ];
+  const body = results.flatMap(({ label, meta, opticalMeta }) => [row(label, meta), ...(opticalMeta ? [row(`${label} optical`, opticalMeta)] : [])]);
   return formatTable(header, body, 1);
 }
 

@@ -3,6 +3,8 @@
 //   { cli, json, yaml, flowsJson, flowsYaml, rulesPolicy, output, size, outDir }
 // and returns the arguments after `node`. Targets apply only at the listed sizes. A scenario's
 // `floor` is a floor, or a scenario listed before it (the ratio is then to that scenario).
+// `optical: true` rows read the same network with its optical layer (`gen.mjs --optical`):
+// `opticalJson`, `opticalYaml`, generated only when such a row runs.
 import { fileURLToPath } from "node:url";
 import { ensureShape } from "./gen-shapes.mjs";
 
@@ -68,6 +70,30 @@ export const scenarios = [
       { sizes: big, maxRatio: 3.5 },
       { sizes: ["1e6"], maxRssMB: 2560 },
     ],
+  },
+  {
+    name: "load-json-optical",
+    describe: "cleanpath validate of the same network with its optical layer (OADMs, channels, ducts; underlay closures)",
+    optical: true,
+    argv: (f) => [f.cli, "validate", f.opticalJson],
+    floor: "load-json",
+    targets: [],
+  },
+  {
+    name: "load-yaml-optical",
+    describe: "the same, YAML",
+    optical: true,
+    argv: (f) => [f.cli, "validate", f.opticalYaml],
+    floor: "load-yaml",
+    targets: [],
+  },
+  {
+    name: "audit-1k-optical",
+    describe: "audit path, the same 1,000 pairs, the network with its optical layer (every core and aggregation link over 3–5 underlay items)",
+    optical: true,
+    argv: (f) => audit(f, "path", f.opticalJson, "--from", "tag=bench-src-1k", "--to", "tag=bench-dst"),
+    floor: "audit-1k",
+    targets: [],
   },
   {
     name: "audit-10k",

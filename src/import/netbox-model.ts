@@ -65,8 +65,8 @@ export interface NbModel {
   /** Device and name of each interface, by interface pk. */
   interfaceDevice: PkMap<number>;
   interfaceName: PkMap<string>;
-  frontPorts: Map<number, { rear?: number; position: number }>;
-  rearPorts: Map<number, { positions: number }>;
+  frontPorts: Map<number, { rear?: number; position: number; device?: number }>;
+  rearPorts: Map<number, { positions: number; device?: number }>;
   circuits: Map<number, { cid?: string; provider?: number; status?: string; type?: string; termA?: number; termZ?: number }>;
   circuitTerms: Map<number, NbCircuitTermination>;
   cables: PkMap<NbCable>;
@@ -203,8 +203,12 @@ function port(m: NbModel, type: string, v: unknown): void {
     const name = text(v.name);
     if (name !== undefined) m.interfaceName.set(id, name);
   }
-  if (type === "dcim.frontport" && v.rear_port !== undefined) m.frontPorts.set(id, { rear: pk(v.rear_port), position: num(v.rear_port_position) ?? 1 });
-  if (type === "dcim.rearport" && v.positions !== undefined) m.rearPorts.set(id, { positions: num(v.positions) ?? 1 });
+  if (type === "dcim.frontport" && v.rear_port !== undefined) m.frontPorts.set(id, { rear: pk(v.rear_port), position: num(v.rear_port_position) ?? 1, device });
+  if (type === "dcim.rearport") {
+    // A rear port nested in a cable termination may lack `positions`: keep what an earlier record said.
+    const positions = num(v.positions) ?? m.rearPorts.get(id)?.positions ?? 1;
+    m.rearPorts.set(id, { positions, device: device ?? m.rearPorts.get(id)?.device });
+  }
 }
 
 function restTerminations(m: NbModel, list: unknown): TermRef[] {
@@ -355,8 +359,8 @@ const dumpReaderTable: Record<string, DumpReader> = {
     if (typeof device === "number") m.interfaceDevice.set(id, device);
     if (typeof f.name === "string") m.interfaceName.set(id, f.name);
   },
-  "dcim.frontport": (m, f, id) => void m.frontPorts.set(id, { rear: pk(f.rear_port), position: num(f.rear_port_position) ?? 1 }),
-  "dcim.rearport": (m, f, id) => void m.rearPorts.set(id, { positions: num(f.positions) ?? 1 }),
+  "dcim.frontport": (m, f, id) => void m.frontPorts.set(id, { rear: pk(f.rear_port), position: num(f.rear_port_position) ?? 1, device: pk(f.device) }),
+  "dcim.rearport": (m, f, id) => void m.rearPorts.set(id, { positions: num(f.positions) ?? 1, device: pk(f.device) }),
   "dcim.cable": (m, f, id) => {
     const c = cableOf(m, id);
     c.status = text(f.status);

@@ -1,16 +1,19 @@
 // NetBox: REST API list responses and Django `dumpdata` JSON → topology. Manufacturer → vendor,
 // device role → role, site (with region and coordinates) → site, modules and inventory items →
 // components, cables traced through patch panels and circuits → links (a circuit's provider is
-// the link's operator). Devices without a name get stable ids from their virtual chassis or pk.
+// the link's operator). A circuit on a traced path becomes a link of its own (`medium: circuit`,
+// between the devices or provider network its two terminations reach) and the links over it list
+// it in `underlay`; a circuit that runs between the very elements its link joins is that link.
+// Devices without a name get stable ids from their virtual chassis or pk.
 import { InputError } from "../diagnostics.js";
 import { readDocument } from "../load/index.js";
 import type { Medium, Role, State } from "../topology/types.js";
 import { cleanText, countNote, makeDocument, put } from "./common.js";
 import { countryCode } from "./countries.js";
 import { IdSpace, isId, slugify, toKey } from "./ids.js";
-import { emptyModel, isDump, readDump, readRest, type NbDevice, type NbModel } from "./netbox-model.js";
+import { emptyModel, isDump, readDump, readRest, type NbDevice, type NbModel, type TermRef } from "./netbox-model.js";
 import { PkMap } from "./pk-map.js";
-import { indexCables, traceInterface, type Trace } from "./netbox-trace.js";
+import { indexCables, traceInterface, type CableIndex, type Trace } from "./netbox-trace.js";
 import type { DocComponent, DocElement, DocLink, DocOperator, DocSite, Importer, ImportResult, Skipped, SourceText } from "./types.js";
 
 /** Device role (name or slug) → cleanpath role; first match wins. */
@@ -273,10 +276,8 @@ function buildElements(b: Build): DocElement[] {
 }
 
 /** One element per provider network (or per provider, when a circuit's far end is not recorded). */
-function providerElement(b: Build, trace: Trace, elements: DocElement[], made: Map<string, string>): string | undefined {
-  if (trace.end.kind !== "provider") return undefined;
-  const circuit = b.m.circuits.get(trace.end.circuit);
-  const networkPk = trace.end.providerNetwork;
+function providerElement(b: Build, circuitPk: number, networkPk: number | undefined, elements: DocElement[], made: Map<string, string>): string {
+  const circuit = b.m.circuits.get(circuitPk);
   const network = networkPk === undefined ? undefined : b.m.providerNetworks.get(networkPk);
   const providerPk = circuit?.provider ?? network?.provider;
   const madeKey = networkPk !== undefined ? `network:${networkPk}` : `provider:${providerPk ?? "?"}`;
@@ -296,6 +297,90 @@ function providerElement(b: Build, trace: Trace, elements: DocElement[], made: M
   return id;
 }
 
+/** A circuit written as a link: its id, the link, and whether a traced link already is it. */
+interface CircuitLink {
+  link: DocLink;
+  folded: boolean;
+}
+
+/** The device a port termination belongs to (interfaces, front and rear ports). */
+function portDevice(m: NbModel, t: TermRef): number | undefined {
+  if (t.type === "dcim.interface") return m.interfaceDevice.get(t.pk);
+  if (t.type === "dcim.frontport") return m.frontPorts.get(t.pk)?.device;
+  if (t.type === "dcim.rearport") return m.rearPorts.get(t.pk)?.device;
+  return undefined;
+}
+
+/** A circuit's A and Z terminations, from the circuit's own fields or by side. */
+function terminations(m: NbModel, index: CableIndex, circuitPk: number): [number | undefined, number | undefined] {
+  const c = m.circuits.get(circuitPk);
+  const terms = index.termsOfCircuit.get(circuitPk) ?? [];
+  const side = (s: "A" | "Z"): number | undefined => terms.find((t) => m.circuitTerms.get(t)?.side === s);
+  return [c?.termA ?? side("A"), c?.termZ ?? side("Z")];
+}
+
+interface CircuitContext {
+  index: CableIndex;
+  elements: DocElement[];
+  providers: Map<string, string>;
+  /** By circuit pk; `null` when the circuit cannot be written (an end not in the export, or both ends the same element). */
+  made: Map<number, CircuitLink | null>;
+}
+
+/**
+ * Where one end of a circuit is: the element of the device its termination is cabled to (a patch
+ * panel, a router), else the provider network it names, else the provider's network.
+ */
+function circuitEnd(b: Build, ctx: CircuitContext, circuitPk: number, termPk: number | undefined): string | undefined {
+  const signed = termPk === undefined ? undefined : ctx.index.byTerm.get("circuits.circuittermination")?.get(termPk);
+  if (signed !== undefined) {
+    const cable = b.m.cables.get(Math.abs(signed))!;
+    for (const f of signed > 0 ? cable.b : cable.a) {
+      const device = portDevice(b.m, f);
+      const id = device === undefined ? undefined : b.elementOf.get(device);
+      if (id !== undefined) return id;
+    }
+    return undefined;
+  }
+  const network = termPk === undefined ? undefined : b.m.circuitTerms.get(termPk)?.providerNetwork;
+  return providerElement(b, circuitPk, network, ctx.elements, ctx.providers);
+}
+
+/** The link for circuit `circuitPk`, made once and shared by every traced link over it. */
+function circuitLink(b: Build, ctx: CircuitContext, circuitPk: number): CircuitLink | null {
+  const known = ctx.made.get(circuitPk);
+  if (known !== undefined) return known;
+  const circuit = b.m.circuits.get(circuitPk);
+  const cid = circuit?.cid ?? String(circuitPk);
+  const [ta, tz] = terminations(b.m, ctx.index, circuitPk);
+  const a = circuitEnd(b, ctx, circuitPk, ta);
+  const z = circuitEnd(b, ctx, circuitPk, tz);
+  if (a === undefined || z === undefined || a === z) {
+    b.skipped.push({
+      what: `circuit ${cid}`,
+      why: a === z && a !== undefined ? `both ends reach ${a}; not written as a link, and the links over it list no underlay` : "an end reaches no device or provider network in the export; not written as a link, and the links over it list no underlay",
+    });
+    ctx.made.set(circuitPk, null);
+    return null;
+  }
+  const link: DocLink = { id: b.ids.claim(toKey(`circuit-${cid}`, `circuit-${circuitPk}`)), a, b: z, medium: "circuit" };
+  put(link, "operator", operatorFor(b, circuit?.provider));
+  put(link, "name", cleanText(cid));
+  const status = circuit?.status;
+  if (status !== undefined && Object.hasOwn(circuitState, status)) put(link, "state", circuitState[status]);
+  if (link.state === "in-service") delete link.state;
+  link.meta = { netboxCircuit: circuitPk };
+  const made = { link, folded: false };
+  ctx.made.set(circuitPk, made);
+  return made;
+}
+
+/** The provider element a trace ends at. */
+function providerEnd(b: Build, trace: Trace, elements: DocElement[], made: Map<string, string>): string | undefined {
+  if (trace.end.kind !== "provider") return undefined;
+  return providerElement(b, trace.end.circuit, trace.end.providerNetwork, elements, made);
+}
+
 function pathState(b: Build, trace: Trace): State | undefined {
   let planned = false;
   for (const c of trace.cables) {
@@ -311,7 +396,7 @@ function pathState(b: Build, trace: Trace): State | undefined {
   return planned ? "planned" : undefined;
 }
 
-function linkFromTrace(b: Build, a: string, fromIf: number, trace: Trace, bEnd: string): DocLink {
+function linkFromTrace(b: Build, a: string, fromIf: number, trace: Trace, bEnd: string, underlay: readonly string[]): DocLink {
   const link: DocLink = { a, b: bEnd };
   const circuit = trace.circuits.length > 0 ? b.m.circuits.get(trace.circuits[0]!) : undefined;
   // A patched path mixes media; the fibre trunk between panels is what it rides.
@@ -327,6 +412,7 @@ function linkFromTrace(b: Build, a: string, fromIf: number, trace: Trace, bEnd: 
   put(link, "operator", operatorFor(b, circuit?.provider));
   put(link, "name", cleanText(circuit?.cid ?? label));
   put(link, "state", pathState(b, trace));
+  if (underlay.length > 0) link.underlay = [...underlay];
   const meta: Record<string, unknown> = {};
   put(meta, "aInterface", b.m.interfaceName.get(fromIf));
   if (trace.end.kind === "interface") put(meta, "bInterface", b.m.interfaceName.get(trace.end.pk));
@@ -336,11 +422,33 @@ function linkFromTrace(b: Build, a: string, fromIf: number, trace: Trace, bEnd: 
   return link;
 }
 
+/** The traced link over circuits: it lists them in `underlay`, or is the circuit when it joins the circuit's own ends. */
+function linkOverCircuits(b: Build, ctx: CircuitContext, a: string, fromIf: number, trace: Trace, bEnd: string): DocLink {
+  const carried: CircuitLink[] = [];
+  for (const c of trace.circuits) {
+    const made = circuitLink(b, ctx, c);
+    if (made !== null && !carried.includes(made)) carried.push(made);
+  }
+  const only = trace.circuits.length === 1 && carried.length === 1 ? carried[0]! : undefined;
+  const sameEnds = only !== undefined && !only.folded && ((only.link.a === a && only.link.b === bEnd) || (only.link.a === bEnd && only.link.b === a));
+  if (!sameEnds) return linkFromTrace(b, a, fromIf, trace, bEnd, carried.map((c) => c.link.id!));
+  // Interface, cable, circuit, and the circuit's far end: the link is the circuit itself.
+  only.folded = true;
+  const traced = linkFromTrace(b, a, fromIf, trace, bEnd, []);
+  const link: DocLink = { id: only.link.id!, a, b: bEnd, medium: "circuit" };
+  put(link, "operator", traced.operator);
+  put(link, "name", traced.name);
+  put(link, "state", traced.state);
+  link.meta = { ...traced.meta, netboxCircuit: only.link.meta!.netboxCircuit };
+  return link;
+}
+
 function buildLinks(b: Build, elements: DocElement[]): DocLink[] {
   const index = indexCables(b.m);
   const links: DocLink[] = [];
   const usedCables = new PkMap<true>();
   const providers = new Map<string, string>();
+  const ctx: CircuitContext = { index, elements, providers, made: new Map() };
   const open = new Map<string, number>();
   const absent = new Set<string>();
   let loops = 0;
@@ -360,7 +468,7 @@ function buildLinks(b: Build, elements: DocElement[]): DocLink[] {
       const aDevice = b.m.interfaceDevice.get(ifPk);
       const a = aDevice === undefined ? undefined : b.elementOf.get(aDevice);
       const bDevice = end.kind === "interface" ? end.device : undefined;
-      const bEnd = bDevice === undefined ? providerElement(b, trace, elements, providers) : b.elementOf.get(bDevice);
+      const bEnd = bDevice === undefined ? providerEnd(b, trace, elements, providers) : b.elementOf.get(bDevice);
       if (a === undefined || bEnd === undefined) {
         const missing = a === undefined ? aDevice : bDevice;
         absent.add(missing === undefined ? `interface ${ifPk}` : (b.m.deviceNames.get(missing) ?? `device ${missing}`));
@@ -370,8 +478,13 @@ function buildLinks(b: Build, elements: DocElement[]): DocLink[] {
         loops++;
         continue;
       }
-      links.push(linkFromTrace(b, a, ifPk, trace, bEnd));
+      links.push(trace.circuits.length === 0 ? linkFromTrace(b, a, ifPk, trace, bEnd, []) : linkOverCircuits(b, ctx, a, ifPk, trace, bEnd));
     }
+  }
+  // Circuits that are not themselves a traced link follow the links, in circuit order.
+  for (const c of [...ctx.made.keys()].sort((x, y) => x - y)) {
+    const made = ctx.made.get(c);
+    if (made && !made.folded) links.push(made.link);
   }
   if (absent.size > 0) {
     const names = [...absent].sort();

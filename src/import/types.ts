@@ -71,6 +71,8 @@ export interface DocElement {
   passive?: boolean;
   risk?: "high";
   state?: State;
+  /** Ids of the items this element depends on (SPEC §4.1). */
+  underlay?: string[];
   tags?: string[];
   meta?: Meta;
 }
@@ -95,6 +97,8 @@ export interface DocLink {
   passive?: boolean;
   risk?: "high";
   state?: State;
+  /** Ids of the items this link rides on: the circuit or channel that carries it (SPEC §4.1). */
+  underlay?: string[];
   tags?: string[];
   meta?: Meta;
 }

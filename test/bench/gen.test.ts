@@ -138,3 +138,133 @@ describe("bench topology generator", () => {
     expect(readFileSync(paths.yaml, "utf8") === yamlText).toBe(true);
   });
 });
+
+describe("bench topology generator, optical layer (--optical)", () => {
+  const plain = generateTopology({ elements: N, seed: 7 }).topology as Doc;
+  const { topology, stats } = generateTopology({ elements: N, seed: 7, optical: true });
+  const opt = topology as Doc;
+  type Obj = { id?: string; a: string; b: string; medium?: string; underlay?: string[]; [key: string]: unknown };
+  const objects = opt.links.filter((l) => !Array.isArray(l)) as Obj[];
+  const elementById = new Map(opt.elements.map((e) => [e.id, e]));
+  const linkById = new Map(objects.filter((l) => l.id !== undefined).map((l) => [l.id!, l]));
+  const underlayOf = (id: string): string[] => ((elementById.get(id)?.underlay ?? linkById.get(id)?.underlay ?? []) as string[]);
+  const carried = objects.filter((l) => l.id === undefined && l.underlay !== undefined);
+  /** Every item under `start`, depth first (the SPEC's closure: underlays of underlays, ends not brought along). */
+  const closure = (start: string[]): Set<string> => {
+    const out = new Set<string>();
+    const stack = [...start];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (out.has(id)) continue;
+      out.add(id);
+      stack.push(...underlayOf(id));
+    }
+    return out;
+  };
+
+  it("leaves the IP layer as it is without the option: same elements first, same links with underlay added", () => {
+    expect(opt.elements.slice(0, N)).toEqual(plain.elements);
+    const ip = opt.links.slice(0, plain.links.length).map((l) => {
+      if (Array.isArray(l)) return l;
+      const { underlay: _, ...rest } = l as Obj;
+      return rest;
+    });
+    expect(ip).toEqual(plain.links);
+    expect(opt.sites).toEqual(plain.sites);
+    expect(stats.ipElements).toBe(N);
+    expect(stats.elements).toBe(opt.elements.length);
+  });
+
+  it("keeps the size comparable: the optical items add 1–10% to the elements", () => {
+    const o = stats.optical!;
+    expect(o.items).toBe(opt.elements.length - N + opt.links.length - plain.links.length);
+    expect(o.items / N).toBeGreaterThan(0.01);
+    expect(o.items / N).toBeLessThan(0.1);
+    expect(o.oadms + o.ducts).toBe(opt.elements.length - N);
+    expect(o.ipLinksWithUnderlay).toBe(carried.length);
+  });
+
+  it("resolves every underlay id, with unique item ids, never a link's own end", () => {
+    const linkIds = objects.map((l) => l.id).filter((id) => id !== undefined);
+    expect(new Set(linkIds).size).toBe(linkIds.length);
+    expect(linkIds.filter((id) => elementById.has(id))).toEqual([]);
+    const unresolved: string[] = [];
+    for (const item of [...opt.elements, ...objects] as Array<{ underlay?: unknown }>) {
+      for (const id of (item.underlay ?? []) as string[]) if (!elementById.has(id) && !linkById.has(id)) unresolved.push(id);
+    }
+    expect(unresolved).toEqual([]);
+    expect(objects.filter((l) => l.underlay?.some((id) => id === l.a || id === l.b || id === l.id))).toEqual([]);
+  });
+
+  it("puts 3–5 items under every core and aggregation link between two sites, and under nothing else of the IP layer", () => {
+    const backbone = (id: string) => ["core", "aggregation"].includes(elementById.get(id)!.role);
+    const interSite = objects.filter((l) => l.medium === "fiber" && backbone(l.a) && backbone(l.b) && elementById.get(l.a)!.site !== elementById.get(l.b)!.site);
+    expect(interSite.length).toBeGreaterThan(50);
+    expect(carried).toEqual(interSite);
+    const sizes = carried.map((l) => closure(l.underlay!).size);
+    expect(Math.min(...sizes)).toBe(3);
+    expect(Math.max(...sizes)).toBeGreaterThanOrEqual(4);
+    expect(sizes.every((n) => n >= 3 && n <= 5)).toBe(true);
+    // OADM at each end, the channel between them.
+    for (const l of carried) {
+      const [oa, ch, ob] = l.underlay!;
+      expect([oa, ob]).toEqual([`oadm-${String(elementById.get(l.a)!.site)}`, `oadm-${String(elementById.get(l.b)!.site)}`]);
+      const c = linkById.get(ch!)!;
+      expect(c.medium).toBe("optical");
+      expect([c.a, c.b].sort()).toEqual([oa, ob].sort());
+    }
+  });
+
+  it("is acyclic (a DAG: IP link → channel → duct)", () => {
+    const state = new Map<string, 1 | 2>();
+    const cyclic: string[] = [];
+    const visit = (id: string): void => {
+      if (state.get(id) === 2) return;
+      if (state.get(id) === 1) {
+        cyclic.push(id);
+        return;
+      }
+      state.set(id, 1);
+      for (const u of underlayOf(id)) visit(u);
+      state.set(id, 2);
+    };
+    for (const id of [...elementById.keys(), ...linkById.keys()]) visit(id);
+    expect(cyclic).toEqual([]);
+    expect(opt.elements.filter((e) => e.id.startsWith("oadm-") && e.underlay !== undefined)).toEqual([]);
+  });
+
+  it("shares channels and ducts between IP links, mixes OADM vendors (Huawei among them), and keeps ducts passive", () => {
+    const uses = new Map<string, number>();
+    for (const l of carried) for (const id of closure(l.underlay!)) uses.set(id, (uses.get(id) ?? 0) + 1);
+    const channels = [...linkById.values()].filter((l) => l.medium === "optical");
+    expect(channels.length).toBe(stats.optical!.channels);
+    expect(channels.some((c) => (uses.get(c.id!) ?? 0) >= 2)).toBe(true);
+    const ducts = opt.elements.filter((e) => e.id.startsWith("duct-"));
+    expect(ducts.length).toBeGreaterThan(0);
+    expect(ducts.every((d) => d.passive === true && d.vendor === undefined)).toBe(true);
+    expect(ducts.some((d) => (uses.get(d.id) ?? 0) >= 2)).toBe(true);
+    const vendors = new Set(opt.elements.filter((e) => e.id.startsWith("oadm-")).map((e) => e.vendor));
+    expect(vendors.has("Huawei")).toBe(true);
+    expect(vendors.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("writes byte-identical files for the same seed, beside the plain ones, with the same pairs", () => {
+    const d = mkdtempSync(join(tmpdir(), "cleanpath-gen-opt-"));
+    try {
+      const a = ensureTopology({ elements: N, seed: 7, optical: true, outDir: join(d, "a") });
+      const b = ensureTopology({ elements: N, seed: 7, optical: true, outDir: join(d, "b") });
+      expect(a.paths.json.endsWith("topo-1e4-seed7-optical.json")).toBe(true);
+      expect(readFileSync(a.paths.json, "utf8") === readFileSync(b.paths.json, "utf8")).toBe(true);
+      expect(readFileSync(a.paths.yaml, "utf8") === readFileSync(b.paths.yaml, "utf8")).toBe(true);
+      const fromYaml = parse(readFileSync(a.paths.yaml, "utf8")) as Doc;
+      expect(fromYaml).toEqual(JSON.parse(readFileSync(a.paths.json, "utf8")));
+      expect(fromYaml).toEqual(JSON.parse(JSON.stringify(opt)));
+      expect(a.meta.pairs).toEqual(generateTopology({ elements: N, seed: 7 }).stats.pairs);
+      // The plain files of the same size and seed are not taken for the optical ones, nor the reverse.
+      expect(ensureTopology({ elements: N, seed: 7, optical: true, outDir: join(d, "a") }).cached).toBe(true);
+      expect(ensureTopology({ elements: N, seed: 7, outDir: join(d, "a") }).cached).toBe(false);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/diagnostics.js";
-import { checkImported } from "../../src/import/check.js";
 import { importNetbox } from "../../src/import/netbox.js";
 import { datasetFile, datasets } from "./datasets.js";
+import { problems } from "./netbox-problems.js";
 
 const demo = importNetbox([datasetFile(join(datasets, "netbox-demo-data", "json", "netbox-demo-v3.6.dcim-circuits-subset.json"))]);
 const restDir = join(import.meta.dirname, "fixtures", "netbox-rest");
@@ -20,7 +20,7 @@ describe("netbox importer on the demo data (dumpdata subset)", () => {
   const devices = demo.document.elements.filter((e) => typeof e.meta?.netboxId === "number");
 
   it("passes the checks", () => {
-    expect(checkImported(demo.document)).toEqual([]);
+    expect(problems(demo.document)).toEqual([]);
   });
 
   it("imports the 72 devices with the README's manufacturer counts", () => {
@@ -46,21 +46,39 @@ describe("netbox importer on the demo data (dumpdata subset)", () => {
     expect(devices.map((e) => e.id)).toContain("device-106");
   });
 
-  it("traces the dark fibre through patch panels, so links join switches, not panels", () => {
+  it("traces the dark fibre through patch panels, so links join switches, and only the circuits join panels", () => {
     const panels = new Set(devices.filter((e) => e.passive).map((e) => e.id));
-    expect(demo.document.links.filter((l) => panels.has(l.a) || panels.has(l.b))).toEqual([]);
-    const ncsu = demo.document.links.filter((l) => l.operator === "ncsu-facilities");
+    const atPanels = demo.document.links.filter((l) => panels.has(l.a) || panels.has(l.b));
+    expect(atPanels.map((l) => [l.id, l.a, l.b, l.medium])).toEqual([
+      ["circuit-398282", "PP:B118", "PP:MDF-92", "circuit"],
+      ["circuit-350927", "PP:B117", "PP:MDF-91", "circuit"],
+      ["circuit-319031", "PP:B128", "PP:MDF-90", "circuit"],
+    ]);
+    const ncsu = demo.document.links.filter((l) => l.operator === "ncsu-facilities" && l.medium !== "circuit");
     expect(ncsu).toHaveLength(12);
     expect(ncsu.every((l) => /distswitch1$/.test(l.a) && /^ncsu-coreswitch[12]$/.test(l.b))).toBe(true);
     expect(ncsu[0]!.meta!.netboxCables).toHaveLength(4);
   });
 
-  it("turns the 29 circuits' cables into links with the provider as operator", () => {
+  it("puts each patched dark-fibre circuit in the underlay of the 4 links over it", () => {
+    const over = demo.document.links.filter((l) => l.underlay !== undefined);
+    expect(over).toHaveLength(12);
+    expect(countBy(over, (l) => `${l.a} over ${l.underlay!.join(",")}`)).toEqual({
+      "ncsu128-distswitch1 over circuit-319031": 4, "ncsu117-distswitch1 over circuit-350927": 4, "ncsu118-distswitch1 over circuit-398282": 4,
+    });
+  });
+
+  it("turns the 29 circuits into links (medium circuit) with the provider as operator", () => {
+    const circuits = demo.document.links.filter((l) => l.medium === "circuit");
+    expect(circuits).toHaveLength(29);
+    expect(circuits.every((l) => l.id === `circuit-${String(l.name)}`)).toBe(true);
     const byOperator = countBy(demo.document.links.filter((l) => l.operator !== undefined), (l) => l.operator!);
-    expect(byOperator).toEqual({ "level-3": 13, centurylink: 13, "ncsu-facilities": 12 });
+    // 13 + 13 access circuits into the providers' networks (each the link itself); 3 dark-fibre circuits and the 12 links over them.
+    expect(byOperator).toEqual({ "level-3": 13, centurylink: 13, "ncsu-facilities": 15 });
+    expect(countBy(circuits, (l) => l.b)).toMatchObject({ "level3-mpls": 13, centurylink: 13 });
     expect(demo.document.operators).toEqual({ "level-3": { name: "Level 3" }, centurylink: { name: "CenturyLink" }, "ncsu-facilities": { name: "NCSU Facilities" } });
-    // 26 interface↔interface cables + 26 circuit cables + 12 patched paths.
-    expect(demo.document.links).toHaveLength(64);
+    // 26 interface↔interface cables + 26 access circuits + 12 patched paths + 3 dark-fibre circuits.
+    expect(demo.document.links).toHaveLength(67);
   });
 
   it("reports the power cables and the unused record kinds", () => {
@@ -80,7 +98,7 @@ describe("netbox importer on REST API list responses", () => {
   const el = (id: string) => document.elements.find((e) => e.id === id);
 
   it("passes the checks", () => {
-    expect(checkImported(document)).toEqual([]);
+    expect(problems(document)).toEqual([]);
   });
 
   it("reads manufacturer, role, site, state and components from nested objects", () => {
@@ -102,7 +120,7 @@ describe("netbox importer on REST API list responses", () => {
   it("traces front port → rear port (at its position) across two panels, and circuits to the provider network", () => {
     expect(document.links).toEqual([
       { a: "r1", b: "sw1", medium: "fiber", name: "trunk-1", meta: { aInterface: "Gi0/0", bInterface: "xe-0/0/0", netboxCables: [1, 2, 3] } },
-      { a: "r1", b: "telmex-mpls", medium: "fiber", operator: "telmex", name: "CID-1", state: "planned", meta: { aInterface: "Gi0/1", netboxCables: [4], circuits: ["CID-1"] } },
+      { id: "circuit-CID-1", a: "r1", b: "telmex-mpls", medium: "circuit", operator: "telmex", name: "CID-1", state: "planned", meta: { aInterface: "Gi0/1", netboxCables: [4], circuits: ["CID-1"], netboxCircuit: 51 } },
       { a: "sw1", b: "r-2", medium: "copper", meta: { aInterface: "xe-0/0/1", bInterface: "eth0", netboxCables: [6] } },
     ]);
     expect(el("telmex-mpls")).toMatchObject({ role: "transport", operator: "telmex", tags: ["provider-network"] });
