@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { runCli, scratch } from "../helpers/cli.js";
+import { root, runCli, scratch } from "../helpers/cli.js";
 
 /**
  * SPEC §9 for underlays (§4.1): a cycle, an unknown id, an item listing itself and a link listing
@@ -102,5 +104,17 @@ describe("bad underlays through the CLI (exit 2, nothing on stdout, located at t
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^valid {2}t\.yaml {2}5 elements, 3 links, 1 warning/);
     expect(r.stderr).toMatch(/^t\.yaml:\d+:\d+ {2}W_UNDERLAY_DUPLICATE {2}`underlay` of `ip-gdl-mty` lists `oadm-gdl` twice \(the second is ignored\) \(see t\.yaml:\d+:\d+\)$/m);
+  });
+
+  it("prints exactly the messages docs/underlay.md shows for its example", () => {
+    const doc = readFileSync(join(root, "docs", "underlay.md"), "utf8");
+    const section = doc.slice(doc.indexOf("This file has one of each"));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const shown = /```text\n\$ cleanpath validate t\.yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const s = scratch({ "t.yaml": yaml });
+    cleanups.push(s.cleanup);
+    const r = runCli(["validate", "t.yaml"], { cwd: s.dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toBe(shown);
   });
 });
