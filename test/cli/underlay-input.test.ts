@@ -117,4 +117,26 @@ describe("bad underlays through the CLI (exit 2, nothing on stdout, located at t
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toBe(shown);
   });
+
+  it("diffs two topologies whose underlays differ, through the CLI", () => {
+    const links = (ipUnder: string) => [
+      { id: "och-gdl-mty", a: "oadm-gdl", b: "oadm-mty", medium: "optical", vendor: "huawei", underlay: ["duct-57"] },
+      { id: "ip-gdl-mty", a: "core-gdl", b: "core-mty", underlay: [ipUnder] },
+    ];
+    const doc = (ipUnder: string) => ({
+      cleanpath: 1,
+      elements: [...elements, { id: "duct-57", role: "other", passive: true }, { id: "duct-58", role: "other", passive: true }],
+      links: links(ipUnder),
+      flows: [{ id: "f", from: "core-gdl", to: "core-mty" }],
+    });
+    const s = scratch({ "old.yaml": stringify(doc("duct-58")), "new.yaml": stringify(doc("och-gdl-mty")) });
+    cleanups.push(s.cleanup);
+    const table = runCli(["diff", "old.yaml", "new.yaml"], { cwd: s.dir });
+    expect(table.stderr).toBe("");
+    expect(table.stdout).toContain("  ~ link ip-gdl-mty: underlay +och-gdl-mty -duct-58; closure +duct-57 +och-gdl-mty -duct-58\n");
+    const json = runCli(["diff", "old.yaml", "new.yaml", "--format", "json"], { cwd: s.dir });
+    expect(JSON.parse(json.stdout).items.changed).toMatchObject([
+      { id: "ip-gdl-mty", underlay: { added: ["och-gdl-mty"], removed: ["duct-58"] }, closure: { added: ["duct-57", "och-gdl-mty"], removed: ["duct-58"] }, location: { file: "new.yaml" } },
+    ]);
+  });
 });
