@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { InputError } from "../../src/diagnostics.js";
 import { parseFile } from "../../src/load/index.js";
 import { buildTopology } from "../../src/topology/index.js";
@@ -169,5 +171,43 @@ describe("long underlay chains (iterative walks)", () => {
     expect(u.items.length).toBe((n * (n - 1)) / 2);
     expect([...u.items.subarray(u.start[0]!, u.start[1]!)]).toEqual(Array.from({ length: n - 1 }, (_, i) => i + 1));
     expect(u.start[n - 1]).toBe(u.start[n]);
+  });
+});
+
+describe("underlays written as YAML and as JSON", () => {
+  it("give the same closures and up items, located entries aside", () => {
+    const doc = fc
+      .record({ n: fc.integer({ min: 2, max: 9 }), seed: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }) })
+      .map(({ n, seed }) => {
+        // Each item rests only on earlier ones: acyclic by construction.
+        const elements = Array.from({ length: n }, (_, i) => ({
+          id: `e${i}`,
+          role: "core",
+          ...(seed[i]! % 5 === 0 ? { state: "planned" } : {}),
+          ...(i > 0 && seed[i]! % 2 ? { underlay: [`e${seed[i + 1]! % i}`] } : {}),
+        }));
+        const links = Array.from({ length: n - 1 }, (_, i) => {
+          const carrier = `e${seed[20 + i]! % n}`;
+          // A link may not rest on its own ends: it rests on the link before it instead.
+          const own = carrier === `e${i}` || carrier === `e${i + 1}`;
+          const under = !own ? [carrier] : i > 0 ? [`e${i - 1}--e${i}`] : [];
+          return { a: `e${i}`, b: `e${i + 1}`, ...(under.length ? { underlay: under } : {}) };
+        });
+        return { cleanpath: 1, elements, links };
+      });
+    fc.assert(
+      fc.property(doc, (d) => {
+        const json = load(JSON.stringify(d, null, 2), "t.json").topology.underlay;
+        for (const text of [stringify(d), stringify(d, { collectionStyle: "flow" })]) {
+          const yaml = load(text).topology.underlay;
+          expect(yaml === undefined).toBe(json === undefined);
+          if (!yaml || !json) continue;
+          expect([...yaml.start]).toEqual([...json.start]);
+          expect([...yaml.items]).toEqual([...json.items]);
+          expect([...yaml.up]).toEqual([...json.up]);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
