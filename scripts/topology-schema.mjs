@@ -8,12 +8,14 @@ import { fileURLToPath } from "node:url";
 export const roles = ["core", "ran", "access", "aggregation", "transport", "backbone", "edge", "management",
   "datacenter", "cloud", "landing-station", "cable", "ixp", "endpoint", "service", "other"];
 export const states = ["in-service", "planned", "out-of-service"];
-export const media = ["fiber", "microwave", "satellite", "submarine", "copper", "radio", "virtual", "other"];
+export const media = ["fiber", "microwave", "satellite", "submarine", "copper", "radio", "virtual", "optical", "circuit", "other"];
 export const verdicts = ["unreachable", "dirty", "routed-dirty", "fragile", "exposed", "clean"];
 export const selectorKeys = ["id", "role", "vendor", "operator", "site", "country", "region", "tag"];
 
 const reserved = ["__proto__", "constructor", "prototype"];
 const idPattern = "^[\\p{L}\\p{N}][\\p{L}\\p{N}_.:/@+-]*$";
+// Item references may also name a derived link id (`a--b`, `a--b#2`).
+const itemRefPattern = "^[\\p{L}\\p{N}][\\p{L}\\p{N}_.:/@+#-]*$";
 
 /** Definitions shared by the topology and policy schemas (each schema carries its own copy). */
 function sharedDefs() {
@@ -37,6 +39,11 @@ function sharedDefs() {
       description: "ISO 3166-1 alpha-2 country code.",
     },
     tags: { type: "array", maxItems: 256, items: { $ref: "#/$defs/id" } },
+    underlay: {
+      type: "array", maxItems: 10000,
+      items: { type: "string", minLength: 1, maxLength: 1024, pattern: itemRefPattern },
+      description: "Ids of the elements and links this item depends on (a carrier, a host, a shared duct): an explicit id, or a link's derived `a--b` / `a--b#2` id.",
+    },
     meta: {
       type: "object", maxProperties: 256, propertyNames: { $ref: "#/$defs/key" },
       description: "Free-form data kept with the item (inventory ids, source attributes). Not interpreted.",
@@ -104,6 +111,7 @@ function sharedDefs() {
         risk: { enum: ["high"] },
         state: { enum: states },
         tags: { $ref: "#/$defs/tags" },
+        underlay: { $ref: "#/$defs/underlay" },
         meta: { $ref: "#/$defs/meta" },
       },
     },
@@ -130,6 +138,7 @@ function sharedDefs() {
         risk: { enum: ["high"] },
         state: { enum: states },
         tags: { $ref: "#/$defs/tags" },
+        underlay: { $ref: "#/$defs/underlay" },
         meta: { $ref: "#/$defs/meta" },
       },
     },

@@ -54,6 +54,9 @@ export const diagnosticCodes = {
   E_UNKNOWN_VENDOR: "a vendor that a policy designates but the registry does not know",
   E_VENDOR_AMBIGUOUS: "a vendor name that matches more than one registry entry",
   E_SELF_LOOP: "a link from an element to itself",
+  E_UNKNOWN_ITEM: "an `underlay` entry naming no element or link",
+  E_UNDERLAY_SELF: "an `underlay` listing the item itself or, for a link, one of its own ends",
+  E_UNDERLAY_CYCLE: "items whose underlays rest on each other in a cycle",
   E_EMPTY_SELECTOR: "a selector with no keys",
   E_TOO_MANY_PAIRS: "selectors that expand to more pairs than --max-pairs",
   E_NOT_IN_SERVICE: "an explicit endpoint that is not in service",
@@ -81,6 +84,7 @@ export const diagnosticCodes = {
   W_UNKNOWN_VENDOR: "a vendor the registry does not know (it counts as unknown)",
   W_VENDOR_COUNTRY: "a declared vendor whose country disagrees with the registry",
   W_DATES: "dates that contradict each other (decommissioned before installed)",
+  W_UNDERLAY_DUPLICATE: "an `underlay` listing the same item twice (the second is ignored)",
 } as const;
 
 /** A diagnostic code: one of `diagnosticCodes`, or a YAML parser error passed through (`E_YAML_BAD_INDENT`). */

@@ -1,35 +1,70 @@
 import { type AuditResult, type Finding, type PairResult, verdicts } from "../result.js";
 import type { Topology } from "../topology/types.js";
-import type { DiffResult, FindingChange, ItemChange, ItemState, PairChange, RuleChange } from "./types.js";
+import type { SourceLocation } from "../diagnostics.js";
+import type { DiffResult, FindingChange, ItemChange, ItemState, ListChange, PairChange, RuleChange } from "./types.js";
 
-export type ItemSnapshot = ReadonlyMap<string, ItemState>;
+/** One side's view of an item: what the diff prints, and what it compares besides. */
+export interface SnapshotItem {
+  state: ItemState;
+  /** The item's closure (SPEC §4.1), when it has one. */
+  closure?: readonly string[];
+  /** Where the item is written (looked up only for the items shown with a location). */
+  where?: () => SourceLocation;
+}
+
+export type ItemSnapshot = ReadonlyMap<string, SnapshotItem>;
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every element and link of a topology with its vendor as written, and its risk where the result knows it. */
 export function topologyItems(topology: Topology, result?: AuditResult): ItemSnapshot {
-  const out = new Map<string, ItemState>();
-  const add = (id: string, type: "element" | "link", vendor: string | undefined): void => {
+  const out = new Map<string, SnapshotItem>();
+  const under = topology.underlay;
+  const E = topology.elements.length;
+  const idOf = (x: number): string => (x < E ? topology.elements[x]!.id : topology.links[x - E]!.id);
+  const add = (item: Topology["elements"][number] | Topology["links"][number], i: number, type: "element" | "link"): void => {
     const s: ItemState = { type };
-    if (vendor !== undefined) s.vendor = vendor;
-    const risk = result?.items[id]?.risk;
+    if (item.vendor !== undefined) s.vendor = item.vendor;
+    const risk = result?.items[item.id]?.risk;
     if (risk !== undefined) s.risk = risk;
-    out.set(id, s);
+    const entry: SnapshotItem = { state: s };
+    if (under !== undefined) {
+      if (item.underlay !== undefined && item.underlay.length > 0) s.underlay = [...item.underlay];
+      const from = under.start[i]!;
+      const to = under.start[i + 1]!;
+      if (to > from) entry.closure = Array.from(under.items.subarray(from, to), idOf);
+      entry.where = () => item.location;
+    }
+    out.set(item.id, entry);
   };
-  for (const e of topology.elements) add(e.id, "element", e.vendor);
-  for (const l of topology.links) add(l.id, "link", l.vendor);
+  topology.elements.forEach((e, i) => add(e, i, "element"));
+  topology.links.forEach((l, i) => add(l, E + i, "link"));
   return out;
 }
 
 /** The items a saved result mentions. */
 export function resultItems(result: AuditResult): ItemSnapshot {
-  const out = new Map<string, ItemState>();
+  const out = new Map<string, SnapshotItem>();
   for (const [id, it] of Object.entries(result.items)) {
     const s: ItemState = { type: it.type, risk: it.risk };
     if (it.vendor !== undefined) s.vendor = it.vendor;
-    out.set(id, s);
+    const entry: SnapshotItem = { state: s };
+    if (it.closure !== undefined && it.closure.length > 0) entry.closure = it.closure;
+    const location = it.location;
+    if (location !== undefined) entry.where = () => location;
+    out.set(id, entry);
   }
   return out;
+}
+
+/** What entered and left a list (as sets), or undefined when nothing did. */
+function listChange(before: readonly string[] | undefined, after: readonly string[] | undefined): ListChange | undefined {
+  if (before === undefined && after === undefined) return undefined;
+  const old = new Set(before ?? []);
+  const now = new Set(after ?? []);
+  const added = [...now].filter((x) => !old.has(x)).sort(cmp);
+  const removed = [...old].filter((x) => !now.has(x)).sort(cmp);
+  return added.length + removed.length > 0 ? { added, removed } : undefined;
 }
 
 const rank = (v: PairResult["verdict"]): number => verdicts.indexOf(v);
@@ -102,12 +137,26 @@ function itemChanges(before: ItemSnapshot, after: ItemSnapshot): DiffResult["ite
   const added: ItemChange[] = [];
   const removed: ItemChange[] = [];
   const changed: ItemChange[] = [];
-  for (const [id, a] of after) {
-    const b = before.get(id);
-    if (!b) added.push({ id, type: a.type, after: a });
-    else if (b.vendor !== a.vendor || (b.risk !== undefined && a.risk !== undefined && b.risk !== a.risk)) changed.push({ id, type: a.type, before: b, after: a });
+  for (const [id, na] of after) {
+    const a = na.state;
+    const nb = before.get(id);
+    if (!nb) {
+      added.push({ id, type: a.type, after: a });
+      continue;
+    }
+    const b = nb.state;
+    const underlay = listChange(b.underlay, a.underlay);
+    const closure = listChange(nb.closure, na.closure);
+    if (b.vendor !== a.vendor || (b.risk !== undefined && a.risk !== undefined && b.risk !== a.risk) || underlay || closure) {
+      const c: ItemChange = { id, type: a.type, before: b, after: a };
+      if (underlay) c.underlay = underlay;
+      if (closure) c.closure = closure;
+      const where = underlay || closure ? (na.where ?? nb.where) : undefined;
+      if (where) c.location = where();
+      changed.push(c);
+    }
   }
-  for (const [id, b] of before) if (!after.has(id)) removed.push({ id, type: b.type, before: b });
+  for (const [id, nb] of before) if (!after.has(id)) removed.push({ id, type: nb.state.type, before: nb.state });
   const byId = (x: ItemChange, y: ItemChange) => cmp(x.id, y.id);
   return { added: added.sort(byId), removed: removed.sort(byId), changed: changed.sort(byId) };
 }

@@ -3,7 +3,7 @@ import { plural } from "../report/explain.js";
 import { escapeData, escapeProperty } from "../report/github.js";
 import { mdText } from "../report/markdown.js";
 import { displayRepoPath } from "../report/paths.js";
-import type { DiffResult, FindingChange, ItemChange, PairChange, PairState } from "./types.js";
+import type { DiffResult, FindingChange, ItemChange, ListChange, PairChange, PairState } from "./types.js";
 
 /** A diff format: a pure function of the diff and the context. */
 export type DiffReporter = (diff: DiffResult, ctx: ReportContext) => string;
@@ -11,6 +11,21 @@ export type DiffReporter = (diff: DiffResult, ctx: ReportContext) => string;
 const pairLabel = (p: PairChange): string => `${p.flow !== null ? `${p.flow}: ` : ""}${p.from} → ${p.to}`;
 const stateText = (s: PairState | null): string => (s ? `${s.verdict}${s.passed ? "" : " (fails)"}` : "—");
 const vendorText = (s: ItemChange["before"]): string => (s ? `${s.vendor ?? "no vendor"}${s.risk && s.risk !== "clean" ? ` [${s.risk === "high" ? "high-risk" : "unknown"}]` : ""}` : "");
+/** Most ids of one list shown in a line (the json format has them all). */
+const SHOWN_IDS = 10;
+const someIds = (ids: readonly string[], sign = ""): string[] =>
+  ids.length <= SHOWN_IDS ? ids.map((x) => sign + x) : [...ids.slice(0, SHOWN_IDS).map((x) => sign + x), `… ${ids.length - SHOWN_IDS} more`];
+const listText = (what: string, c: ListChange): string => `${what} ${[...someIds(c.added, "+"), ...someIds(c.removed, "-")].join(" ")}`;
+/** What changed about an item: its vendor or risk, its underlay entries, its closure. */
+function changeText(x: ItemChange): string {
+  const parts: string[] = [];
+  if (vendorText(x.before) !== vendorText(x.after)) parts.push(`${vendorText(x.before)} → ${vendorText(x.after)}`);
+  if (x.underlay) parts.push(listText("underlay", x.underlay));
+  if (x.closure) parts.push(listText("closure", x.closure));
+  return parts.join("; ");
+}
+/** `, underlay a, b` for an added or removed item that lists one. */
+const underlayText = (s: ItemChange["before"]): string => (s?.underlay ? `, underlay ${someIds(s.underlay).join(", ")}` : "");
 
 function headline(d: DiffResult): string {
   const s = d.summary;
@@ -58,9 +73,9 @@ export const diffTable: DiffReporter = (d, ctx) => {
   const it = d.items;
   if (!ctx.quiet && it.added.length + it.removed.length + it.changed.length > 0) {
     out.push(c.bold("Items"));
-    for (const x of it.added) out.push(`  + ${x.type} ${safe(x.id)} (${safe(vendorText(x.after))})`);
-    for (const x of it.removed) out.push(`  - ${x.type} ${safe(x.id)} (${safe(vendorText(x.before))})`);
-    for (const x of it.changed) out.push(`  ~ ${x.type} ${safe(x.id)}: ${safe(vendorText(x.before))} → ${safe(vendorText(x.after))}`);
+    for (const x of it.added) out.push(`  + ${x.type} ${safe(x.id)} (${safe(vendorText(x.after))}${safe(underlayText(x.after))})`);
+    for (const x of it.removed) out.push(`  - ${x.type} ${safe(x.id)} (${safe(vendorText(x.before))}${safe(underlayText(x.before))})`);
+    for (const x of it.changed) out.push(`  ~ ${x.type} ${safe(x.id)}: ${safe(changeText(x))}`);
     out.push("");
   }
   out.push(`${d.summary.gotWorse ? c.red("worse") : c.green("not worse")}: ${headline(d)}`);
@@ -93,9 +108,9 @@ export const diffMarkdown: DiffReporter = (d) => {
   const it = d.items;
   if (it.added.length + it.removed.length + it.changed.length > 0) {
     out.push(`<details><summary>Items: ${it.added.length} added, ${it.removed.length} removed, ${it.changed.length} changed</summary>`, "");
-    for (const x of it.added) out.push(`- added ${x.type} ${mdText(x.id)} (${mdText(vendorText(x.after))})`);
-    for (const x of it.removed) out.push(`- removed ${x.type} ${mdText(x.id)} (${mdText(vendorText(x.before))})`);
-    for (const x of it.changed) out.push(`- changed ${x.type} ${mdText(x.id)}: ${mdText(vendorText(x.before))} → ${mdText(vendorText(x.after))}`);
+    for (const x of it.added) out.push(`- added ${x.type} ${mdText(x.id)} (${mdText(vendorText(x.after) + underlayText(x.after))})`);
+    for (const x of it.removed) out.push(`- removed ${x.type} ${mdText(x.id)} (${mdText(vendorText(x.before) + underlayText(x.before))})`);
+    for (const x of it.changed) out.push(`- changed ${x.type} ${mdText(x.id)}: ${mdText(changeText(x))}`);
     out.push("", "</details>", "");
   }
   return out.join("\n");
@@ -117,6 +132,14 @@ export const diffGithub: DiffReporter = (d, ctx) => {
   }
   const hidden = worse.length + errors.length - lines.length;
   if (hidden > 0) lines.push(`::notice title=cleanpath::${escapeData(`${hidden} more not shown as annotations: run cleanpath diff locally for the full list.`)}`);
+  // Underlay changes move risk and failures between layers: a notice at each item, at most 10.
+  const layered = d.items.changed.filter((x) => x.underlay || x.closure);
+  for (const x of layered.slice(0, 10)) {
+    const where = x.location ? `file=${escapeProperty(safe(displayRepoPath(x.location.file, ctx.baseDir)))},line=${Math.max(1, x.location.line)},col=${Math.max(1, x.location.column)},` : "";
+    const what = [x.underlay ? listText("underlay", x.underlay) : "", x.closure ? listText("closure", x.closure) : ""].filter(Boolean).join("; ");
+    lines.push(`::notice ${where}title=${escapeProperty(safe(`cleanpath: underlay of ${x.id} changed`))}::${escapeData(safe(`${x.type} ${x.id}: ${what}`))}`);
+  }
+  if (layered.length > 10) lines.push(`::notice title=cleanpath::${escapeData(`${layered.length - 10} more underlay changes not shown as annotations: run cleanpath diff locally for the full list.`)}`);
   lines.push(`cleanpath diff: ${d.summary.gotWorse ? "worse" : "not worse"} (${headline(d)})`);
   return lines.join("\n") + "\n";
 };

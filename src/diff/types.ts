@@ -49,6 +49,14 @@ export interface ItemState {
   type: "element" | "link";
   vendor?: string;
   risk?: "high" | "unknown" | "clean";
+  /** The item's `underlay` as written (SPEC §4.1), in topology mode; absent when it lists none. */
+  underlay?: string[];
+}
+
+/** Ids that entered and left a list, each sorted. */
+export interface ListChange {
+  added: string[];
+  removed: string[];
 }
 
 export interface ItemChange {
@@ -56,6 +64,12 @@ export interface ItemChange {
   type: "element" | "link";
   before?: ItemState;
   after?: ItemState;
+  /** A changed item's `underlay` entries added and removed; present only when some were. */
+  underlay?: ListChange;
+  /** The items that entered and left a changed item's closure; present only when it changed. */
+  closure?: ListChange;
+  /** Where the item is written (on the side after the change), when its underlay or closure changed. */
+  location?: SourceLocation;
 }
 
 /** `cleanpath diff`: what a change to the network (or between two saved results) adds or removes. */
@@ -85,7 +99,8 @@ export interface DiffResult {
   findings: { appeared: FindingChange[]; disappeared: FindingChange[] };
   /**
    * From the topologies (every item) in topology mode; from the results' `items` (the items the
-   * audits mention) in result mode. `changed` means the vendor or the risk changed.
+   * audits mention) in result mode. `changed` means the vendor, the risk, the `underlay` entries
+   * (topology mode) or the closure changed.
    */
   items: { added: ItemChange[]; removed: ItemChange[]; changed: ItemChange[] };
 }

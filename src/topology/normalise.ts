@@ -14,8 +14,10 @@ import type {
   Site,
   State,
   Topology,
+  UnderlayIndex,
   VendorDeclaration,
 } from "./types.js";
+import { computeUnderlay } from "./underlay.js";
 
 export interface NormaliseOptions {
   /** Most errors reported before giving up (default 200). */
@@ -84,13 +86,13 @@ abstract class SourcedRecord {
   }
 
   /** Where one of this item's fields is written (for error messages). */
-  fieldLocation(field: string | number): SourceLocation {
-    return this.#src.file.locate([this.#src.section, this.#index, field]);
+  fieldLocation(field: string | number, ...deeper: (string | number)[]): SourceLocation {
+    return this.#src.file.locate([this.#src.section, this.#index, field, ...deeper]);
   }
 
   /** The same, resolved later together with others (one pass over the file for all of them). */
-  fieldRef(field: string | number): LocRef {
-    return { file: this.#src.file, path: [this.#src.section, this.#index, field] };
+  fieldRef(field: string | number, ...deeper: (string | number)[]): LocRef {
+    return { file: this.#src.file, path: [this.#src.section, this.#index, field, ...deeper] };
   }
 }
 
@@ -147,6 +149,9 @@ class ElementRecord extends SourcedRecord implements Element {
   }
   get weight(): number | undefined {
     return this.#raw.weight as number | undefined;
+  }
+  get underlay(): readonly string[] | undefined {
+    return this.#raw.underlay as string[] | undefined;
   }
 }
 
@@ -232,16 +237,19 @@ class LinkRecord extends SourcedRecord implements Link {
   get tags(): readonly string[] {
     return (this.#raw?.tags as string[] | undefined) ?? EMPTY;
   }
+  get underlay(): readonly string[] | undefined {
+    return this.#raw?.underlay as string[] | undefined;
+  }
 }
 
 /** Where a field of a normalised item is written; the item's own location when unknown. */
-export function fieldLocation(item: Element | Link, field: string | number): SourceLocation {
-  return item instanceof SourcedRecord ? item.fieldLocation(field) : item.location;
+export function fieldLocation(item: Element | Link, field: string | number, ...deeper: (string | number)[]): SourceLocation {
+  return item instanceof SourcedRecord ? item.fieldLocation(field, ...deeper) : item.location;
 }
 
 /** A reference to a field of a normalised item, for `resolvePending`; undefined for other items. */
-export function fieldRef(item: Element | Link, field: string | number): LocRef | undefined {
-  return item instanceof SourcedRecord ? item.fieldRef(field) : undefined;
+export function fieldRef(item: Element | Link, field: string | number, ...deeper: (string | number)[]): LocRef | undefined {
+  return item instanceof SourcedRecord ? item.fieldRef(field, ...deeper) : undefined;
 }
 
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -278,6 +286,8 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   const flows: Flow[] = [];
   const elementIndex = new Map<string, number>();
   let name: string | undefined;
+  // Noticed while reading, so that a topology without any underlay pays nothing more.
+  let anyUnderlay = false;
 
   // Pass 1: declarations and elements (links and flows refer to them).
   for (const f of files) {
@@ -312,6 +322,7 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
     const src = new ItemSource(f, "elements");
     for (let i = 0; i < list.length; i++) {
       const raw = list[i]!;
+      if (raw.underlay !== undefined) anyUnderlay = true;
       const el = new ElementRecord(raw, src, i);
       // One Map operation per element: set, and notice a duplicate by the size not growing.
       const size = elementIndex.size;
@@ -346,6 +357,7 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
         metric = (raw[2] as number | undefined) ?? 1;
       } else {
         obj = raw;
+        if (raw.underlay !== undefined) anyUnderlay = true;
         a = raw.a as string;
         b = raw.b as string;
         metric = (raw.metric as number | undefined) ?? 1;
@@ -370,7 +382,9 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
       links.push(link);
     }
   }
-  if (errors.length === 0) nameAutoLinks(autoLinks, elements.length);
+  // Link ids (and so underlay references to them) are only sound when ids and ends are.
+  const idsSound = errors.length === 0;
+  if (idsSound) nameAutoLinks(autoLinks, elements.length);
   // Generated ids can only clash with explicit ids or with element ids that contain `--`.
   const elementIdsWithDashes = elements.filter((e) => e.id.includes("--"));
   if (explicitIds.size > 0 || elementIdsWithDashes.length > 0) {
@@ -436,6 +450,21 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
     });
   }
 
+  let linkIndex: Map<string, number> | undefined;
+  const buildLinkIndex = (): Map<string, number> => {
+    if (linkIndex) return linkIndex;
+    linkIndex = new Map<string, number>();
+    for (let i = 0; i < links.length; i++) linkIndex.set(links[i]!.id, i);
+    return linkIndex;
+  };
+  let underlay: UnderlayIndex | undefined;
+  if (anyUnderlay && idsSound) {
+    const result = underlayOf(elements, links, elementIndex, buildLinkIndex(), maxErrors);
+    for (const p of result.errors) err(p.d, p.ref);
+    warnings.push(...resolvePending(result.warnings));
+    underlay = result.index;
+  }
+
   if (errors.length > 0) throw new InputError(resolvePending(errors));
 
   const topology: Topology = {
@@ -448,11 +477,11 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
     flows,
     elementIndex,
     get linkIndex() {
-      const index = new Map<string, number>();
-      links.forEach((l, i) => index.set(l.id, i));
+      const index = buildLinkIndex();
       Object.defineProperty(this, "linkIndex", { value: index, enumerable: true });
       return index;
     },
+    ...(underlay === undefined ? {} : { underlay }),
   };
   if (name !== undefined) topology.name = name;
   return { topology, warnings };
@@ -499,6 +528,42 @@ function component(raw: Raw, owner: { location: SourceLocation }): Component {
   if (raw.part !== undefined) c.part = raw.part as string;
   if (raw.model !== undefined) c.model = raw.model as string;
   return c;
+}
+
+/** The underlay index, with its problems as diagnostics located at the `underlay` entries. */
+function underlayOf(
+  elements: readonly Element[],
+  links: readonly Link[],
+  elementIndex: ReadonlyMap<string, number>,
+  linkIndex: ReadonlyMap<string, number>,
+  maxErrors: number,
+): { index?: UnderlayIndex; errors: Pending[]; warnings: Pending[] } {
+  const E = elements.length;
+  const find = (id: string): number => {
+    const e = elementIndex.get(id);
+    if (e !== undefined) return e;
+    const l = linkIndex.get(id);
+    return l === undefined ? -1 : E + l;
+  };
+  function* allIds(): Iterable<string> {
+    yield* elementIndex.keys();
+    yield* linkIndex.keys();
+  }
+  const result = computeUnderlay(elements, links, find, allIds, { maxProblems: maxErrors });
+  const record = (i: number): Element | Link => (i < E ? elements[i]! : links[i - E]!);
+  const errors: Pending[] = [];
+  const warnings: Pending[] = [];
+  for (const p of result.problems) {
+    const item = p.item === undefined ? undefined : record(p.item);
+    const ref = item === undefined ? undefined : p.entry === undefined ? undefined : fieldRef(item, "underlay", p.entry);
+    const d: Diagnostic = p.severity === "error" ? errorAt(p.code, p.message, ref ? undefined : item?.location) : warningAt(p.code, p.message, ref ? undefined : item?.location);
+    if (p.related) {
+      const r = record(p.related.item);
+      d.related = [p.related.entry === undefined ? r.location : fieldLocation(r, "underlay", p.related.entry)];
+    }
+    (p.severity === "error" ? errors : warnings).push(ref ? { d, ref } : { d });
+  }
+  return { ...(result.index ? { index: result.index } : {}), errors, warnings };
 }
 
 function hint(word: string, candidates: Iterable<string>): string {

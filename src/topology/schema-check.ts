@@ -181,7 +181,9 @@ function explainOne(e: ErrorObject): Located {
       if (pattern.includes("[A-Za-z]{2}")) {
         return { path, key: false, code: "E_SCHEMA_COUNTRY", message: `${field} must be a two-letter ISO 3166 country code (like MX or GB), not ${show(e.data)}` };
       }
-      return { path, key: false, code: "E_SCHEMA_ID", message: `${show(e.data)} is not a valid id in ${field}: ${idHelp}` };
+      // Item references (`underlay`) may also name a derived link id such as `a--b#2`.
+      const help = pattern.includes("+#-") ? idHelp.replace("+ -", "+ # -") : idHelp;
+      return { path, key: false, code: "E_SCHEMA_ID", message: `${show(e.data)} is not a valid id in ${field}: ${help}` };
     }
     case "not":
       if (e.propertyName !== undefined) {
