@@ -126,6 +126,8 @@ class ForbidCheck {
       details.role = el.role;
       if (el.site) details.site = el.site;
       details.reason = reason;
+      const under = env.liftedBy(i);
+      if (under) details.underlay = under.join(", ");
       findings.push(env.finding(rule, "forbid", env.levelOf(rule), `\`${el.id}\` is high-risk (${reason}) ${placement.text}`, [el.id], { location: el.location, details }));
     }
     findings.push(...this.notes(unknownForbidden));

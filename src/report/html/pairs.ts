@@ -1,4 +1,4 @@
-import type { AuditResult, ItemInfo, PairResult } from "../../result.js";
+import { type AuditResult, type ItemInfo, operatorText, type PairResult } from "../../result.js";
 import { formatLocation } from "../../diagnostics.js";
 import { toDot } from "../graph-dot.js";
 import { pairDiagram, reasonText } from "../graph-model.js";
@@ -52,7 +52,7 @@ function hops(path: readonly string[], risky: LinksByEnds, r: AuditResult): stri
 function explained(ids: readonly string[], r: AuditResult, total = ids.length): string {
   const rows = ids.slice(0, maxListed).map((id) => {
     const it = r.items[id];
-    const what = it ? [it.type === "link" ? `link${it.medium ? ` (${it.medium})` : ""}` : it.role, it.vendor, it.operator].filter(Boolean).map((x) => esc(x!)).join(", ") : "";
+    const what = it ? [it.type === "link" ? `link${it.medium ? ` (${it.medium})` : ""}` : it.role, it.vendor, operatorText(it.operator)].filter(Boolean).map((x) => esc(x!)).join(", ") : "";
     const reasons = it ? it.reasons.map((x) => esc(reasonText(x))).join("<br>") : "";
     const where = it ? ` <span class="loc">${esc(formatLocation(it.location))}</span>` : "";
     return `<li class="${it?.risk === "unknown" ? "unknown" : "high"}"><code>${esc(id)}</code> ${what ? `(${what})` : ""}${where}<br><span class="reason">${reasons}</span></li>`;
