@@ -74,14 +74,16 @@ function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
       if (el.weight === undefined) unweighted++;
       else w = el.weight;
     }
-    const k = groups.of[i]!;
     inScope++;
-    total[k]! += w;
     const r = env.risk[i];
-    if (r === RULE_RISKY) high[k]! += w;
-    else if (r === RULE_UNKNOWN) {
-      unknown[k]! += w;
-      unknownItems.push(i);
+    if (r === RULE_UNKNOWN) unknownItems.push(i);
+    // A shared element counts in the share of each of its operators.
+    const m = groups.more?.get(i);
+    for (let g = 0; g < groupCount(m); g++) {
+      const k = groupAt(groups, i, m, g);
+      total[k]! += w;
+      if (r === RULE_RISKY) high[k]! += w;
+      else if (r === RULE_UNKNOWN) unknown[k]! += w;
     }
   }
   // Second pass only for the groups over the cap: items are listed for those alone.
@@ -97,7 +99,9 @@ function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
   if (highItems.size > 0) {
     for (let k = 0; k < env.flagged.length; k++) {
       const i = env.flagged[k]!;
-      if (env.counted[i] && scope[i] && env.risk[i] === RULE_RISKY) slot[groups.of[i]!]?.push(i);
+      if (!env.counted[i] || !scope[i] || env.risk[i] !== RULE_RISKY) continue;
+      const m = groups.more?.get(i);
+      for (let g = 0; g < groupCount(m); g++) slot[groupAt(groups, i, m, g)]?.push(i);
     }
   }
 
