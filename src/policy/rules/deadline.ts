@@ -59,7 +59,7 @@ function checkDeadline(b: DeadlineRule, rule: ResolvedRule, env: RuleEnv): RuleO
       findings.push(
         env.finding(rule, "deadline", env.levelOf(rule), `\`${el.id}\` is high-risk (${env.reasonText(i)}) and still ${state} after the ${b.by} deadline${plannedEnd(env, i, b.by)}`, [el.id], {
           location: el.location,
-          details: { by: b.by, daysLate, state: el.state, ...(end ? { decommission: end.day } : {}), reason: env.reasonText(i), ...(under ? { underlay: under.join(", ") } : {}) },
+          details: { by: b.by, daysLate, state: el.state, ...(end ? { decommission: end.day } : {}), reason: env.reasonText(i), ...(under ? { underlay: under } : {}) },
         }),
       );
     }

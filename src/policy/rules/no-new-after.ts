@@ -41,7 +41,7 @@ export const noNewAfter: RuleKind<NoNewAfterRule> = {
       findings.push(
         env.finding(rule, "noNewAfter", env.levelOf(rule), `\`${el.id}\` is high-risk (${env.reasonText(i)}) and ${what}, after ${b.date}`, [el.id], {
           location: el.location,
-          details: { date: b.date, installed: when.day, state: el.state, reason: env.reasonText(i), ...(under ? { underlay: under.join(", ") } : {}) },
+          details: { date: b.date, installed: when.day, state: el.state, reason: env.reasonText(i), ...(under ? { underlay: under } : {}) },
         }),
       );
     }
