@@ -6,6 +6,7 @@ import { validate as validateReport } from "../../src/generated/report-all.js";
 import { audit, loadPolicy, loadTopology, render } from "../../src/index.js";
 import { selectElements } from "../../src/topology/select.js";
 import { VendorRegistry } from "../../src/vendors/registry.js";
+import { runCli } from "../helpers/cli.js";
 
 /** A shared RAN (SPEC §4: `operator` is an id or a list): one site shared by altan and telmex, one by telmex and a designated carrier. */
 const yaml = `cleanpath: 1
@@ -92,5 +93,16 @@ describe("operator lists (SPEC §4)", () => {
   it("fit the report schema and print joined in reports", () => {
     expect(validateReport(r), JSON.stringify(validateReport.errors?.slice(0, 3))).toBe(true);
     expect(render(r, "html")).toContain("<td>telmex, china-telecom</td>");
+  });
+});
+
+describe("cleanpath schema topology", () => {
+  it("shows that elements and links take an operator id or a list of them", () => {
+    const r = runCli(["schema", "topology"]);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.$defs.element.properties.operator).toEqual({ $ref: "#/$defs/operatorRef" });
+    expect(schema.$defs.linkObject.properties.operator).toEqual({ $ref: "#/$defs/operatorRef" });
+    expect(schema.$defs.operatorRef.anyOf[1]).toMatchObject({ type: "array", minItems: 1, uniqueItems: true, items: { $ref: "#/$defs/id" } });
   });
 });

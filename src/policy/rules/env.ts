@@ -29,11 +29,12 @@ export interface Grouping {
   more?: ReadonlyMap<number, readonly number[]>;
 }
 
-/** How many groups element `i` is in; `groupAt(g, i, m, k)` is the k-th (m = g.more?.get(i)). */
+/** How many groups an element is in, given its entry `m = g.more?.get(i)` (loops stay allocation-free). */
 export function groupCount(m: readonly number[] | undefined): number {
   return m === undefined ? 1 : m.length;
 }
 
+/** The k-th group of element `i` (`m` as for groupCount). */
 export function groupAt(g: Grouping, i: number, m: readonly number[] | undefined, k: number): number {
   return m === undefined ? g.of[i]! : m[k]!;
 }
