@@ -259,7 +259,7 @@ export function reportSchema() {
           role: { type: "string" },
           vendor: { type: "string" },
           vendorId: { type: "string" },
-          operator: { type: "string" },
+          operator: { anyOf: [{ type: "string" }, { type: "array", minItems: 2, items: { type: "string" } }] },
           site: { type: "string" },
           a: { type: "string" },
           b: { type: "string" },

@@ -78,6 +78,13 @@ function sharedDefs() {
         tags: { $ref: "#/$defs/tags" },
       },
     },
+    operatorRef: {
+      description: "An operator id, or a list of them (a consortium cable, a shared RAN site).",
+      anyOf: [
+        { $ref: "#/$defs/id" },
+        { type: "array", minItems: 1, maxItems: 64, uniqueItems: true, items: { $ref: "#/$defs/id" } },
+      ],
+    },
     site: {
       type: "object", additionalProperties: false,
       properties: {
@@ -100,7 +107,7 @@ function sharedDefs() {
         role: { enum: roles },
         vendor: { $ref: "#/$defs/name" },
         model: { $ref: "#/$defs/text" },
-        operator: { $ref: "#/$defs/id" },
+        operator: { $ref: "#/$defs/operatorRef" },
         site: { $ref: "#/$defs/id" },
         components: { $ref: "#/$defs/components" },
         installed: { $ref: "#/$defs/date" },
@@ -126,7 +133,7 @@ function sharedDefs() {
         medium: { enum: media },
         vendor: { $ref: "#/$defs/name" },
         model: { $ref: "#/$defs/text" },
-        operator: { $ref: "#/$defs/id" },
+        operator: { $ref: "#/$defs/operatorRef" },
         cable: { $ref: "#/$defs/name" },
         name: { $ref: "#/$defs/name" },
         description: { $ref: "#/$defs/text" },

@@ -9,6 +9,16 @@ export function atOrWorse(v: Verdict, threshold: Verdict): boolean {
   return verdicts.indexOf(v) <= verdicts.indexOf(threshold);
 }
 
+/** An item's operators (one id or a list, SPEC §4) as a list; empty without any. */
+export function operatorList(op: string | readonly string[] | undefined): readonly string[] {
+  return op === undefined ? [] : typeof op === "string" ? [op] : op;
+}
+
+/** An item's operators for people: "altan", "altan, telmex"; undefined without any. */
+export function operatorText(op: string | readonly string[] | undefined): string | undefined {
+  return op === undefined ? undefined : typeof op === "string" ? op : op.join(", ");
+}
+
 export type Level = "error" | "warning" | "note";
 
 /** Per-item risk levels, as stored in a designation's byte arrays. */
@@ -50,7 +60,8 @@ export interface ItemInfo {
   vendor?: string;
   /** Registry id the vendor resolved to (at the item's install date). */
   vendorId?: string;
-  operator?: string;
+  /** Operator id as written, or the list when the item has several (SPEC §4). */
+  operator?: string | string[];
   site?: string;
   /** Link ends. */
   a?: string;

@@ -143,8 +143,17 @@ export function inventory(topology: Topology, d: Designation): Inventory {
     const vendor = vendors.of(d.vendorId("element", i) ?? el.vendor ?? "(none)");
     const r = pair(roles.of(el.role), vendor);
     byRole.set(r, (byRole.get(r) ?? 0) + 1);
-    const o = pair(operators.of(el.operator ?? "(none)"), vendor);
-    byOperator.set(o, (byOperator.get(o) ?? 0) + 1);
+    const op = el.operator;
+    if (typeof op === "string" || op === undefined) {
+      const o = pair(operators.of(op ?? "(none)"), vendor);
+      byOperator.set(o, (byOperator.get(o) ?? 0) + 1);
+    } else {
+      // A shared element counts in each of its operators' rows, as it does in shares.
+      for (const id of new Set(op)) {
+        const o = pair(operators.of(id), vendor);
+        byOperator.set(o, (byOperator.get(o) ?? 0) + 1);
+      }
+    }
     const site = el.site;
     if (site === undefined) continue;
     if (site !== lastSite) {
@@ -287,7 +296,7 @@ function info(item: Element | Link, type: "element" | "link", d: Designation, in
   if (item.vendor !== undefined) x.vendor = item.vendor;
   const vid = d.vendorId(type, index);
   if (vid !== undefined) x.vendorId = vid;
-  if (item.operator !== undefined) x.operator = item.operator;
+  if (item.operator !== undefined) x.operator = typeof item.operator === "string" ? item.operator : [...item.operator];
   if (type === "element" && (item as Element).site !== undefined) x.site = (item as Element).site;
   if (type === "link") {
     x.a = (item as Link).a;

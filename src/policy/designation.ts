@@ -1,4 +1,4 @@
-import { CLEAN, type DesignationSummary, HIGH, type ItemRisks, type Reason, UNKNOWN } from "../result.js";
+import { CLEAN, type DesignationSummary, HIGH, type ItemRisks, operatorList, type Reason, UNKNOWN } from "../result.js";
 import type { Source } from "../data/types.js";
 import type { Element, Link, Topology } from "../topology/types.js";
 import { normaliseVendorName } from "../vendors/names.js";
@@ -147,9 +147,12 @@ export function designate(topology: Topology, registry: VendorRegistry, spec: Ri
       }
     }
     if (item.operator !== undefined && (operatorIds.size > 0 || operatorNames.size > 0)) {
-      const op = topology.operators.get(item.operator);
-      const because = operatorIds.get(item.operator) ?? (op?.name ? operatorNames.get(normaliseVendorName(op.name)) : undefined);
-      if (because) add({ kind: "operator", value: item.operator, source: because.source, ...(because.list ? { list: because.list } : {}), ...(because.since ? { date: because.since } : {}) });
+      // Designated when any of its operators is (a shared RAN with a designated carrier in it).
+      for (const id of operatorList(item.operator)) {
+        const op = topology.operators.get(id);
+        const because = operatorIds.get(id) ?? (op?.name ? operatorNames.get(normaliseVendorName(op.name)) : undefined);
+        if (because) add({ kind: "operator", value: id, source: because.source, ...(because.list ? { list: because.list } : {}), ...(because.since ? { date: because.since } : {}) });
+      }
     }
     if (isElement && spec.jurisdictions.size > 0) {
       const site = (item as Element).site;

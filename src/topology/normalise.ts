@@ -105,7 +105,7 @@ class ElementRecord extends SourcedRecord implements Element {
   id: string;
   role: Role;
   vendor?: string;
-  operator?: string;
+  operator?: string | readonly string[];
   site?: string;
   components: readonly Component[];
   installed?: string;
@@ -121,7 +121,7 @@ class ElementRecord extends SourcedRecord implements Element {
     this.id = raw.id as string;
     this.role = raw.role as Role;
     this.vendor = raw.vendor as string | undefined;
-    this.operator = raw.operator as string | undefined;
+    this.operator = operatorOf(raw);
     this.site = raw.site as string | undefined;
     this.components = EMPTY;
     this.installed = raw.installed as string | undefined;
@@ -200,8 +200,8 @@ class LinkRecord extends SourcedRecord implements Link {
   get model(): string | undefined {
     return this.#raw?.model as string | undefined;
   }
-  get operator(): string | undefined {
-    return this.#raw?.operator as string | undefined;
+  get operator(): string | readonly string[] | undefined {
+    return this.#raw ? operatorOf(this.#raw) : undefined;
   }
   get cable(): string | undefined {
     return this.#raw?.cable as string | undefined;
@@ -240,6 +240,12 @@ class LinkRecord extends SourcedRecord implements Link {
   get underlay(): readonly string[] | undefined {
     return this.#raw?.underlay as string[] | undefined;
   }
+}
+
+/** `operator` as written: one id, or a list (SPEC §4); a list of one is that id. */
+function operatorOf(raw: Raw): string | readonly string[] | undefined {
+  const op = raw.operator as string | string[] | undefined;
+  return Array.isArray(op) && op.length === 1 ? op[0] : op;
 }
 
 /** Where a field of a normalised item is written; the item's own location when unknown. */
@@ -398,11 +404,18 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
     if (site !== undefined && !sites.has(site)) {
       err(errorAt("E_UNKNOWN_SITE", `site \`${site}\` is not declared under \`sites\`${hint(site, sites.keys())}`), item.fieldRef("site"));
     }
-    if (item.operator !== undefined && !operators.has(item.operator)) {
-      err(
-        errorAt("E_UNKNOWN_OPERATOR", `operator \`${item.operator}\` is not declared under \`operators\`${hint(item.operator, operators.keys())}`),
-        item.fieldRef("operator"),
-      );
+    const op = item.operator;
+    if (op !== undefined) {
+      // A list is checked entry by entry, each error at its entry.
+      const listed = typeof op === "string" ? [op] : op;
+      for (let k = 0; k < listed.length; k++) {
+        const id = listed[k]!;
+        if (operators.has(id)) continue;
+        err(
+          errorAt("E_UNKNOWN_OPERATOR", `operator \`${id}\` is not declared under \`operators\`${hint(id, operators.keys())}`),
+          typeof op === "string" ? item.fieldRef("operator") : item.fieldRef("operator", k),
+        );
+      }
     }
     for (const field of ["installed", "decommission"] as const) {
       const d = item[field];

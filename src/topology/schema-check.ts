@@ -93,7 +93,15 @@ function actualType(v: unknown): string {
 
 /** Turns raw ajv errors into one message per real problem (branch noise of if/anyOf removed). */
 function explain(errors: readonly ErrorObject[]): Located[] {
-  const anyOfAt = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
+  // A list where "one value or a list" is allowed took the list branch: its own errors (an entry,
+  // too few, a repeat) say what is wrong, not "must be a name or a list of names".
+  const listBranch = new Set(
+    errors
+      .filter((e) => e.keyword === "anyOf" && Array.isArray(e.data))
+      .filter((a) => errors.some((e) => e.instancePath.startsWith(`${a.instancePath}/`) || (e.instancePath === a.instancePath && e.keyword !== "type" && e.keyword !== "anyOf")))
+      .map((a) => a.instancePath),
+  );
+  const anyOfAt = new Set(errors.filter((e) => e.keyword === "anyOf" && !listBranch.has(e.instancePath)).map((e) => e.instancePath));
   const oneOfAt = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
   const specificNames = new Set(
     errors.filter((e) => e.keyword !== "propertyNames" && e.propertyName !== undefined).map((e) => `${e.instancePath}\u0000${e.propertyName}`),
@@ -103,6 +111,7 @@ function explain(errors: readonly ErrorObject[]): Located[] {
   for (const e of errors) {
     if (e.keyword === "if") continue;
     if (anyOfAt.has(e.instancePath) && e.keyword !== "anyOf") continue;
+    if (listBranch.has(e.instancePath) && (e.keyword === "anyOf" || e.keyword === "type")) continue;
     if (oneOfAt.has(e.instancePath) && e.schemaPath.includes("/oneOf/")) continue;
     if (e.keyword === "propertyNames" && specificNames.has(`${e.instancePath}\u0000${(e.params as { propertyName: string }).propertyName}`)) continue;
     const l = explainOne(e);
@@ -207,6 +216,13 @@ function explainOne(e: ErrorObject): Located {
         key: false,
         code: "E_SCHEMA_VALUE",
         message: `${field} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit ?? "")} entries`,
+      };
+    case "uniqueItems":
+      return {
+        path: [...path, Number(p.i)],
+        key: false,
+        code: "E_SCHEMA_VALUE",
+        message: `${field} lists ${show((e.data as unknown[])[Number(p.i)])} twice`,
       };
     case "minProperties":
       return { path, key: false, code: "E_SCHEMA_VALUE", message: `${field} is empty: a selector needs at least one of id, role, vendor, operator, site, country, region, tag` };

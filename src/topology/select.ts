@@ -1,4 +1,5 @@
 import { errorAt, InputError, type SourceLocation } from "../diagnostics.js";
+import { operatorList } from "../result.js";
 import { normaliseVendorName } from "../vendors/names.js";
 import type { VendorRegistry } from "../vendors/registry.js";
 import { closest } from "../suggest.js";
@@ -37,6 +38,14 @@ export function describeSelector(sel: Selector): string {
     .join(",");
 }
 
+/** True when any of an item's operators (one id or a list) is in `set`: `operator=x` matches a shared item of x. */
+export function operatorIn(op: string | readonly string[] | undefined, set: ReadonlySet<string>): boolean {
+  if (op === undefined) return false;
+  if (typeof op === "string") return set.has(op);
+  for (let k = 0; k < op.length; k++) if (set.has(op[k]!)) return true;
+  return false;
+}
+
 const list = (v: string | string[] | undefined): string[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
 /** A compiled selector object: one predicate per key, all of which must hold. */
@@ -64,7 +73,7 @@ export function selectorPredicate(topology: Topology, registry: VendorRegistry, 
         tests.push((el) => set.has(el.role));
         break;
       case "operator":
-        tests.push((el) => el.operator !== undefined && set.has(el.operator));
+        tests.push((el) => operatorIn(el.operator, set));
         break;
       case "site":
         tests.push((el) => el.site !== undefined && set.has(el.site));
@@ -146,7 +155,7 @@ function selectorHint(topology: Topology, sel: SelectorObject): string {
     if (key === "role") roles.forEach((r) => known.add(r));
     for (const el of topology.elements) {
       if (key === "id") known.add(el.id);
-      if (key === "operator" && el.operator) known.add(el.operator);
+      if (key === "operator") for (const o of operatorList(el.operator)) known.add(o);
       if (key === "site" && el.site) known.add(el.site);
       if (key === "tag") el.tags.forEach((t) => known.add(t));
     }

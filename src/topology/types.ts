@@ -64,7 +64,8 @@ export interface Element {
   /** Vendor as written (any alias or legal name); resolved against the registry by the policy layer. */
   vendor?: string;
   model?: string;
-  operator?: string;
+  /** Operator id, or several (a shared RAN site): a list only when more than one is written (SPEC §4). */
+  operator?: string | readonly string[];
   site?: string;
   components: readonly Component[];
   /** ISO dates (YYYY-MM-DD), already checked to be real calendar dates. */
@@ -96,7 +97,8 @@ export interface Link {
   medium?: Medium;
   vendor?: string;
   model?: string;
-  operator?: string;
+  /** Operator id, or several (a consortium cable): a list only when more than one is written (SPEC §4). */
+  operator?: string | readonly string[];
   /** Name of the cable system (submarine or terrestrial) the link rides. */
   cable?: string;
   name?: string;

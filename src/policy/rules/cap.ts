@@ -2,7 +2,7 @@ import type { Finding } from "../../result.js";
 import { describeSelector } from "../../topology/select.js";
 import type { CapRule, Share } from "../types.js";
 import { parseShare, percent, nameSome, plural, round, shareProblem, withinShare } from "./common.js";
-import { RULE_RISKY, RULE_UNKNOWN, type RuleEnv } from "./env.js";
+import { groupAt, groupCount, RULE_RISKY, RULE_UNKNOWN, type RuleEnv } from "./env.js";
 import { amount, listedItems, replacementPlan } from "./shares.js";
 import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
 
@@ -74,14 +74,16 @@ function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
       if (el.weight === undefined) unweighted++;
       else w = el.weight;
     }
-    const k = groups.of[i]!;
     inScope++;
-    total[k]! += w;
     const r = env.risk[i];
-    if (r === RULE_RISKY) high[k]! += w;
-    else if (r === RULE_UNKNOWN) {
-      unknown[k]! += w;
-      unknownItems.push(i);
+    if (r === RULE_UNKNOWN) unknownItems.push(i);
+    // A shared element counts in the share of each of its operators.
+    const m = groups.more?.get(i);
+    for (let g = 0; g < groupCount(m); g++) {
+      const k = groupAt(groups, i, m, g);
+      total[k]! += w;
+      if (r === RULE_RISKY) high[k]! += w;
+      else if (r === RULE_UNKNOWN) unknown[k]! += w;
     }
   }
   // Second pass only for the groups over the cap: items are listed for those alone.
@@ -97,7 +99,9 @@ function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
   if (highItems.size > 0) {
     for (let k = 0; k < env.flagged.length; k++) {
       const i = env.flagged[k]!;
-      if (env.counted[i] && scope[i] && env.risk[i] === RULE_RISKY) slot[groups.of[i]!]?.push(i);
+      if (!env.counted[i] || !scope[i] || env.risk[i] !== RULE_RISKY) continue;
+      const m = groups.more?.get(i);
+      for (let g = 0; g < groupCount(m); g++) slot[groupAt(groups, i, m, g)]?.push(i);
     }
   }
 
@@ -110,12 +114,13 @@ function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
     const share = high[k]! / total[k]!;
     const unit = measure === "weight" ? "weight" : "elements";
     const first = env.elements[plan.order[0]!]!;
+    const beneath = plan.order.filter((i) => env.lifts.has(i));
     findings.push(
       env.finding(
         rule,
         "cap",
         env.levelOf(rule),
-        `${groupLabel(per, groups.keys[k]!)}: high-risk ${measure === "weight" ? `weight ${amount(high[k]!)} of ${amount(total[k]!)}` : `${amount(high[k]!)} of ${plural(total[k]!, "element")}`} (${percent(share)}) is above the ${percent(max)} cap; replace at least ${plural(plan.mustReplace, "element")}${measure === "weight" ? " (heaviest first)" : ""} of ${nameSome(plan.order.map((i) => env.elements[i]!.id))}`,
+        `${groupLabel(per, groups.keys[k]!)}: high-risk ${measure === "weight" ? `weight ${amount(high[k]!)} of ${amount(total[k]!)}` : `${amount(high[k]!)} of ${plural(total[k]!, "element")}`} (${percent(share)}) is above the ${percent(max)} cap${beneath.length > 0 ? ` (${env.throughUnderlay(beneath)})` : ""}; replace at least ${plural(plan.mustReplace, "element")}${measure === "weight" ? " (heaviest first)" : ""} of ${nameSome(plan.order.map((i) => env.elements[i]!.id))}`,
         shown.listed.map((i) => env.elements[i]!.id),
         {
           location: rule.location ?? first.location,
@@ -130,6 +135,7 @@ function checkCap(b: CapRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
             total: round(total[k]!),
             mustReplace: plan.mustReplace,
             ...(shown.omitted > 0 ? { itemsNotListed: shown.omitted } : {}),
+            ...(beneath.length > 0 ? { throughUnderlay: beneath.length } : {}),
           },
         },
       ),

@@ -30,13 +30,18 @@ export function standing(env: RuleEnv, scope: Uint8Array): { risky: number[]; un
   const unknown: number[] = [];
   for (let k = 0; k < env.flagged.length; k++) {
     const i = env.flagged[k]!;
-    if (!scope[i]) continue;
-    const r = env.risk[i];
-    const el = env.elements[i]!;
-    if (el.state === "out-of-service" || env.goneBy(el, env.asOf)) continue;
-    (r === RULE_RISKY ? risky : unknown).push(i);
+    if (!scope[i] || !env.standing[i]) continue;
+    (env.risk[i] === RULE_RISKY ? risky : unknown).push(i);
   }
   return { risky, unknown };
+}
+
+/** "; its decommission is planned for …", or the underlay item's when the risk goes with it. */
+function plannedEnd(env: RuleEnv, i: number, by: string): string {
+  const end = env.riskEnds(i);
+  if (!end) return "";
+  const late = plural(daysBetween(by, end.day), "day");
+  return end.by ? `; \`${end.by}\`, which it rests on, is to be decommissioned on ${end.day}, ${late} late` : `; its decommission is planned for ${end.day}, ${late} late`;
 }
 
 function checkDeadline(b: DeadlineRule, rule: ResolvedRule, env: RuleEnv): RuleOutcome {
@@ -48,19 +53,26 @@ function checkDeadline(b: DeadlineRule, rule: ResolvedRule, env: RuleEnv): RuleO
     const daysLate = daysBetween(b.by, env.asOf);
     for (const i of risky) {
       const el = env.elements[i]!;
-      const planned = el.decommission ? `; its decommission is planned for ${el.decommission}, ${plural(daysBetween(b.by, el.decommission), "day")} late` : "";
+      const end = env.riskEnds(i);
+      const under = env.liftedBy(i);
+      const state = el.state === "planned" || !env.present[i] ? "planned" : "in service";
       findings.push(
-        env.finding(rule, "deadline", env.levelOf(rule), `\`${el.id}\` is high-risk (${env.reasonText(i)}) and still ${el.state === "planned" ? "planned" : "in service"} after the ${b.by} deadline${planned}`, [el.id], {
+        env.finding(rule, "deadline", env.levelOf(rule), `\`${el.id}\` is high-risk (${env.reasonText(i)}) and still ${state} after the ${b.by} deadline${plannedEnd(env, i, b.by)}`, [el.id], {
           location: el.location,
-          details: { by: b.by, daysLate, state: el.state, ...(el.decommission ? { decommission: el.decommission } : {}), reason: env.reasonText(i) },
+          details: { by: b.by, daysLate, state: el.state, ...(end ? { decommission: end.day } : {}), reason: env.reasonText(i), ...(under ? { underlay: under } : {}) },
         }),
       );
     }
     passed = risky.length === 0;
   } else {
-    const toRemove = risky.filter((i) => !env.goneBy(env.elements[i]!, b.by));
+    // An element stops counting when it is decommissioned, or when what makes it high-risk beneath it is.
+    const ends = (i: number) => env.riskEnds(i)?.day;
+    const toRemove = risky.filter((i) => {
+      const day = ends(i);
+      return day === undefined || day > b.by;
+    });
     const inTime = risky.length - toRemove.length;
-    const late = toRemove.filter((i) => env.elements[i]!.decommission !== undefined).length;
+    const late = toRemove.filter((i) => ends(i) !== undefined).length;
     const daysLeft = daysBetween(env.asOf, b.by);
     const details = { by: b.by, daysLeft, toRemove: toRemove.length, plannedInTime: inTime, plannedLate: late };
     if (toRemove.length > 0) {

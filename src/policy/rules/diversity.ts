@@ -3,7 +3,7 @@ import { describeSelector } from "../../topology/select.js";
 import type { DiversityRule } from "../types.js";
 import { groupLabel, limitText, shareOf, shareRuleProblems } from "./cap.js";
 import { parseShare, percent, plural, round, withinShare } from "./common.js";
-import type { RuleEnv } from "./env.js";
+import { groupAt, groupCount, type RuleEnv } from "./env.js";
 import { amount, listedItems, replacementPlan } from "./shares.js";
 import type { ResolvedRule, RuleKind, RuleOutcome } from "./types.js";
 
@@ -48,11 +48,19 @@ function checkDiversity(b: DiversityRule, rule: ResolvedRule, env: RuleEnv): Rul
       else w = el.weight;
     }
     inScope++;
-    const k = groups.of[i]!;
-    total[k]! += w;
-    const pair = k * V + vendors.of[i]!;
-    if (dense) dense[pair]! += w;
-    else sparse.set(pair, (sparse.get(pair) ?? 0) + w);
+    // A shared element counts for each of its operators; one resting on high-risk items counts
+    // for their vendors too (it depends on them), so shares may add up to more than 100%.
+    const gm = groups.more?.get(i);
+    const vm = vendors.more?.get(i);
+    for (let g = 0; g < groupCount(gm); g++) {
+      const k = groupAt(groups, i, gm, g);
+      total[k]! += w;
+      for (let v = 0; v < groupCount(vm); v++) {
+        const pair = k * V + groupAt(vendors, i, vm, v);
+        if (dense) dense[pair]! += w;
+        else sparse.set(pair, (sparse.get(pair) ?? 0) + w);
+      }
+    }
   }
 
   const sums: [number, number][] = [];
@@ -69,7 +77,14 @@ function checkDiversity(b: DiversityRule, rule: ResolvedRule, env: RuleEnv): Rul
   }
   if (over.size > 0) {
     for (let i = 0; i < env.elements.length; i++) {
-      if (env.counted[i] && scope[i] && flagged[groups.of[i]!]) over.get(groups.of[i]! * V + vendors.of[i]!)?.push(i);
+      if (!env.counted[i] || !scope[i]) continue;
+      const gm = groups.more?.get(i);
+      const vm = vendors.more?.get(i);
+      for (let g = 0; g < groupCount(gm); g++) {
+        const k = groupAt(groups, i, gm, g);
+        if (!flagged[k]) continue;
+        for (let v = 0; v < groupCount(vm); v++) over.get(k * V + groupAt(vendors, i, vm, v))?.push(i);
+      }
     }
   }
   const sumOf = new Map(sums);
@@ -85,12 +100,14 @@ function checkDiversity(b: DiversityRule, rule: ResolvedRule, env: RuleEnv): Rul
     const shown = listedItems(plan.order, plan.mustReplace);
     const share = sum / total[k]!;
     const who = vendor === "unknown" ? "vendor unknown (every element without a registered vendor)" : `vendor ${vendor}`;
+    // Elements of another vendor that count here because they rest on this vendor's high-risk items.
+    const beneath = plan.order.filter((i) => env.vendorOf(i) !== vendor);
     findings.push(
       env.finding(
         rule,
         "diversity",
         env.levelOf(rule),
-        `${groupLabel(per, groups.keys[k]!)}: ${who} has ${measure === "weight" ? `weight ${amount(sum)} of ${amount(total[k]!)}` : `${amount(sum)} of ${plural(total[k]!, "element")}`} (${percent(share)}), above the ${percent(max)} limit; move at least ${plural(plan.mustReplace, "element")} to other vendors`,
+        `${groupLabel(per, groups.keys[k]!)}: ${who} has ${measure === "weight" ? `weight ${amount(sum)} of ${amount(total[k]!)}` : `${amount(sum)} of ${plural(total[k]!, "element")}`} (${percent(share)}), above the ${percent(max)} limit${beneath.length > 0 ? ` (${env.throughUnderlay(beneath, vendor)})` : ""}; move at least ${plural(plan.mustReplace, "element")} to other vendors`,
         shown.listed.map((i) => env.elements[i]!.id),
         {
           location: rule.location ?? env.elements[plan.order[0]!]!.location,
@@ -105,6 +122,7 @@ function checkDiversity(b: DiversityRule, rule: ResolvedRule, env: RuleEnv): Rul
             total: round(total[k]!),
             mustReplace: plan.mustReplace,
             ...(shown.omitted > 0 ? { itemsNotListed: shown.omitted } : {}),
+            ...(beneath.length > 0 ? { throughUnderlay: beneath.length } : {}),
           },
         },
       ),

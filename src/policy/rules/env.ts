@@ -1,12 +1,13 @@
 import type { Citation, Finding, Level, Reason } from "../../result.js";
 import { interner } from "../../intern.js";
-import { selectorPredicate } from "../../topology/select.js";
-import { type Element, roles, type Site, selectorKeys, type Topology } from "../../topology/types.js";
+import { operatorIn, selectorPredicate } from "../../topology/select.js";
+import { type Element, type Link, roles, type Site, selectorKeys, type Topology } from "../../topology/types.js";
 import { type Designation, HIGH, UNKNOWN } from "../designation.js";
 import type { CountryBoundaries } from "../geo/atlas.js";
 import type { Scope } from "../types.js";
 import { citationOf, firstIn, listOf } from "./common.js";
 import type { ResolvedRule, RuleContext, RuleKindName } from "./types.js";
+import { BELOW_DOWN, BELOW_UP, itemAt, itemReasons, type Lift, liftOverUnderlay, type UnderlayView } from "./underlay.js";
 
 /** How an element counts for rules. */
 export const RULE_CLEAN = 0;
@@ -17,28 +18,49 @@ export const RULE_UNKNOWN = 2;
 
 export type GroupBy = "network" | "operator" | "region" | "site" | "country";
 
-/** Group of every element under one `per`, interned: `of[i]` indexes `keys`. */
+/**
+ * Group of every element under one `per`, interned: `of[i]` indexes `keys`. An element in several
+ * groups (shared by several operators; for vendors, resting on another vendor's high-risk items)
+ * has them all in `more`, `of[i]` first.
+ */
 export interface Grouping {
   keys: string[];
   of: Int32Array;
+  more?: ReadonlyMap<number, readonly number[]>;
+}
+
+/** How many groups an element is in, given its entry `m = g.more?.get(i)` (loops stay allocation-free). */
+export function groupCount(m: readonly number[] | undefined): number {
+  return m === undefined ? 1 : m.length;
+}
+
+/** The k-th group of element `i` (`m` as for groupCount). */
+export function groupAt(g: Grouping, i: number, m: readonly number[] | undefined, k: number): number {
+  return m === undefined ? g.of[i]! : m[k]!;
 }
 
 /**
  * The per-element arrays of a RuleEnv, in one pass with everything in locals (this loop runs
  * once per element of the network, often still in the interpreter on a CLI's first call).
+ * With an underlay, levels are the lifted ones, and an element stands only as well as what it
+ * rests on: out of service (or decommissioned) beneath it puts it out, planned beneath it makes
+ * it planned.
  */
-function elementArrays(ctx: RuleContext, sites: readonly Site[]) {
+function elementArrays(ctx: RuleContext, sites: readonly Site[], view: UnderlayView | undefined) {
   const elements = ctx.topology.elements;
   const n = elements.length;
   const siteIndex = new Map<string, number>();
   for (let k = 0; k < sites.length; k++) siteIndex.set(sites[k]!.id, k);
   const siteOf = new Int32Array(n);
   const present = new Uint8Array(n);
+  const standing = new Uint8Array(n);
   const risk = new Uint8Array(n);
   const counted = new Uint8Array(n);
   const unknownAs = ctx.designation.spec.unknownVendor === "risky" ? RULE_RISKY : RULE_UNKNOWN;
   const includePassive = ctx.designation.spec.includePassive;
-  const levels = ctx.designation.elements;
+  const levels = view ? view.levels : ctx.designation.elements;
+  const below = view?.below;
+  const up = view?.up;
   const asOf = ctx.asOf;
   // Files list elements site by site: remembering the last site skips most look-ups.
   let lastSite: string | undefined;
@@ -53,10 +75,12 @@ function elementArrays(ctx: RuleContext, sites: readonly Site[]) {
     }
     siteOf[i] = lastIndex;
     const gone = el.decommission !== undefined && el.decommission <= asOf;
-    if (el.state === "in-service" && !gone) {
+    const b = below ? below[i]! : BELOW_UP;
+    if (el.state === "in-service" && !gone && b === BELOW_UP && (!up || up[i] === 1)) {
       present[i] = 1;
       if (includePassive || !el.passive) counted[i] = 1;
     }
+    if (el.state !== "out-of-service" && !gone && b !== BELOW_DOWN) standing[i] = 1;
     const level = levels[i];
     const r = level === HIGH ? RULE_RISKY : level === UNKNOWN ? unknownAs : RULE_CLEAN;
     risk[i] = r;
@@ -64,7 +88,7 @@ function elementArrays(ctx: RuleContext, sites: readonly Site[]) {
   }
   const flagged = new Int32Array(flaggedCount);
   for (let i = 0, k = 0; i < n; i++) if (risk[i] !== RULE_CLEAN) flagged[k++] = i;
-  return { siteOf, present, risk, counted, flagged };
+  return { siteOf, present, standing, risk, counted, flagged };
 }
 
 /**
@@ -81,14 +105,18 @@ export class RuleEnv {
   readonly sites: readonly Site[];
   /** Site index of each element, -1 without a site. */
   readonly siteOf: Int32Array;
-  /** 1 when the element is in service and not decommissioned on or before the as-of day. */
+  /** 1 when the element is in service and not decommissioned on or before the as-of day (nor what it rests on). */
   readonly present: Uint8Array;
-  /** RULE_CLEAN, RULE_RISKY or RULE_UNKNOWN per element. */
+  /** 1 when the element is in service or planned, and not decommissioned on or before the as-of day (nor what it rests on): what deadlines see. */
+  readonly standing: Uint8Array;
+  /** RULE_CLEAN, RULE_RISKY or RULE_UNKNOWN per element, over the underlay (SPEC §4.1). */
   readonly risk: Uint8Array;
   /** 1 when the element counts in shares: present, and not passive (unless passive items are designated too). */
   readonly counted: Uint8Array;
   /** Indices of the elements that are not RULE_CLEAN, ascending: what forbid and the date rules look at. */
   readonly flagged: Int32Array;
+  /** Elements that count as high-risk (or unknown) only through what they rest on. */
+  readonly lifts: ReadonlyMap<number, Lift>;
   private readonly ctx: RuleContext;
   private readonly scopes = new Map<string, Uint8Array>();
   private readonly groupings = new Map<GroupBy, Grouping>();
@@ -106,17 +134,15 @@ export class RuleEnv {
     this.countries = countries;
     this.elements = ctx.topology.elements;
     this.sites = [...ctx.topology.sites.values()];
-    const a = elementArrays(ctx, this.sites);
+    const view = liftOverUnderlay(ctx.topology, ctx.designation, ctx.asOf);
+    this.lifts = view?.lifts ?? new Map();
+    const a = elementArrays(ctx, this.sites, view);
     this.siteOf = a.siteOf;
     this.present = a.present;
+    this.standing = a.standing;
     this.risk = a.risk;
     this.counted = a.counted;
     this.flagged = a.flagged;
-  }
-
-  /** True when the element's decommission date is on or before `day`. */
-  goneBy(el: Element, day: string): boolean {
-    return el.decommission !== undefined && el.decommission <= day;
   }
 
   /** Per element, 1 when it is inside the scope (absent scope: every element). Cached by value. */
@@ -162,7 +188,7 @@ export class RuleEnv {
           break;
         }
         case "operator":
-          keep((el) => el.operator !== undefined && set.has(el.operator));
+          keep((el) => operatorIn(el.operator, set));
           break;
         case "site":
           keep((el) => el.site !== undefined && set.has(el.site));
@@ -206,7 +232,20 @@ export class RuleEnv {
     if (per === "network") {
       if (n > 0) intern("network");
     } else if (per === "operator") {
-      for (let i = 0; i < n; i++) of[i] = intern(this.elements[i]!.operator);
+      // A shared item (a shared RAN site, a consortium cable) counts for each of its operators.
+      let more: Map<number, number[]> | undefined;
+      for (let i = 0; i < n; i++) {
+        const op = this.elements[i]!.operator;
+        if (typeof op === "string" || op === undefined) of[i] = intern(op);
+        else {
+          const ks = [...new Set(op.map((o) => intern(o)))];
+          of[i] = ks[0]!;
+          if (ks.length > 1) (more ??= new Map()).set(i, ks);
+        }
+      }
+      g = more ? { keys, of, more } : { keys, of };
+      this.groupings.set(per, g);
+      return g;
     } else {
       // Per site the site's own index is the group (sites are unique): no look-ups at all.
       const siteGroup = per === "site" ? Int32Array.from(this.sites, (s, k) => (keys.push(s.id), k)) : Int32Array.from(this.sites, (s) => intern(per === "region" ? s.region : s.country));
@@ -223,7 +262,17 @@ export class RuleEnv {
 
   /** Why the element counts as high-risk (or is unknown), in a few words with the source. */
   reasonText(i: number): string {
-    const reasons = this.designation.reasons("element", i);
+    const lift = this.lifts.get(i);
+    if (lift) {
+      const more = lift.items.length > 1 ? `; +${lift.items.length - 1} more` : "";
+      const x = lift.items[0]!;
+      return `rests on ${itemAt(this.topology, x).id}, ${this.textOf(itemReasons(this.topology, this.designation, x), i)}${more}`;
+    }
+    return this.textOf(this.designation.reasons("element", i), i);
+  }
+
+  /** The designation's `reasons` in a few words; `i` is the element whose count they explain. */
+  private textOf(reasons: readonly Reason[], i: number): string {
     const first = reasons[0];
     if (!first) return "high-risk";
     // Elements of one vendor share their reason objects: one text each, however many findings.
@@ -242,6 +291,62 @@ export class RuleEnv {
     }
     const via = first.via ? `, ${first.via}` : "";
     return `${first.kind} ${first.value}${via}: ${first.source}${more}`;
+  }
+
+  /**
+   * "2 of them through what they rest on: `ran-1` over `mw-1`, `ran-2` over `mw-2`", for share
+   * findings; with `vendor`, each names the first item beneath it of that vendor.
+   */
+  throughUnderlay(items: readonly number[], vendor?: string): string {
+    const E = this.elements.length;
+    const vendorAt = (x: number) => (x < E ? this.designation.vendorId("element", x) : this.designation.vendorId("link", x - E));
+    const under = (i: number): number => {
+      const lifted = this.lifts.get(i)!.items;
+      return (vendor === undefined ? undefined : lifted.find((x) => vendorAt(x) === vendor)) ?? lifted[0]!;
+    };
+    const shown = items.slice(0, 5).map((i) => `\`${this.elements[i]!.id}\` over \`${itemAt(this.topology, under(i)).id}\``);
+    return `${items.length} of them through what they rest on: ${shown.join(", ")}${items.length > 5 ? ` and ${items.length - 5} more` : ""}`;
+  }
+
+  /** Ids of the items an element counts as high-risk (or unknown) through, when it does only through its underlay. */
+  liftedBy(i: number): string[] | undefined {
+    return this.lifts.get(i)?.items.map((x) => itemAt(this.topology, x).id);
+  }
+
+  /**
+   * The day element `i` stops counting as high-risk, and the underlay item whose decommission
+   * that is: its own decommission, or, when it is high-risk through its underlay, the day the
+   * last of those items is decommissioned (if each has a date), whichever comes first.
+   */
+  riskEnds(i: number): { day: string; by?: string } | undefined {
+    const own = this.elements[i]!.decommission;
+    const lift = this.lifts.get(i);
+    if (!lift) return own === undefined ? undefined : { day: own };
+    let last: { day: string; by: string } | undefined;
+    for (const x of lift.items) {
+      const item = itemAt(this.topology, x);
+      if (item.decommission === undefined) return own === undefined ? undefined : { day: own };
+      if (!last || item.decommission > last.day) last = { day: item.decommission, by: item.id };
+    }
+    return own !== undefined && own <= last!.day ? { day: own } : last;
+  }
+
+  /**
+   * When element `i` became high-risk as it stands: the latest installed date among itself and,
+   * when it is high-risk through its underlay, those items (`by` names the item when it is one
+   * of them); `undated` when some of them have no date.
+   */
+  installed(i: number): { day?: string; by?: Element | Link; undated: boolean } {
+    const el = this.elements[i]!;
+    const lift = this.lifts.get(i);
+    let out: { day?: string; by?: Element | Link; undated: boolean } = el.installed === undefined ? { undated: true } : { day: el.installed, undated: false };
+    if (!lift) return out;
+    for (const x of lift.items) {
+      const item = itemAt(this.topology, x);
+      if (item.installed === undefined) out = { ...out, undated: true };
+      else if (out.day === undefined || item.installed > out.day) out = { day: item.installed, by: item, undated: out.undated };
+    }
+    return out;
   }
 
   /** The registry id of the element's vendor, or "unknown". */
@@ -267,7 +372,11 @@ export class RuleEnv {
     return codes;
   }
 
-  /** Every element's vendor (registry id or "unknown"), interned: `of[i]` indexes `keys`. */
+  /**
+   * Every element's vendor (registry id or "unknown"), interned: `of[i]` indexes `keys`. An
+   * element high-risk through its underlay also depends on the vendors of those items: they are
+   * in `more`, after its own.
+   */
   vendors(): Grouping {
     if (this.vendorGrouping) return this.vendorGrouping;
     const keys: string[] = [];
@@ -288,7 +397,25 @@ export class RuleEnv {
       }
       of[i] = x;
     }
-    this.vendorGrouping = { keys, of };
+    const more = new Map<number, number[]>();
+    const E = of.length;
+    for (const [i, lift] of this.lifts) {
+      if (lift.level !== HIGH) continue;
+      const ks = [of[i]!];
+      for (const y of lift.items) {
+        const v = y < E ? this.designation.vendorId("element", y) : this.designation.vendorId("link", y - E);
+        if (v === undefined) continue;
+        let k = index.get(v);
+        if (k === undefined) {
+          k = keys.length;
+          keys.push(v);
+          index.set(v, k);
+        }
+        if (!ks.includes(k)) ks.push(k);
+      }
+      if (ks.length > 1) more.set(i, ks);
+    }
+    this.vendorGrouping = more.size > 0 ? { keys, of, more } : { keys, of };
     return this.vendorGrouping;
   }
 
@@ -316,7 +443,8 @@ export class RuleEnv {
    */
   unknownNote(rule: ResolvedRule, kind: RuleKindName, items: readonly number[], what: string): Finding {
     const ids = items.map((i) => this.elements[i]!.id);
-    return this.finding(rule, kind, "note", `${ids.length === 1 ? "1 element" : `${ids.length} elements`} with an unknown vendor, counted as clean (--unknown-vendor clean): ${what}`, ids, {
+    const beneath = items.some((i) => this.lifts.has(i)) ? " (or resting on one)" : "";
+    return this.finding(rule, kind, "note", `${ids.length === 1 ? "1 element" : `${ids.length} elements`} with an unknown vendor${beneath}, counted as clean (--unknown-vendor clean): ${what}`, ids, {
       location: rule.location ?? this.elements[items[0]!]!.location,
       details: { unknown: ids.length },
     });

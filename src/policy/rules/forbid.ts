@@ -15,7 +15,7 @@ const siteKeys = new Set(["id", "site", "country", "region", "tag"]);
 /** Why an element sits where high-risk equipment is forbidden. */
 interface Placement {
   text: string;
-  details: Record<string, string | number>;
+  details: Record<string, string | number | string[]>;
 }
 
 export const forbid: RuleKind<ForbidRule> = {
@@ -126,6 +126,8 @@ class ForbidCheck {
       details.role = el.role;
       if (el.site) details.site = el.site;
       details.reason = reason;
+      const under = env.liftedBy(i);
+      if (under) details.underlay = under;
       findings.push(env.finding(rule, "forbid", env.levelOf(rule), `\`${el.id}\` is high-risk (${reason}) ${placement.text}`, [el.id], { location: el.location, details }));
     }
     findings.push(...this.notes(unknownForbidden));

@@ -27,16 +27,21 @@ export const noNewAfter: RuleKind<NoNewAfterRule> = {
     let violations = 0;
     for (const i of risky) {
       const el = env.elements[i]!;
-      if (el.installed === undefined) {
-        undated.push(i);
+      // High-risk through its underlay: new when it or any of those items came after the date.
+      const when = env.installed(i);
+      if (when.day === undefined || when.day <= b.date) {
+        if (when.undated) undated.push(i);
         continue;
       }
-      if (el.installed <= b.date) continue;
       violations++;
+      const under = env.liftedBy(i);
+      const what = when.by
+        ? `rests on \`${when.by.id}\`, which ${when.by.state === "planned" ? "is planned to be installed" : "was installed"} on ${when.day}`
+        : `${el.state === "planned" ? "planned to be installed" : "was installed"} on ${when.day}`;
       findings.push(
-        env.finding(rule, "noNewAfter", env.levelOf(rule), `\`${el.id}\` is high-risk (${env.reasonText(i)}) and ${el.state === "planned" ? "planned to be installed" : "was installed"} on ${el.installed}, after ${b.date}`, [el.id], {
+        env.finding(rule, "noNewAfter", env.levelOf(rule), `\`${el.id}\` is high-risk (${env.reasonText(i)}) and ${what}, after ${b.date}`, [el.id], {
           location: el.location,
-          details: { date: b.date, installed: el.installed, state: el.state, reason: env.reasonText(i) },
+          details: { date: b.date, installed: when.day, state: el.state, reason: env.reasonText(i), ...(under ? { underlay: under } : {}) },
         }),
       );
     }
@@ -48,7 +53,7 @@ export const noNewAfter: RuleKind<NoNewAfterRule> = {
         }),
       );
     }
-    const newUnknown = unknown.filter((i) => (env.elements[i]!.installed ?? "") > b.date);
+    const newUnknown = unknown.filter((i) => (env.installed(i).day ?? "") > b.date);
     if (newUnknown.length > 0) findings.push(env.unknownNote(rule, "noNewAfter", newUnknown, `installed after ${b.date}`));
     const checked = !(risky.length > 0 && undated.length === risky.length);
     return { passed: violations === 0 && checked, checked, findings };

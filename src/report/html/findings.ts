@@ -1,4 +1,4 @@
-import type { AuditResult, Finding, ItemInfo } from "../../result.js";
+import { type AuditResult, type Finding, type ItemInfo, operatorText } from "../../result.js";
 import { formatLocation } from "../../diagnostics.js";
 import { reasonText } from "../graph-model.js";
 import { esc, linkable, plural } from "./escape.js";
@@ -75,7 +75,7 @@ export function itemsSection(r: AuditResult, flagged: readonly (readonly [string
     const what =
       (it.type === "link" ? `link${it.medium ? ` (${esc(it.medium)})` : ""}${it.a !== undefined ? `<br><span class="muted">${esc(it.a)} – ${esc(it.b ?? "")}</span>` : ""}` : esc(it.role ?? "element")) +
       underlayNote(id, it, carried);
-    return `<tr><td><code>${esc(id)}</code>${it.name ? `<br>${esc(it.name)}` : ""}</td><td><span class="tag tag-${it.risk}">${it.risk === "high" ? "high-risk" : "unknown"}</span></td><td>${what}</td><td>${esc(it.vendor ?? "")}${it.vendorId && it.vendorId !== it.vendor ? ` <span class="muted">(${esc(it.vendorId)})</span>` : ""}</td><td>${esc(it.operator ?? "")}</td><td>${esc(it.site ?? "")}</td><td>${it.reasons.map((x) => esc(reasonText(x))).join("<br>")}</td><td class="loc">${esc(formatLocation(it.location))}</td></tr>`;
+    return `<tr><td><code>${esc(id)}</code>${it.name ? `<br>${esc(it.name)}` : ""}</td><td><span class="tag tag-${it.risk}">${it.risk === "high" ? "high-risk" : "unknown"}</span></td><td>${what}</td><td>${esc(it.vendor ?? "")}${it.vendorId && it.vendorId !== it.vendor ? ` <span class="muted">(${esc(it.vendorId)})</span>` : ""}</td><td>${esc(operatorText(it.operator) ?? "")}</td><td>${esc(it.site ?? "")}</td><td>${it.reasons.map((x) => esc(reasonText(x))).join("<br>")}</td><td class="loc">${esc(formatLocation(it.location))}</td></tr>`;
   });
   const more = ids.length > maxRiskyItems ? `<p class="muted">${plural(ids.length - maxRiskyItems, "more item")} in the JSON result.</p>` : "";
   return `<section id="items"><h2>Risky items <span class="muted">(${plural(ids.length, "item")})</span></h2><table class="data" id="items-table"><thead><tr><th>Item</th><th>Risk</th><th>What</th><th>Vendor</th><th>Operator</th><th>Site</th><th>Why (source)</th><th>Where</th></tr></thead><tbody>${rows.join("")}</tbody></table>${more}</section>`;

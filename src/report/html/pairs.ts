@@ -1,4 +1,4 @@
-import type { AuditResult, ItemInfo, PairResult } from "../../result.js";
+import { type AuditResult, type ItemInfo, operatorText, type PairResult } from "../../result.js";
 import { formatLocation } from "../../diagnostics.js";
 import { toDot } from "../graph-dot.js";
 import { pairDiagram, reasonText } from "../graph-model.js";
@@ -71,7 +71,7 @@ function explained(ids: readonly string[], r: AuditResult, p: PairResult, total 
   const rows = ids.slice(0, maxListed).map((id) => {
     const it = r.items[id];
     const carries = carriesText(id, p, (x) => `<code>${esc(x)}</code>`);
-    const what = [...(it ? [it.type === "link" ? `link${it.medium ? ` (${it.medium})` : ""}` : it.role, it.vendor, it.operator].filter(Boolean).map((x) => esc(x!)) : []), ...(carries ? [carries] : [])].join(", ");
+    const what = [...(it ? [it.type === "link" ? `link${it.medium ? ` (${it.medium})` : ""}` : it.role, it.vendor, operatorText(it.operator)].filter(Boolean).map((x) => esc(x!)) : []), ...(carries ? [carries] : [])].join(", ");
     const reasons = it ? it.reasons.map((x) => esc(reasonText(x))).join("<br>") : "";
     const where = it ? ` <span class="loc">${esc(formatLocation(it.location))}</span>` : "";
     return `<li class="${it?.risk === "unknown" ? "unknown" : "high"}"><code>${esc(id)}</code> ${what ? `(${what})` : ""}${where}<br><span class="reason">${reasons}</span></li>`;

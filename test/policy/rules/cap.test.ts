@@ -38,6 +38,12 @@ ruleTester("cap", {
   ],
   invalid: [
     {
+      name: "a shared RAN site counts in the share of each of its operators",
+      net: net([{ id: "shared-1", role: "ran", vendor: "Huawei", operator: ["a", "b"] }], ran("a", 0, 2), ran("b", 0, 1)),
+      rule: { cap: { max: "35%", per: "operator" } },
+      findings: [{ level: "error", items: ["shared-1"], message: /^operator b: high-risk 1 of 2 elements \(50%\) is above the 35% cap/, details: { group: "b", highRisk: 1, total: 2 } }],
+    },
+    {
       name: "a large group lists what must be replaced and the next ones, up to 1,000 items, and counts the rest",
       net: { elements: ran("a", 1200, 800) },
       rule: { cap: { max: "50%" } },

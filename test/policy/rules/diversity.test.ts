@@ -26,6 +26,12 @@ ruleTester("diversity", {
   ],
   invalid: [
     {
+      name: "a shared element counts for each of its operators",
+      net: { elements: [{ id: "s1", role: "ran", vendor: "Nokia", operator: ["a", "b"] }, { id: "a-e1", role: "ran", vendor: "Ericsson", operator: "a" }, { id: "b-n1", role: "ran", vendor: "Nokia", operator: "b" }] },
+      rule: { diversity: { maxVendorShare: "60%", per: "operator" } },
+      findings: [{ level: "error", items: ["s1", "b-n1"], message: /^operator b: vendor nokia has 2 of 2 elements \(100%\)/, details: { group: "b", vendorTotal: 2, total: 2 } }],
+    },
+    {
       name: "a large group lists what must move and the next ones, up to 1,000 items, and counts the rest",
       net: { elements: [...many("a", "Nokia", 1500, "n"), ...many("a", "Ericsson", 500, "e")] },
       rule: { diversity: { maxVendorShare: "50%" } },

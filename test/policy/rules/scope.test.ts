@@ -15,7 +15,7 @@ describe("rule scopes", () => {
     const element = fc.record({
       role: fc.constantFrom("core", "ran", "access") as fc.Arbitrary<TestElement["role"]>,
       vendor: fc.constantFrom("Huawei", "Nokia", "ZTE Corporation", "Acme"),
-      operator: fc.option(fc.constantFrom("a", "b"), { nil: undefined }),
+      operator: fc.option(fc.constantFrom<string | string[]>("a", "b", ["a", "b"], ["b", "c"]), { nil: undefined }),
       site: fc.option(fc.constantFrom("s1", "s2", "s3"), { nil: undefined }),
       tags: fc.subarray(["5g", "military"]),
     });

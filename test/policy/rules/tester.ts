@@ -5,14 +5,15 @@ import type { CountryBoundaries } from "../../../src/policy/geo/index.js";
 import { VendorRegistry } from "../../../src/vendors/registry.js";
 import { type ResolvedRule, runRules } from "../../../src/policy/rules/index.js";
 import type { RuleDeclaration } from "../../../src/policy/types.js";
-import type { Element, Role, Site, State, Topology } from "../../../src/topology/types.js";
+import type { Element, Link, Medium, Role, Site, State, Topology, UnderlayIndex } from "../../../src/topology/types.js";
 
 /** An element written compactly: vendor, role and site are what rules mostly look at. */
 export interface TestElement {
   id: string;
   role?: Role;
   vendor?: string;
-  operator?: string;
+  /** One operator id, or several (a shared RAN site). */
+  operator?: string | string[];
   site?: string;
   installed?: string;
   decommission?: string;
@@ -20,6 +21,22 @@ export interface TestElement {
   tags?: string[];
   weight?: number;
   passive?: boolean;
+  /** Ids of the items it rests on (SPEC §4.1). */
+  underlay?: string[];
+}
+
+/** A link that is equipment itself (a microwave hop, a DWDM channel): rules see it only beneath elements. */
+export interface TestLink {
+  id: string;
+  a: string;
+  b: string;
+  vendor?: string;
+  medium?: Medium;
+  installed?: string;
+  decommission?: string;
+  state?: State;
+  passive?: boolean;
+  underlay?: string[];
 }
 
 export interface TestSite {
@@ -33,6 +50,7 @@ export interface TestSite {
 
 export interface TestNet {
   elements: TestElement[];
+  links?: TestLink[];
   sites?: TestSite[];
 }
 
@@ -49,26 +67,84 @@ export function topologyOf(net: TestNet): Topology {
     ...(e.installed !== undefined ? { installed: e.installed } : {}),
     ...(e.decommission !== undefined ? { decommission: e.decommission } : {}),
     ...(e.weight !== undefined ? { weight: e.weight } : {}),
+    ...(e.underlay !== undefined ? { underlay: e.underlay } : {}),
     components: [],
     passive: e.passive ?? false,
     state: e.state ?? "in-service",
     tags: e.tags ?? [],
     location: { file: "net.yaml", line: i + 1, column: 5 },
   }));
+  const elementIndex = new Map(elements.map((e, i) => [e.id, i]));
+  const links: Link[] = (net.links ?? []).map((l, k) => ({
+    id: l.id,
+    a: l.a,
+    b: l.b,
+    ai: elementIndex.get(l.a) ?? -1,
+    bi: elementIndex.get(l.b) ?? -1,
+    metric: 1,
+    direction: "both",
+    ...(l.vendor !== undefined ? { vendor: l.vendor } : {}),
+    ...(l.medium !== undefined ? { medium: l.medium } : {}),
+    ...(l.installed !== undefined ? { installed: l.installed } : {}),
+    ...(l.decommission !== undefined ? { decommission: l.decommission } : {}),
+    ...(l.underlay !== undefined ? { underlay: l.underlay } : {}),
+    components: [],
+    passive: l.passive ?? false,
+    state: l.state ?? "in-service",
+    tags: [],
+    location: { file: "net.yaml", line: 500 + k, column: 5 },
+  }));
   const sites = new Map<string, Site>(
     (net.sites ?? []).map((s) => [s.id, { ...s, tags: s.tags ?? [], location: { file: "net.yaml", line: 1000 + line++, column: 3 } }]),
   );
-  return {
+  const topology: Topology = {
     inputs: [],
     elements,
-    links: [],
+    links,
     sites,
     operators: new Map(),
     vendors: new Map(),
     flows: [],
-    elementIndex: new Map(elements.map((e, i) => [e.id, i])),
-    linkIndex: new Map(),
+    elementIndex,
+    linkIndex: new Map(links.map((l, k) => [l.id, k])),
   };
+  const underlay = underlayOf(topology);
+  return underlay ? { ...topology, underlay } : topology;
+}
+
+/**
+ * The closures of SPEC §4.1 built by hand, the way the loader lays them out: depth first in
+ * written order, each item once, in one item space (elements, then links); `up` when the item
+ * and everything beneath it (and a link's ends) are in service. Undefined without any underlay.
+ */
+export function underlayOf(t: Topology): UnderlayIndex | undefined {
+  const E = t.elements.length;
+  const items: (Element | Link)[] = [...t.elements, ...t.links];
+  if (!items.some((x) => x.underlay?.length)) return undefined;
+  const index = (id: string): number => t.elementIndex.get(id) ?? E + t.linkIndex.get(id)!;
+  const closures = items.map((x) => {
+    const out: number[] = [];
+    const seen = new Set<number>();
+    const visit = (ids: readonly string[]) => {
+      for (const id of ids) {
+        const y = index(id);
+        if (seen.has(y)) continue;
+        seen.add(y);
+        out.push(y);
+        visit(items[y]!.underlay ?? []);
+      }
+    };
+    visit(x.underlay ?? []);
+    return out;
+  });
+  const start = new Int32Array(items.length + 1);
+  closures.forEach((c, i) => (start[i + 1] = start[i]! + c.length));
+  const upOf = (i: number): boolean => {
+    const x = items[i]!;
+    const ends = i >= E ? [(x as Link).ai, (x as Link).bi] : [];
+    return [i, ...closures[i]!, ...ends, ...ends.flatMap((e) => closures[e]!)].every((y) => items[y]!.state === "in-service");
+  };
+  return { start, items: Int32Array.from(closures.flat()), up: Uint8Array.from(items, (_, i) => (upOf(i) ? 1 : 0)) };
 }
 
 export const registry = new VendorRegistry();
