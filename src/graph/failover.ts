@@ -1,7 +1,8 @@
 import { blockTree, separators as cutItems } from "./blocks.js";
-import { type ArcFilter, type Dag, dagBottlenecks, dagItems, dagWithout } from "./dag.js";
+import { type ArcFilter, type Dag, dagAvoiding, dagBottlenecks, dagItems, dagWithout } from "./dag.js";
 import { type SearchScratch, bidirectionalDag } from "./search.js";
 import type { FailoverEntry, FailoverFacts, NetGraph, RiskMask } from "./types.js";
+import type { Underlay } from "./underlay.js";
 
 /**
  * Re-routes after each single failure of an item on the routed paths (and, with two
@@ -92,5 +93,81 @@ export function failover(
     failures,
     dirtyAfter: dirtyAfter.concat(pairsDirty),
     disconnectedBy: disconnectedBy.concat(pairsCut),
+  };
+}
+
+/** Failover facts with closures, and the re-routed DAGs of the dirty entries (for `via`). */
+export interface UnderlayFailover {
+  facts: FailoverFacts;
+  dirtyDags: Dag[];
+}
+
+/**
+ * Failover when items have closures (SPEC §4.1, "failures go up"). Candidate failures are the
+ * routed items and their closures, endpoints excluded; a failure takes down everything above
+ * it (`Underlay.takeDown`), and the pair re-routes around all of it. A failure that takes an
+ * endpoint down disconnects. Survivors of the routed DAG answer without a search whenever some
+ * routed path avoids everything down; otherwise one search with the down items banned.
+ * Entries follow the same order as without closures (singles ascending, then pairs).
+ */
+export function failoverUnderlay(g: NetGraph, sc: SearchScratch, u: Underlay, routed: Dag, failures: number): UnderlayFailover {
+  const { n } = g;
+  const { s, t } = routed;
+  const eff = u.eff;
+  const effClean = (dag: Dag): boolean => dagItems(dag, n).every((i) => eff[i] === 0);
+  /** Re-routes around `failed` (and what they take down), or null when the pair is cut. */
+  const reroute = (base: Dag, failed: readonly number[]): Dag | null => {
+    const down = u.takeDown(failed);
+    try {
+      if (down[s] === 1 || down[t] === 1) return null;
+      const kept = dagAvoiding(base, n, down);
+      if (kept !== null) return kept;
+      const f: ArcFilter = { clean: true, risky: down, s, t, ban1: -1, ban2: -1 };
+      return bidirectionalDag(g, sc, f);
+    } finally {
+      u.release();
+    }
+  };
+  const dirtyAfter: FailoverEntry[] = [];
+  const dirtyDags: Dag[] = [];
+  const disconnectedBy: number[][] = [];
+  const pairsDirty: { entry: FailoverEntry; dag: Dag }[] = [];
+  const pairsCut: number[][] = [];
+  const tried = new Set<number>();
+  const items = n + g.m;
+  for (const f1 of u.withClosures(dagItems(routed, n), s, t)) {
+    const r1 = reroute(routed, [f1]);
+    if (r1 === null) {
+      disconnectedBy.push([f1]);
+      continue;
+    }
+    if (!effClean(r1)) {
+      dirtyAfter.push({ failed: [f1], riskyItems: u.riskyOf(dagItems(r1, n)) });
+      dirtyDags.push(r1);
+      continue;
+    }
+    if (failures < 2) continue;
+    for (const f2 of u.withClosures(dagItems(r1, n), s, t)) {
+      const lo = Math.min(f1, f2);
+      const hi = Math.max(f1, f2);
+      const key = lo * items + hi;
+      if (tried.has(key)) continue;
+      tried.add(key);
+      // r1 avoids everything f1 takes down, so its survivors are the routes after both.
+      const r2 = reroute(r1, [f1, f2]);
+      if (r2 === null) pairsCut.push([lo, hi]);
+      else if (!effClean(r2)) pairsDirty.push({ entry: { failed: [lo, hi], riskyItems: u.riskyOf(dagItems(r2, n)) }, dag: r2 });
+    }
+  }
+  const byPair = (a: number[], b: number[]): number => a[0]! - b[0]! || a[1]! - b[1]!;
+  pairsDirty.sort((a, b) => byPair(a.entry.failed, b.entry.failed));
+  pairsCut.sort(byPair);
+  return {
+    facts: {
+      failures,
+      dirtyAfter: dirtyAfter.concat(pairsDirty.map((p) => p.entry)),
+      disconnectedBy: disconnectedBy.concat(pairsCut),
+    },
+    dirtyDags: dirtyDags.concat(pairsDirty.map((p) => p.dag)),
   };
 }
