@@ -73,3 +73,37 @@ export function topologyOf(net: TinyNet): Topology {
     linkIndex: new Map(links.map((l, i) => [l.id, i])),
   };
 }
+
+/**
+ * A graph closure (SPEC §4.1) from direct underlay lists in graph item space, computed
+ * transitively here (the topology-side computation is not used by the engine's tests).
+ * `direct[i]` lists the items item i rests on; the lists must form a DAG.
+ */
+export function closureFrom(total: number, direct: readonly (readonly number[])[]): number[][] {
+  const memo: (number[] | undefined)[] = new Array(total);
+  const visit = (i: number, depth: number): number[] => {
+    const known = memo[i];
+    if (known !== undefined) return known;
+    if (depth > total) throw new Error("underlay cycle in a test graph");
+    const set = new Set<number>();
+    for (const j of direct[i] ?? []) {
+      set.add(j);
+      for (const k of visit(j, depth + 1)) set.add(k);
+    }
+    const out = [...set].sort((a, b) => a - b);
+    memo[i] = out;
+    return out;
+  };
+  return Array.from({ length: total }, (_, i) => visit(i, 0));
+}
+
+/** The graph with these closures attached (undefined when every closure is empty). */
+export function withClosure<G extends { n: number; m: number }>(g: G, closure: readonly (readonly number[])[]): G & { closure?: { start: Int32Array; items: Int32Array } } {
+  const total = g.n + g.m;
+  const start = new Int32Array(total + 1);
+  for (let i = 0; i < total; i++) start[i + 1] = start[i]! + (closure[i]?.length ?? 0);
+  if (start[total] === 0) return { ...g };
+  const items = new Int32Array(start[total]!);
+  for (let i = 0; i < total; i++) items.set(closure[i] ?? [], start[i]!);
+  return { ...g, closure: { start, items } };
+}
