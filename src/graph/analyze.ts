@@ -481,11 +481,11 @@ class Analysis {
       const { s, t } = queries[i]!;
       const relevant = shared.count - (shared.mask[s] === 1 ? 1 : 0) - (shared.mask[t] === 1 ? 1 : 0);
       if (relevant === 0) continue;
-      const found = this.greedyDisjoint(u, s, t, f.diversity);
-      if (found < f.diversity) {
-        f.diversity = Math.max(1, found);
-        f.diversityApproximate = true;
-      }
+      // Paths with disjoint footprints need first (and last) hops with disjoint footprints.
+      const upper = Math.min(f.diversity, this.hopPacking(u, s, t, true), this.hopPacking(u, s, t, false));
+      const found = upper <= 1 ? 1 : this.greedyDisjoint(u, s, t, upper);
+      f.diversity = Math.max(1, Math.min(found, upper));
+      if (found < upper) f.diversityApproximate = true;
     }
     return facts;
   }
@@ -512,6 +512,59 @@ class Analysis {
       this.sharedStore = { mask, count };
     }
     return this.sharedStore;
+  }
+
+  /**
+   * Most first hops out of s (or last hops into t) with pairwise disjoint footprints: a hop is
+   * a clean link and its far node, with their closures, the ends aside; direct links all count
+   * as one. An upper bound on footprint-disjoint paths; exact search over at most 16 hops,
+   * otherwise no bound (`maxDiversity`).
+   */
+  private hopPacking(u: Underlay, s: number, t: number, out: boolean): number {
+    const { g, n, risky } = this;
+    const v = out ? s : t;
+    const other = out ? t : s;
+    const start = out ? g.outStart : g.inStart;
+    const to = out ? g.outTo : g.inFrom;
+    const link = out ? g.outLink : g.inLink;
+    if (start[v + 1]! - start[v]! > 16) return maxDiversity;
+    const { closure: c } = u;
+    const feet: Set<number>[] = [];
+    const direct: boolean[] = [];
+    for (let k = start[v]!; k < start[v + 1]!; k++) {
+      const w = to[k]!;
+      const li = n + link[k]!;
+      if (risky[li] === 1 || (risky[w] === 1 && w !== other)) continue;
+      const foot = new Set<number>();
+      const put = (x: number): void => {
+        if (x === s || x === t) return;
+        foot.add(x);
+        for (let j = c.start[x]!; j < c.start[x + 1]!; j++) if (c.items[j] !== s && c.items[j] !== t) foot.add(c.items[j]!);
+      };
+      put(li);
+      if (w !== other) put(w);
+      feet.push(foot);
+      direct.push(w === other);
+    }
+    const meets = (a: Set<number>, b: Set<number>): boolean => {
+      for (const x of a) if (b.has(x)) return true;
+      return false;
+    };
+    const clash = feet.map((a, i) => feet.map((b, j) => i !== j && ((direct[i]! && direct[j]!) || meets(a, b))));
+    let best = 0;
+    const chosen: number[] = [];
+    const search = (from: number): void => {
+      if (chosen.length > best) best = chosen.length;
+      if (best >= maxDiversity) return;
+      for (let i = from; i < feet.length; i++) {
+        if (chosen.some((j) => clash[i]![j])) continue;
+        chosen.push(i);
+        search(i + 1);
+        chosen.pop();
+      }
+    };
+    search(0);
+    return best;
   }
 
   private banStore: Uint8Array | null = null;
