@@ -629,7 +629,12 @@ class Analysis {
     const own = this.options.costs;
     const costOf = (x: number): number => (own === undefined ? 1 : own[x]!);
     const { closure: c, carriers } = u;
-    const share = (r: number): number => costOf(r) / (1 + carriers.start[r + 1]! - carriers.start[r]!);
+    // A node with fewer than two arcs is never inside a path: only its carriers can bring it in.
+    const inner = (r: number): number => (r >= n || g.outStart[r + 1]! - g.outStart[r]! + (g.hasOneWay ? g.inStart[r + 1]! - g.inStart[r]! : 0) >= 2 ? 1 : 0);
+    const share = (r: number): number => {
+      const users = inner(r) + carriers.start[r + 1]! - carriers.start[r]!;
+      return users === 0 ? costOf(r) : costOf(r) / users;
+    };
     const add = new Float64Array(total);
     const split = new Float64Array(total);
     let sharedRisk = false;
@@ -660,17 +665,28 @@ class Analysis {
     for (const list of groups.values()) {
       const sources = list.map((f) => f.s);
       rem.run(list[0]!.t, sources);
-      const found = list.map((f) => rem.result(f.s));
-      if (low !== null) low.run(list[0]!.t, sources);
-      list.forEach((f, j) => {
-        const r = found[j];
-        if (r === null || r === undefined) return;
+      const union = (r: { items: number[] } | null): { items: number[]; cost: number } | null => {
+        if (r === null) return null;
         const items = u.riskyOf(r.items);
         let cost = 0;
         for (const x of items) cost += costOf(x);
-        const bound = low === null ? cost : (low.result(f.s)?.cost ?? cost);
-        const exact = bound >= cost - 1e-9 * Math.max(1, cost);
-        f.remediation = exact ? { items, cost } : { items, cost, approximate: true };
+        return { items, cost };
+      };
+      const found = list.map((f) => union(rem.result(f.s)));
+      if (low !== null) low.run(list[0]!.t, sources);
+      list.forEach((f, j) => {
+        let best = found[j];
+        if (best === null || best === undefined) return;
+        let bound = best.cost;
+        if (low !== null) {
+          // The bound's own path is a candidate too: its union may be cheaper.
+          const r = low.result(f.s);
+          bound = r?.cost ?? bound;
+          const other = union(r);
+          if (other !== null && other.cost < best.cost) best = other;
+        }
+        const exact = bound >= best.cost - 1e-9 * Math.max(1, best.cost);
+        f.remediation = exact ? best : { ...best, approximate: true };
       });
     }
   }

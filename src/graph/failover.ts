@@ -115,28 +115,36 @@ export function failoverUnderlay(g: NetGraph, sc: SearchScratch, u: Underlay, ro
   const { s, t } = routed;
   const eff = u.eff;
   const effClean = (dag: Dag): boolean => dagItems(dag, n).every((i) => eff[i] === 0);
-  /** Re-routes around `failed` (and what they take down), or null when the pair is cut. */
-  const reroute = (base: Dag, failed: readonly number[]): Dag | null => {
-    const down = u.takeDown(failed);
-    try {
-      if (down[s] === 1 || down[t] === 1) return null;
-      const kept = dagAvoiding(base, n, down);
-      if (kept !== null) return kept;
-      const f: ArcFilter = { clean: true, risky: down, s, t, ban1: -1, ban2: -1 };
-      return bidirectionalDag(g, sc, f);
-    } finally {
-      u.release();
-    }
+  const onDag = u.marks;
+  /** Re-routes around what is down (after `takeDown`), or null when the pair is cut. */
+  const reroute = (base: Dag, down: Uint8Array): Dag | null => {
+    if (down[s] === 1 || down[t] === 1) return null;
+    const kept = dagAvoiding(base, n, down);
+    if (kept !== null) return kept;
+    const f: ArcFilter = { clean: true, risky: down, s, t, ban1: -1, ban2: -1 };
+    return bidirectionalDag(g, sc, f);
   };
+  const stamp = (dag: Dag): Set<number> => {
+    onDag.clear();
+    for (const x of dagItems(dag, n)) onDag.add(x);
+    return dagBottlenecks(dag, n);
+  };
+  const routedClean = effClean(routed);
+  const routedOnAll = routedClean && failures < 2 ? stamp(routed) : null;
   const dirtyAfter: FailoverEntry[] = [];
   const dirtyDags: Dag[] = [];
   const disconnectedBy: number[][] = [];
   const pairsDirty: { entry: FailoverEntry; dag: Dag }[] = [];
   const pairsCut: number[][] = [];
-  const tried = new Set<number>();
-  const items = n + g.m;
   for (const f1 of u.withClosures(dagItems(routed, n), s, t)) {
-    const r1 = reroute(routed, [f1]);
+    const down1 = u.takeDown([f1]);
+    // A clean routing that keeps a path standing stays clean: nothing to record (one failure).
+    if (routedOnAll !== null && u.sparesDag(routed, onDag, routedOnAll)) {
+      u.release();
+      continue;
+    }
+    const r1 = reroute(routed, down1);
+    u.release();
     if (r1 === null) {
       disconnectedBy.push([f1]);
       continue;
@@ -147,27 +155,35 @@ export function failoverUnderlay(g: NetGraph, sc: SearchScratch, u: Underlay, ro
       continue;
     }
     if (failures < 2) continue;
-    for (const f2 of u.withClosures(dagItems(r1, n), s, t)) {
+    const second = u.withClosures(dagItems(r1, n), s, t);
+    const r1OnAll = stamp(r1);
+    for (const f2 of second) {
+      // r1 avoids everything f1 takes down: when f2 spares one of its (clean) paths, the
+      // survivors are the routes after both failures, and clean.
+      u.takeDown([f2]);
+      const spared = u.sparesDag(r1, onDag, r1OnAll);
+      u.release();
+      if (spared) continue;
       const lo = Math.min(f1, f2);
       const hi = Math.max(f1, f2);
-      const key = lo * items + hi;
-      if (tried.has(key)) continue;
-      tried.add(key);
-      // r1 avoids everything f1 takes down, so its survivors are the routes after both.
-      const r2 = reroute(r1, [f1, f2]);
+      const r2 = reroute(r1, u.takeDown([f1, f2]));
+      u.release();
       if (r2 === null) pairsCut.push([lo, hi]);
       else if (!effClean(r2)) pairsDirty.push({ entry: { failed: [lo, hi], riskyItems: u.riskyOf(dagItems(r2, n)) }, dag: r2 });
     }
   }
+  // A pair can be reached from both of its items: keep one of each.
   const byPair = (a: number[], b: number[]): number => a[0]! - b[0]! || a[1]! - b[1]!;
   pairsDirty.sort((a, b) => byPair(a.entry.failed, b.entry.failed));
   pairsCut.sort(byPair);
+  const fresh = <T>(list: T[], key: (x: T) => number[]): T[] => list.filter((x, i) => i === 0 || byPair(key(list[i - 1]!), key(x)) !== 0);
+  const dirtyPairs = fresh(pairsDirty, (p) => p.entry.failed);
   return {
     facts: {
       failures,
-      dirtyAfter: dirtyAfter.concat(pairsDirty.map((p) => p.entry)),
-      disconnectedBy: disconnectedBy.concat(pairsCut),
+      dirtyAfter: dirtyAfter.concat(dirtyPairs.map((p) => p.entry)),
+      disconnectedBy: disconnectedBy.concat(fresh(pairsCut, (p) => p)),
     },
-    dirtyDags: dirtyDags.concat(pairsDirty.map((p) => p.dag)),
+    dirtyDags: dirtyDags.concat(dirtyPairs.map((p) => p.dag)),
   };
 }

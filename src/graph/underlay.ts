@@ -88,8 +88,11 @@ export class Underlay {
   readonly closure: GraphClosure;
   readonly eff: RiskMask;
   private readonly stamps: ItemStamps;
+  /** A second item set for callers (the items of a DAG during failover). */
+  readonly marks: ItemStamps;
   private readonly down: Uint8Array;
   private readonly downList: number[] = [];
+  private readonly expand: number[] = [];
 
   constructor(
     readonly g: NetGraph,
@@ -99,6 +102,7 @@ export class Underlay {
     this.closure = g.closure!;
     this.eff = effectiveMask(g, risky);
     this.stamps = new ItemStamps(g.n + g.m);
+    this.marks = new ItemStamps(g.n + g.m);
     this.down = new Uint8Array(g.n + g.m);
   }
 
@@ -143,21 +147,49 @@ export class Underlay {
   takeDown(failed: readonly number[]): Uint8Array {
     const { down, downList, carriers, g } = this;
     const { n } = g;
-    const mark = (x: number): void => {
+    // Closures are transitive: the carriers of a carrier are carriers already, so only the
+    // failed items and the links of down nodes need their carriers brought down.
+    const expand = this.expand;
+    expand.length = 0;
+    const mark = (x: number, carried: boolean): void => {
       if (down[x] === 1) return;
       down[x] = 1;
       downList.push(x);
-    };
-    for (const f of failed) mark(f);
-    for (let head = 0; head < downList.length; head++) {
-      const x = downList[head]!;
-      for (let k = carriers.start[x]!; k < carriers.start[x + 1]!; k++) mark(carriers.items[k]!);
+      if (!carried) expand.push(x);
       if (x < n) {
-        for (let k = g.outStart[x]!; k < g.outStart[x + 1]!; k++) mark(n + g.outLink[k]!);
-        if (g.hasOneWay) for (let k = g.inStart[x]!; k < g.inStart[x + 1]!; k++) mark(n + g.inLink[k]!);
+        for (let k = g.outStart[x]!; k < g.outStart[x + 1]!; k++) mark(n + g.outLink[k]!, false);
+        if (g.hasOneWay) for (let k = g.inStart[x]!; k < g.inStart[x + 1]!; k++) mark(n + g.inLink[k]!, false);
       }
+    };
+    for (const f of failed) mark(f, false);
+    for (let head = 0; head < expand.length; head++) {
+      const x = expand[head]!;
+      for (let k = carriers.start[x]!; k < carriers.start[x + 1]!; k++) mark(carriers.items[k]!, true);
     }
     return down;
+  }
+
+  /** The items the last `takeDown` put down (valid until `release`). */
+  get downItems(): readonly number[] {
+    return this.downList;
+  }
+
+  /**
+   * After `takeDown`: true when the failure certainly leaves some path of `dag` standing — its
+   * ends are up and at most one item of the DAG is down, counting a down node's links as the node, and it is not
+   * on every path (`onAll`). `onDag` flags the DAG's items.
+   */
+  sparesDag(dag: Dag, onDag: ItemStamps, onAll: ReadonlySet<number>): boolean {
+    const { down, downList, g } = this;
+    if (down[dag.s] === 1 || down[dag.t] === 1) return false;
+    let hit = -1;
+    for (const x of downList) {
+      if (!onDag.has(x)) continue;
+      if (x >= g.n && (down[g.linkA[x - g.n]!] === 1 || down[g.linkB[x - g.n]!] === 1)) continue;
+      if (hit >= 0 || onAll.has(x)) return false;
+      hit = x;
+    }
+    return true;
   }
 
   release(): void {

@@ -81,20 +81,33 @@ export function topologyOf(net: TinyNet): Topology {
  */
 export function closureFrom(total: number, direct: readonly (readonly number[])[]): number[][] {
   const memo: (number[] | undefined)[] = new Array(total);
-  const visit = (i: number, depth: number): number[] => {
-    const known = memo[i];
-    if (known !== undefined) return known;
-    if (depth > total) throw new Error("underlay cycle in a test graph");
-    const set = new Set<number>();
-    for (const j of direct[i] ?? []) {
-      set.add(j);
-      for (const k of visit(j, depth + 1)) set.add(k);
+  const state = new Uint8Array(total); // 1 = on the stack, 2 = done
+  for (let root = 0; root < total; root++) {
+    if (state[root] === 2) continue;
+    // Depth-first without recursion (underlay chains may be long).
+    const stack = [root];
+    while (stack.length > 0) {
+      const i = stack[stack.length - 1]!;
+      if (state[i] === 0) {
+        state[i] = 1;
+        for (const j of direct[i] ?? []) {
+          if (state[j] === 1) throw new Error("underlay cycle in a test graph");
+          if (state[j] === 0) stack.push(j);
+        }
+        continue;
+      }
+      stack.pop();
+      if (state[i] === 2) continue;
+      const set = new Set<number>();
+      for (const j of direct[i] ?? []) {
+        set.add(j);
+        for (const k of memo[j]!) set.add(k);
+      }
+      memo[i] = [...set].sort((a, b) => a - b);
+      state[i] = 2;
     }
-    const out = [...set].sort((a, b) => a - b);
-    memo[i] = out;
-    return out;
-  };
-  return Array.from({ length: total }, (_, i) => visit(i, 0));
+  }
+  return memo as number[][];
 }
 
 /** The graph with these closures attached (undefined when every closure is empty). */
