@@ -1,5 +1,5 @@
 import type { Verdict } from "../result.js";
-import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, separators, shareBigBlock } from "./blocks.js";
+import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, pathBlocks, separators, shareBigBlock } from "./blocks.js";
 import { cleanComponents, cleanStrongComponents } from "./components.js";
 import { type ArcFilter, type Dag, dagItems, dagPathCount, dagPaths, dagPick } from "./dag.js";
 import { exposureByReach } from "./exposure.js";
@@ -8,7 +8,7 @@ import { DisjointPaths } from "./flow.js";
 import { Remediation } from "./remediation.js";
 import { PathTree, SearchScratch, bidirectionalDag } from "./search.js";
 import type { AnalysisOptions, NetGraph, PairFacts, PairQuery, RiskMask } from "./types.js";
-import { type Carriers, Underlay, ViaBuilder, carriersOf } from "./underlay.js";
+import { BlockExposure, type Carriers, Underlay, ViaBuilder, carriersOf } from "./underlay.js";
 
 /**
  * How work is shared across pairs. Trees: `auto` starts a group of pairs with a common
@@ -413,35 +413,39 @@ class Analysis {
     return { ...exposureByBlocks(bt, this.blockRiskStore, this.risky, s, t, this.maxExposure), approximate: false };
   }
 
+  private blockExposure: BlockExposure | null = null;
+
   /**
-   * Exposure with closures: the items of the possible paths that count as risky (effective
-   * mask; every carrier of a risky item has the flag), expanded to the risky items they use.
-   * Returns those path items too, for `via`.
+   * Exposure with closures: the risky items that the items of the possible paths use. Without
+   * one-way links, per-block lists (`BlockExposure`); with them, the reach sets, expanded.
+   * Also, per listed item, the items of the possible paths that carry it (for `via`).
    */
-  private exposureUnder(u: Underlay, s: number, t: number): { exposure: PairFacts["exposure"]; pathItems: number[] } {
-    let pathItems: number[];
-    if (this.g.hasOneWay) pathItems = exposureByReach(this.g, this.sc, this.risky, s, t, Infinity).items;
-    else {
+  private exposureUnder(u: Underlay, s: number, t: number): { exposure: PairFacts["exposure"]; carried: Map<number, number[]> } {
+    const cap = this.maxExposure;
+    if (!this.g.hasOneWay) {
       const bt = graphBlocks(this.g);
-      if (this.blockRiskStore === null) this.blockRiskStore = blockRisk(this.g, bt, this.risky);
-      pathItems = exposureByBlocks(bt, this.blockRiskStore, this.risky, s, t, Infinity).items;
+      if (this.blockExposure === null) {
+        if (this.blockRiskStore === null) this.blockRiskStore = blockRisk(this.g, bt, this.risky);
+        this.blockExposure = new BlockExposure(u, bt, this.blockRiskStore);
+      }
+      const e = this.blockExposure.pair(pathBlocks(bt, s, t), s, t, cap);
+      return { exposure: { items: e.items, count: e.count, approximate: false }, carried: e.carried };
     }
+    const pathItems = exposureByReach(this.g, this.sc, this.risky, s, t, Infinity).items;
     const all = u.riskyOf(pathItems);
-    return {
-      exposure: { items: all.length <= this.maxExposure ? all : all.slice(0, this.maxExposure), count: all.length, approximate: this.g.hasOneWay },
-      pathItems,
-    };
+    const items = all.length <= cap ? all : all.slice(0, cap);
+    return { exposure: { items, count: all.length, approximate: true }, carried: u.carriedBy(items, pathItems) };
   }
 
   /** The rest of `run` with closures: exposure, failover, diversity and `via`. */
   private runUnder(u: Underlay, queries: readonly PairQuery[], facts: PairFacts[], routed: (Dag | null)[], reached: number[]): PairFacts[] {
-    const exposurePaths = new Map<number, number[]>();
+    const exposureVia = new Map<number, Map<number, number[]>>();
     const dirtyDags = new Map<number, Dag[]>();
     for (const i of reached) {
       const q = queries[i]!;
       const e = this.exposureUnder(u, q.s, q.t);
       facts[i]!.exposure = e.exposure;
-      exposurePaths.set(i, e.pathItems);
+      exposureVia.set(i, e.carried);
       if (q.failures < 1) continue;
       const fo = failoverUnderlay(this.g, this.sc, u, routed[i]!, q.failures);
       facts[i]!.failover = fo.facts;
@@ -458,7 +462,7 @@ class Analysis {
           dags.map((d) => dagItems(d, this.n)),
         );
       }
-      vb.offer(f.exposure.items, [exposurePaths.get(i)!]);
+      vb.offerCarried(exposureVia.get(i)!);
       f.via = vb.result();
     }
     // Diversity: max-flow on the effective clean subgraph bounds it from above; where closure

@@ -1,5 +1,6 @@
 import type { Dag } from "./dag.js";
 import { dagItems } from "./dag.js";
+import type { BlockTree } from "./blocks.js";
 import type { GraphClosure, NetGraph, RiskMask } from "./types.js";
 
 /**
@@ -197,6 +198,20 @@ export class Underlay {
     this.downList.length = 0;
   }
 
+  /** For each of `listed`, the items of `pathItems` whose closure holds it (ascending); none → absent. */
+  carriedBy(listed: readonly number[], pathItems: readonly number[]): Map<number, number[]> {
+    const { marks, carriers } = this;
+    marks.clear();
+    for (const x of pathItems) marks.add(x);
+    const out = new Map<number, number[]>();
+    for (const r of listed) {
+      const list: number[] = [];
+      for (let k = carriers.start[r]!; k < carriers.start[r + 1]!; k++) if (marks.has(carriers.items[k]!)) list.push(carriers.items[k]!);
+      if (list.length > 0) out.set(r, list);
+    }
+    return out;
+  }
+
   /** Items of a DAG (inner nodes and links). */
   dagItems(dag: Dag): number[] {
     return dagItems(dag, this.g.n);
@@ -238,6 +253,15 @@ export class ViaBuilder {
     for (const r of mine) this.claimed.add(r);
   }
 
+  /** Carriers already found (item → path items carrying it, ascending) for items not claimed yet. */
+  offerCarried(carried: ReadonlyMap<number, readonly number[]>): void {
+    for (const [r, list] of carried) {
+      if (this.claimed.has(r)) continue;
+      this.claimed.add(r);
+      this.out.set(r, new Set(list));
+    }
+  }
+
   result(): Map<number, number[]> {
     if (this.cap <= 0) return new Map();
     const keys = [...this.out.keys()].sort((a, b) => a - b);
@@ -247,5 +271,186 @@ export class ViaBuilder {
       via.set(r, list.slice(0, this.cap));
     }
     return via;
+  }
+}
+
+/**
+ * Exposure by blocks with closures (undirected graphs): per block, the risky items its items
+ * use (themselves and their closures), sorted, computed once per analysis; per pair, the union
+ * over the blocks on the block-cut tree path. Items listed by several blocks (cut vertices, a
+ * channel under links of two blocks) are counted once through short per-block lists of such
+ * items, and what only the endpoints bring in (themselves, their closures) is taken out unless
+ * some other item of those blocks uses it. Per pair: the path, the shared lists, the endpoints'
+ * closures and the listed prefix — not every risky item of a large block.
+ */
+export class BlockExposure {
+  private readonly eStart: Int32Array;
+  private readonly eItems: Int32Array;
+  private readonly mStart: Int32Array;
+  private readonly mItems: Int32Array;
+  private readonly count: Int32Array;
+  private readonly onPath: ItemStamps;
+  private readonly blockMark: Int32Array;
+  private readonly headMark: Int32Array;
+  private mark = 0;
+
+  constructor(
+    private readonly u: Underlay,
+    private readonly bt: BlockTree,
+    br: { start: Int32Array; items: Int32Array },
+  ) {
+    const { g, risky, closure: c } = u;
+    const total = g.n + g.m;
+    const blocks = bt.blocks;
+    const seen = new ItemStamps(total);
+    const eStart = new Int32Array(blocks + 1);
+    const e: number[] = [];
+    const count = new Int32Array(total);
+    for (let b = 0; b < blocks; b++) {
+      seen.clear();
+      const from = e.length;
+      for (let k = br.start[b]!; k < br.start[b + 1]!; k++) {
+        const x = br.items[k]!;
+        if (risky[x] === 1 && seen.add(x)) e.push(x);
+        for (let j = c.start[x]!; j < c.start[x + 1]!; j++) {
+          const r = c.items[j]!;
+          if (risky[r] === 1 && seen.add(r)) e.push(r);
+        }
+      }
+      const part = e.slice(from).sort((a, b2) => a - b2);
+      for (let k = 0; k < part.length; k++) {
+        e[from + k] = part[k]!;
+        count[part[k]!]!++;
+      }
+      eStart[b + 1] = e.length;
+    }
+    const eItems = Int32Array.from(e);
+    const mStart = new Int32Array(blocks + 1);
+    const m: number[] = [];
+    for (let b = 0; b < blocks; b++) {
+      for (let k = eStart[b]!; k < eStart[b + 1]!; k++) if (count[eItems[k]!]! >= 2) m.push(eItems[k]!);
+      mStart[b + 1] = m.length;
+    }
+    count.fill(0);
+    this.eStart = eStart;
+    this.eItems = eItems;
+    this.mStart = mStart;
+    this.mItems = Int32Array.from(m);
+    this.count = count;
+    this.onPath = new ItemStamps(total);
+    this.blockMark = new Int32Array(blocks);
+    this.headMark = new Int32Array(g.n);
+  }
+
+  /** Is item x (not an endpoint) in one of the marked path blocks? */
+  private inPath(x: number): boolean {
+    const { g } = this.u;
+    const { nodeBlock, nodeDepth } = this.bt;
+    if (x < g.n) {
+      const b = nodeBlock[x]!;
+      return (b >= 0 && this.blockMark[b] === this.mark) || this.headMark[x] === this.mark;
+    }
+    const l = x - g.n;
+    const a = g.linkA[l]!;
+    const b = g.linkB[l]!;
+    const lb = nodeBlock[nodeDepth[a]! >= nodeDepth[b]! ? a : b]!;
+    return lb >= 0 && this.blockMark[lb] === this.mark;
+  }
+
+  /**
+   * Exposure of s–t: the list (at most `cap`), the exact count, and for each listed item the
+   * items of the possible paths that carry it (for `via`).
+   */
+  pair(path: readonly number[], s: number, t: number, cap: number): { items: number[]; count: number; carried: Map<number, number[]> } {
+    const { eStart, eItems, mStart, mItems, count } = this;
+    const { risky, closure: c, carriers } = this.u;
+    if (path.length === 0) return { items: [], count: 0, carried: new Map() };
+    if (++this.mark >= 0x7ffffff0) {
+      this.blockMark.fill(0);
+      this.headMark.fill(0);
+      this.mark = 1;
+    }
+    let total = 0;
+    for (const b of path) {
+      this.blockMark[b] = this.mark;
+      this.headMark[this.bt.head[b]!] = this.mark;
+      total += eStart[b + 1]! - eStart[b]!;
+    }
+    // Items listed by several path blocks count once.
+    const touched: number[] = [];
+    for (const b of path) {
+      for (let k = mStart[b]!; k < mStart[b + 1]!; k++) {
+        const r = mItems[k]!;
+        if (count[r]!++ === 0) touched.push(r);
+      }
+    }
+    for (const r of touched) {
+      total -= count[r]! - 1;
+      count[r] = 0;
+    }
+    // What only the endpoints bring in is not the path's.
+    const uses = (r: number): boolean => {
+      if (r !== s && r !== t && this.inPath(r)) return true;
+      for (let k = carriers.start[r]!; k < carriers.start[r + 1]!; k++) {
+        const x = carriers.items[k]!;
+        if (x !== s && x !== t && this.inPath(x)) return true;
+      }
+      return false;
+    };
+    const inUnion = (r: number): boolean => {
+      for (const b of path) {
+        let lo = eStart[b]!;
+        let hi = eStart[b + 1]! - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const v = eItems[mid]!;
+          if (v === r) return true;
+          if (v < r) lo = mid + 1;
+          else hi = mid - 1;
+        }
+      }
+      return false;
+    };
+    const excluded = this.onPath;
+    excluded.clear();
+    let extra = 0;
+    const endpoint = (v: number): void => {
+      const check = (r: number): void => {
+        if (risky[r] !== 1 || excluded.has(r)) return;
+        if (inUnion(r) && !uses(r)) {
+          excluded.add(r);
+          total--;
+          extra++;
+        }
+      };
+      check(v);
+      for (let k = c.start[v]!; k < c.start[v + 1]!; k++) check(c.items[k]!);
+    };
+    endpoint(s);
+    endpoint(t);
+    // The first `cap` of the union are among the first cap + extra of each block.
+    const want = cap + extra;
+    const gathered: number[] = [];
+    for (const b of path) {
+      const end = Math.min(eStart[b + 1]!, eStart[b]! + want);
+      for (let k = eStart[b]!; k < end; k++) gathered.push(eItems[k]!);
+    }
+    gathered.sort((a, b) => a - b);
+    const items: number[] = [];
+    for (let i = 0; i < gathered.length && items.length < cap; i++) {
+      const r = gathered[i]!;
+      if ((i > 0 && gathered[i - 1] === r) || excluded.has(r)) continue;
+      items.push(r);
+    }
+    const carried = new Map<number, number[]>();
+    for (const r of items) {
+      const list: number[] = [];
+      for (let k = carriers.start[r]!; k < carriers.start[r + 1]!; k++) {
+        const x = carriers.items[k]!;
+        if (x !== s && x !== t && this.inPath(x)) list.push(x);
+      }
+      if (list.length > 0) carried.set(r, list);
+    }
+    return { items, count: total, carried };
   }
 }
