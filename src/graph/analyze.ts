@@ -234,7 +234,8 @@ class Analysis {
       else if (routeDirty[i] === 1) out[i] = "routed-dirty";
       else if (this.u !== null) {
         const u = this.u;
-        if (q.failures >= 1 && failoverUnderlay(this.g, this.sc, u, dag, q.failures).facts.dirtyAfter.length > 0) out[i] = "fragile";
+        const cuts = this.g.hasOneWay || q.failures < 1 ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
+        if (q.failures >= 1 && failoverUnderlay(this.g, this.sc, u, dag, q.failures, cuts).facts.dirtyAfter.length > 0) out[i] = "fragile";
         else out[i] = this.exposureUnder(u, q.s, q.t).exposure.count > 0 ? "exposed" : "clean";
       } else {
         if (q.failures >= 1) {
@@ -447,7 +448,8 @@ class Analysis {
       facts[i]!.exposure = e.exposure;
       exposureVia.set(i, e.carried);
       if (q.failures < 1) continue;
-      const fo = failoverUnderlay(this.g, this.sc, u, routed[i]!, q.failures);
+      const cuts = this.g.hasOneWay ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
+      const fo = failoverUnderlay(this.g, this.sc, u, routed[i]!, q.failures, cuts);
       facts[i]!.failover = fo.facts;
       dirtyDags.set(i, fo.dirtyDags);
     }

@@ -110,7 +110,14 @@ export interface UnderlayFailover {
  * routed path avoids everything down; otherwise one search with the down items banned.
  * Entries follow the same order as without closures (singles ascending, then pairs).
  */
-export function failoverUnderlay(g: NetGraph, sc: SearchScratch, u: Underlay, routed: Dag, failures: number): UnderlayFailover {
+export function failoverUnderlay(
+  g: NetGraph,
+  sc: SearchScratch,
+  u: Underlay,
+  routed: Dag,
+  failures: number,
+  separators: ReadonlySet<number> | null,
+): UnderlayFailover {
   const { n } = g;
   const { s, t } = routed;
   const eff = u.eff;
@@ -119,6 +126,8 @@ export function failoverUnderlay(g: NetGraph, sc: SearchScratch, u: Underlay, ro
   /** Re-routes around what is down (after `takeDown`), or null when the pair is cut. */
   const reroute = (base: Dag, down: Uint8Array): Dag | null => {
     if (down[s] === 1 || down[t] === 1) return null;
+    // A known separator (cut vertex or bridge of the whole graph) among the down items cuts.
+    if (separators !== null && separators.size > 0) for (const x of u.downItems) if (separators.has(x)) return null;
     const kept = dagAvoiding(base, n, down);
     if (kept !== null) return kept;
     const f: ArcFilter = { clean: true, risky: down, s, t, ban1: -1, ban2: -1 };
