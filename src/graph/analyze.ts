@@ -1,13 +1,14 @@
 import type { Verdict } from "../result.js";
-import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, separators, shareBigBlock } from "./blocks.js";
+import { type BlockRisk, type BlockTree, blockRisk, blockTree, exposureByBlocks, pathBlocks, separators, shareBigBlock } from "./blocks.js";
 import { cleanComponents, cleanStrongComponents } from "./components.js";
 import { type ArcFilter, type Dag, dagItems, dagPathCount, dagPaths, dagPick } from "./dag.js";
 import { exposureByReach } from "./exposure.js";
-import { failover } from "./failover.js";
+import { failover, failoverUnderlay } from "./failover.js";
 import { DisjointPaths } from "./flow.js";
 import { Remediation } from "./remediation.js";
 import { PathTree, SearchScratch, bidirectionalDag } from "./search.js";
 import type { AnalysisOptions, NetGraph, PairFacts, PairQuery, RiskMask } from "./types.js";
+import { BlockExposure, type Carriers, Underlay, ViaBuilder, carriersOf } from "./underlay.js";
 
 /**
  * How work is shared across pairs. Trees: `auto` starts a group of pairs with a common
@@ -39,6 +40,8 @@ interface Workspace {
    * pairs under another risk mask (`analyzeVerdicts`) reuses them instead of searching again.
    */
   routed: Map<number, Dag | null>;
+  /** Reverse closures, when the graph has closures. */
+  carriers: Carriers | null;
 }
 
 /** Most routed DAGs kept per graph for reuse. */
@@ -49,7 +52,7 @@ const workspaces = new WeakMap<NetGraph, Workspace>();
 function workspace(g: NetGraph): Workspace {
   let ws = workspaces.get(g);
   if (ws === undefined) {
-    ws = { blocks: null, scratch: null, routed: new Map() };
+    ws = { blocks: null, scratch: null, routed: new Map(), carriers: null };
     workspaces.set(g, ws);
   }
   return ws;
@@ -63,6 +66,12 @@ function scratch(g: NetGraph): SearchScratch {
     ws.scratch = new SearchScratch(g.n, maxMetric);
   }
   return ws.scratch;
+}
+
+function graphCarriers(g: NetGraph): Carriers {
+  const ws = workspace(g);
+  if (ws.carriers === null) ws.carriers = carriersOf(g);
+  return ws.carriers;
 }
 
 function graphBlocks(g: NetGraph): BlockTree {
@@ -124,13 +133,22 @@ class Analysis {
   private readonly sc: SearchScratch;
   private compStore: { label: Int32Array; count: number } | null = null;
   private blockRiskStore: BlockRisk | null = null;
+  /**
+   * The mask every search and structure works with: the given one, or with closures the
+   * effective one (an item is risky when anything in its closure is).
+   */
+  private readonly risky: RiskMask;
+  /** Closures under this mask; null when the graph has none (the original code paths). */
+  private readonly u: Underlay | null;
 
   constructor(
     private readonly g: NetGraph,
-    private readonly risky: RiskMask,
+    mask: RiskMask,
     private readonly options: AnalysisOptions,
     private readonly sharing: SharingStrategy,
   ) {
+    this.u = g.closure === undefined ? null : new Underlay(g, mask, graphCarriers(g));
+    this.risky = this.u === null ? mask : this.u.eff;
     this.n = g.n;
     this.maxPaths = options.maxPaths ?? 8;
     this.maxExposure = options.maxExposureItems ?? 1000;
@@ -160,9 +178,11 @@ class Analysis {
       if (dag !== null) facts[i]!.cleanAlternative = this.pick(dag);
     }
 
-    this.remediate(facts);
+    if (this.u === null) this.remediate(facts);
+    else this.remediateUnder(facts, this.u);
     // Per-pair facts in phases: max-flow borrows the search arrays, so it runs last.
     const reached = all.filter((i) => facts[i]!.reachable);
+    if (this.u !== null) return this.runUnder(this.u, queries, facts, routed, reached);
     for (const i of reached) facts[i]!.exposure = this.exposure(queries[i]!.s, queries[i]!.t);
     for (const i of reached) {
       const q = queries[i]!;
@@ -212,7 +232,12 @@ class Analysis {
       const q = queries[i]!;
       if (hasClean[i] === 0) out[i] = "dirty";
       else if (routeDirty[i] === 1) out[i] = "routed-dirty";
-      else {
+      else if (this.u !== null) {
+        const u = this.u;
+        const cuts = this.g.hasOneWay || q.failures < 1 ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
+        if (q.failures >= 1 && failoverUnderlay(this.g, this.sc, u, dag, q.failures, cuts).facts.dirtyAfter.length > 0) out[i] = "fragile";
+        else out[i] = this.exposureUnder(u, q.s, q.t).exposure.count > 0 ? "exposed" : "clean";
+      } else {
         if (q.failures >= 1) {
           const cuts = this.g.hasOneWay ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
           if (failover(this.g, this.sc, risky, dag, q.failures, cuts, this.sharing.failoverBlocks).dirtyAfter.length > 0) {
@@ -237,7 +262,7 @@ class Analysis {
         paths: dagPaths(dag, this.maxPaths),
         pathCount: dagPathCount(dag),
         items,
-        riskyItems: items.filter((i) => this.risky[i] === 1),
+        riskyItems: this.u === null ? items.filter((i) => this.risky[i] === 1) : this.u.riskyOf(items),
       },
       cleanAlternative: null,
       exposure: { items: [], count: 0, approximate: false },
@@ -387,6 +412,289 @@ class Analysis {
     const bt = graphBlocks(this.g);
     if (this.blockRiskStore === null) this.blockRiskStore = blockRisk(this.g, bt, this.risky);
     return { ...exposureByBlocks(bt, this.blockRiskStore, this.risky, s, t, this.maxExposure), approximate: false };
+  }
+
+  private blockExposure: BlockExposure | null = null;
+
+  /**
+   * Exposure with closures: the risky items that the items of the possible paths use. Without
+   * one-way links, per-block lists (`BlockExposure`); with them, the reach sets, expanded.
+   * Also, per listed item, the items of the possible paths that carry it (for `via`).
+   */
+  private exposureUnder(u: Underlay, s: number, t: number): { exposure: PairFacts["exposure"]; carried: Map<number, number[]> } {
+    const cap = this.maxExposure;
+    if (!this.g.hasOneWay) {
+      const bt = graphBlocks(this.g);
+      if (this.blockExposure === null) {
+        if (this.blockRiskStore === null) this.blockRiskStore = blockRisk(this.g, bt, this.risky);
+        this.blockExposure = new BlockExposure(u, bt, this.blockRiskStore);
+      }
+      const e = this.blockExposure.pair(pathBlocks(bt, s, t), s, t, cap);
+      return { exposure: { items: e.items, count: e.count, approximate: false }, carried: e.carried };
+    }
+    const pathItems = exposureByReach(this.g, this.sc, this.risky, s, t, Infinity).items;
+    const all = u.riskyOf(pathItems);
+    const items = all.length <= cap ? all : all.slice(0, cap);
+    return { exposure: { items, count: all.length, approximate: true }, carried: u.carriedBy(items, pathItems) };
+  }
+
+  /** The rest of `run` with closures: exposure, failover, diversity and `via`. */
+  private runUnder(u: Underlay, queries: readonly PairQuery[], facts: PairFacts[], routed: (Dag | null)[], reached: number[]): PairFacts[] {
+    const exposureVia = new Map<number, Map<number, number[]>>();
+    const dirtyDags = new Map<number, Dag[]>();
+    for (const i of reached) {
+      const q = queries[i]!;
+      const e = this.exposureUnder(u, q.s, q.t);
+      facts[i]!.exposure = e.exposure;
+      exposureVia.set(i, e.carried);
+      if (q.failures < 1) continue;
+      const cuts = this.g.hasOneWay ? null : separators(this.g, graphBlocks(this.g), q.s, q.t);
+      const fo = failoverUnderlay(this.g, this.sc, u, routed[i]!, q.failures, cuts);
+      facts[i]!.failover = fo.facts;
+      dirtyDags.set(i, fo.dirtyDags);
+    }
+    for (const i of reached) {
+      const f = facts[i]!;
+      const vb = new ViaBuilder(u, this.maxExposure);
+      vb.offer(f.routed!.riskyItems, [f.routed!.items]);
+      const dags = dirtyDags.get(i) ?? [];
+      if (dags.length > 0) {
+        vb.offer(
+          f.failover!.dirtyAfter.flatMap((d) => d.riskyItems),
+          dags.map((d) => dagItems(d, this.n)),
+        );
+      }
+      vb.offerCarried(exposureVia.get(i)!);
+      f.via = vb.result();
+    }
+    // Diversity: max-flow on the effective clean subgraph bounds it from above; where closure
+    // items may be shared between paths, a greedy family of footprint-disjoint paths bounds it
+    // from below (the flow borrows the search arrays, so the greedy searches run after it).
+    const withClean = reached.filter((i) => facts[i]!.cleanAlternative !== null);
+    const policy = this.sharing.cleanBlocks;
+    const useBlocks = !this.g.hasOneWay && (policy === "always" || (policy === "auto" && withClean.length >= cleanBlocksFrom));
+    const blocks = useBlocks ? blockTree(this.g, this.risky, this.sc.borrow()) : null;
+    let flow: DisjointPaths | null = null;
+    for (const i of withClean) {
+      const { s, t } = queries[i]!;
+      flow ??= new DisjointPaths(this.g, this.risky, this.sc.borrowDouble());
+      facts[i]!.diversity = diversity(flow, this.risky, blocks, s, t);
+    }
+    const shared = this.sharedFootprints();
+    for (const i of withClean) {
+      const f = facts[i]!;
+      if (f.diversity <= 1) continue;
+      const { s, t } = queries[i]!;
+      const relevant = shared.count - (shared.mask[s] === 1 ? 1 : 0) - (shared.mask[t] === 1 ? 1 : 0);
+      if (relevant === 0) continue;
+      // Paths with disjoint footprints need first (and last) hops with disjoint footprints.
+      const upper = Math.min(f.diversity, this.hopPacking(u, s, t, true), this.hopPacking(u, s, t, false));
+      const found = upper <= 1 ? 1 : this.greedyDisjoint(u, s, t, upper);
+      f.diversity = Math.max(1, Math.min(found, upper));
+      if (found < upper) f.diversityApproximate = true;
+    }
+    return facts;
+  }
+
+  private sharedStore: { mask: Uint8Array; count: number } | null = null;
+
+  /**
+   * Items two clean paths could both hold in their footprints without sharing a path item: a
+   * clean item that is in the closure of another (clean) item. Without any, the max-flow count
+   * is exact.
+   */
+  private sharedFootprints(): { mask: Uint8Array; count: number } {
+    if (this.sharedStore === null) {
+      const { carriers } = this.u!;
+      const total = this.n + this.g.m;
+      const mask = new Uint8Array(total);
+      let count = 0;
+      for (let r = 0; r < total; r++) {
+        if (this.risky[r] === 0 && carriers.start[r + 1]! > carriers.start[r]!) {
+          mask[r] = 1;
+          count++;
+        }
+      }
+      this.sharedStore = { mask, count };
+    }
+    return this.sharedStore;
+  }
+
+  /**
+   * Most first hops out of s (or last hops into t) with pairwise disjoint footprints: a hop is
+   * a clean link and its far node, with their closures, the ends aside; direct links all count
+   * as one. An upper bound on footprint-disjoint paths; exact search over at most 16 hops,
+   * otherwise no bound (`maxDiversity`).
+   */
+  private hopPacking(u: Underlay, s: number, t: number, out: boolean): number {
+    const { g, n, risky } = this;
+    const v = out ? s : t;
+    const other = out ? t : s;
+    const start = out ? g.outStart : g.inStart;
+    const to = out ? g.outTo : g.inFrom;
+    const link = out ? g.outLink : g.inLink;
+    if (start[v + 1]! - start[v]! > 16) return maxDiversity;
+    const { closure: c } = u;
+    const feet: Set<number>[] = [];
+    const direct: boolean[] = [];
+    for (let k = start[v]!; k < start[v + 1]!; k++) {
+      const w = to[k]!;
+      const li = n + link[k]!;
+      if (risky[li] === 1 || (risky[w] === 1 && w !== other)) continue;
+      const foot = new Set<number>();
+      const put = (x: number): void => {
+        if (x === s || x === t) return;
+        foot.add(x);
+        for (let j = c.start[x]!; j < c.start[x + 1]!; j++) if (c.items[j] !== s && c.items[j] !== t) foot.add(c.items[j]!);
+      };
+      put(li);
+      if (w !== other) put(w);
+      feet.push(foot);
+      direct.push(w === other);
+    }
+    const meets = (a: Set<number>, b: Set<number>): boolean => {
+      for (const x of a) if (b.has(x)) return true;
+      return false;
+    };
+    const clash = feet.map((a, i) => feet.map((b, j) => i !== j && ((direct[i]! && direct[j]!) || meets(a, b))));
+    let best = 0;
+    const chosen: number[] = [];
+    const search = (from: number): void => {
+      if (chosen.length > best) best = chosen.length;
+      if (best >= maxDiversity) return;
+      for (let i = from; i < feet.length; i++) {
+        if (chosen.some((j) => clash[i]![j])) continue;
+        chosen.push(i);
+        search(i + 1);
+        chosen.pop();
+      }
+    };
+    search(0);
+    return best;
+  }
+
+  private banStore: Uint8Array | null = null;
+
+  /**
+   * A family of clean s–t paths with pairwise disjoint footprints (interior items and their
+   * closures, endpoints aside), found greedily: the cheapest clean path, then every item whose
+   * footprint meets its footprint is banned, and again, up to `cap` paths. A lower bound.
+   */
+  private greedyDisjoint(u: Underlay, s: number, t: number, cap: number): number {
+    const { g, n } = this;
+    this.banStore ??= Uint8Array.from(this.risky);
+    const mask = this.banStore;
+    const { closure: c, carriers } = u;
+    const touched: number[] = [];
+    const ban = (x: number): void => {
+      if (mask[x] === 1) return;
+      mask[x] = 1;
+      touched.push(x);
+    };
+    const banFootprint = (x: number): void => {
+      if (x === s || x === t) return;
+      ban(x);
+      for (let k = carriers.start[x]!; k < carriers.start[x + 1]!; k++) ban(carriers.items[k]!);
+    };
+    let found = 0;
+    while (found < cap) {
+      const f: ArcFilter = { clean: true, risky: mask, s, t, ban1: -1, ban2: -1 };
+      const dag = bidirectionalDag(g, this.sc, f);
+      if (dag === null) break;
+      const { path, links } = dagPick(dag);
+      found++;
+      const own = path.slice(1, -1).concat(links.map((l) => n + l));
+      for (const x of own) {
+        banFootprint(x);
+        for (let k = c.start[x]!; k < c.start[x + 1]!; k++) banFootprint(c.items[k]!);
+      }
+      if (path.length === 2) {
+        // A direct link counts once, whichever of the parallel links it is.
+        for (let k = g.outStart[s]!; k < g.outStart[s + 1]!; k++) if (g.outTo[k] === t) ban(n + g.outLink[k]!);
+      }
+    }
+    for (const x of touched) mask[x] = 0;
+    return found;
+  }
+
+  /**
+   * Remediation with closures: the contracted-graph search with additive costs (an item costs
+   * its own replacement when risky plus that of every risky item of its closure) finds a path;
+   * its answer is the union of the risky items that path uses, at their true cost. The same
+   * search with each risky item's cost split among everything that carries it (itself and its
+   * carriers) bounds every path's union cost from below: when it reaches the found cost the
+   * answer is minimal, otherwise it is marked approximate.
+   */
+  private remediateUnder(facts: PairFacts[], u: Underlay): void {
+    const dirty = facts.filter((f) => f.reachable && f.cleanAlternative === null);
+    if (dirty.length === 0) return;
+    const { g, n } = this;
+    const total = n + g.m;
+    const base = u.risky;
+    const eff = this.risky;
+    const own = this.options.costs;
+    const costOf = (x: number): number => (own === undefined ? 1 : own[x]!);
+    const { closure: c, carriers } = u;
+    // A node with fewer than two arcs is never inside a path: only its carriers can bring it in.
+    const inner = (r: number): number => (r >= n || g.outStart[r + 1]! - g.outStart[r]! + (g.hasOneWay ? g.inStart[r + 1]! - g.inStart[r]! : 0) >= 2 ? 1 : 0);
+    const share = (r: number): number => {
+      const users = inner(r) + carriers.start[r + 1]! - carriers.start[r]!;
+      return users === 0 ? costOf(r) : costOf(r) / users;
+    };
+    const add = new Float64Array(total);
+    const split = new Float64Array(total);
+    let sharedRisk = false;
+    for (let x = 0; x < total; x++) {
+      if (eff[x] === 0) continue;
+      let a = base[x] === 1 ? costOf(x) : 0;
+      let b = base[x] === 1 ? share(x) : 0;
+      if (base[x] === 1 && carriers.start[x + 1]! > carriers.start[x]!) sharedRisk = true;
+      for (let k = c.start[x]!; k < c.start[x + 1]!; k++) {
+        const r = c.items[k]!;
+        if (base[r] === 0) continue;
+        a += costOf(r);
+        b += share(r);
+      }
+      add[x] = a;
+      split[x] = b;
+    }
+    const comps = this.components();
+    const rem = new Remediation(g, eff, add, comps);
+    const low = sharedRisk ? new Remediation(g, eff, split, comps) : null;
+    const groups = new Map<number, PairFacts[]>();
+    for (const f of dirty) {
+      const root = rem.rootOf(f.t);
+      const list = groups.get(root);
+      if (list === undefined) groups.set(root, [f]);
+      else list.push(f);
+    }
+    for (const list of groups.values()) {
+      const sources = list.map((f) => f.s);
+      rem.run(list[0]!.t, sources);
+      const union = (r: { items: number[] } | null): { items: number[]; cost: number } | null => {
+        if (r === null) return null;
+        const items = u.riskyOf(r.items);
+        let cost = 0;
+        for (const x of items) cost += costOf(x);
+        return { items, cost };
+      };
+      const found = list.map((f) => union(rem.result(f.s)));
+      if (low !== null) low.run(list[0]!.t, sources);
+      list.forEach((f, j) => {
+        let best = found[j];
+        if (best === null || best === undefined) return;
+        let bound = best.cost;
+        if (low !== null) {
+          // The bound's own path is a candidate too: its union may be cheaper.
+          const r = low.result(f.s);
+          bound = r?.cost ?? bound;
+          const other = union(r);
+          if (other !== null && other.cost < best.cost) best = other;
+        }
+        const exact = bound >= best.cost - 1e-9 * Math.max(1, best.cost);
+        f.remediation = exact ? best : { ...best, approximate: true };
+      });
+    }
   }
 
 }

@@ -153,6 +153,14 @@ function treePath(bt: BlockTree, s: number, t: number): number[] {
   return fromS.concat(fromT.reverse());
 }
 
+/** Blocks on the block-cut tree path between s and t (empty when they are not connected). */
+export function pathBlocks(bt: BlockTree, s: number, t: number): number[] {
+  if (bt.root[s] !== bt.root[t] || bt.root[s]! < 0) return [];
+  const out: number[] = [];
+  for (const z of treePath(bt, s, t)) if (z < 0) out.push(~z);
+  return out;
+}
+
 /**
  * Single items whose failure disconnects s from t: the cut vertices between them and the
  * bridges on the way (a block that is one link). Empty when they are not connected.

@@ -93,6 +93,24 @@ export function allPaths(r: RefGraph, s: number, t: number, banned: ReadonlySet<
   return out;
 }
 
+/**
+ * Closures in graph item space (SPEC §4.1): `closure[i]` lists every item item i rests on,
+ * transitively. Undefined (or an empty list) means none.
+ */
+export type RefClosure = readonly (readonly number[])[] | undefined;
+
+const closureOf = (closure: RefClosure, i: number): readonly number[] => closure?.[i] ?? [];
+
+/** What a path uses: its inner items and everything they rest on (the ends' closures stay out). */
+export function usedItems(r: RefGraph, p: RefPath, closure: RefClosure): number[] {
+  return sortedUnique(innerItems(r, p).flatMap((i) => [i, ...closureOf(closure, i)]));
+}
+
+/** The risky items a path uses. */
+export function pathRisky(r: RefGraph, p: RefPath, risky: Uint8Array, closure: RefClosure): number[] {
+  return usedItems(r, p, closure).filter((i) => risky[i] === 1);
+}
+
 /** Items of a path other than its two ends: inner nodes, then links offset by n. */
 export function innerItems(r: RefGraph, p: RefPath): number[] {
   return [...p.nodes.slice(1, -1), ...p.links.map((l) => r.n + l)];
@@ -113,7 +131,7 @@ export interface RefRouted {
   riskyItems: number[];
 }
 
-export function routedOf(r: RefGraph, paths: RefPath[], risky: Uint8Array, maxPaths: number): RefRouted | null {
+export function routedOf(r: RefGraph, paths: RefPath[], risky: Uint8Array, maxPaths: number, closure?: RefClosure): RefRouted | null {
   if (paths.length === 0) return null;
   const metric = Math.min(...paths.map((p) => p.metric));
   const best = paths.filter((p) => p.metric === metric);
@@ -126,7 +144,7 @@ export function routedOf(r: RefGraph, paths: RefPath[], risky: Uint8Array, maxPa
     paths: sorted.slice(0, maxPaths),
     pathCount: sorted.length,
     items,
-    riskyItems: items.filter((i) => risky[i] === 1),
+    riskyItems: sortedUnique(best.flatMap((p) => pathRisky(r, p, risky, closure))),
   };
 }
 
@@ -139,10 +157,14 @@ export interface RefFacts {
   /** Minimum replacement cost, and every risky-item set achieving it. */
   remediation: { cost: number; sets: Set<string> } | null;
   diversity: number;
+  /** Items on at least one simple s–t path (for `via` of exposure-only items). */
+  possibleItems: number[];
+  /** Per failover `dirtyAfter` entry, the items of its re-routed paths. */
+  dirtyRerouted: number[][];
 }
 
-export function isClean(r: RefGraph, p: RefPath, risky: Uint8Array): boolean {
-  return innerItems(r, p).every((i) => risky[i] === 0);
+export function isClean(r: RefGraph, p: RefPath, risky: Uint8Array, closure?: RefClosure): boolean {
+  return pathRisky(r, p, risky, closure).length === 0;
 }
 
 export function oracle(
@@ -153,10 +175,11 @@ export function oracle(
   failures: number,
   maxPaths: number,
   costs: Float64Array | undefined,
+  closure?: RefClosure,
 ): RefFacts {
   const paths = allPaths(r, s, t);
-  const routed = routedOf(r, paths, risky, maxPaths);
-  const cleanPaths = paths.filter((p) => isClean(r, p, risky));
+  const routed = routedOf(r, paths, risky, maxPaths, closure);
+  const cleanPaths = paths.filter((p) => isClean(r, p, risky, closure));
   let cleanAlternative: RefFacts["cleanAlternative"] = null;
   if (cleanPaths.length > 0) {
     const metric = Math.min(...cleanPaths.map((p) => p.metric));
@@ -165,55 +188,151 @@ export function oracle(
       .sort((x, y) => x.nodes.length - y.nodes.length || lex(x.nodes, y.nodes) || lex(x.links, y.links))[0]!;
     cleanAlternative = { metric, path: best.nodes, links: best.links };
   }
-  const exposureExact = sortedUnique(paths.flatMap((p) => innerItems(r, p)).filter((i) => risky[i] === 1));
+  const exposureExact = sortedUnique(paths.flatMap((p) => pathRisky(r, p, risky, closure)));
   let remediation: RefFacts["remediation"] = null;
   if (paths.length > 0 && cleanPaths.length === 0) {
-    const costOf = (p: RefPath): number =>
-      innerItems(r, p)
-        .filter((i) => risky[i] === 1)
-        .reduce((sum, i) => sum + (costs ? costs[i]! : 1), 0);
+    const costOf = (p: RefPath): number => pathRisky(r, p, risky, closure).reduce((sum, i) => sum + (costs ? costs[i]! : 1), 0);
     const cost = Math.min(...paths.map(costOf));
     const sets = new Set(
-      paths.filter((p) => costOf(p) === cost).map((p) => sortedUnique(innerItems(r, p).filter((i) => risky[i] === 1)).join(",")),
+      paths.filter((p) => costOf(p) === cost).map((p) => pathRisky(r, p, risky, closure).join(",")),
     );
     remediation = { cost, sets };
   }
+  const fo = failures >= 1 && routed !== null ? failoverOf(r, risky, s, t, failures, routed, closure) : null;
   return {
     reachable: paths.length > 0,
     routed,
     cleanAlternative,
     exposureExact,
-    failover: failures >= 1 && routed !== null ? failoverOf(r, risky, s, t, failures, routed) : null,
+    failover: fo?.facts ?? null,
     remediation,
-    diversity: cleanPaths.length === 0 ? 0 : diversityOf(cleanPaths),
+    diversity: cleanPaths.length === 0 ? 0 : closure === undefined ? diversityOf(cleanPaths) : footprintDiversity(r, cleanPaths, s, t, closure),
+    possibleItems: sortedUnique(paths.flatMap((p) => innerItems(r, p))),
+    dirtyRerouted: fo?.rerouted ?? [],
   };
 }
 
-function failoverOf(r: RefGraph, risky: Uint8Array, s: number, t: number, failures: number, routed: RefRouted): FailoverFacts {
-  const reroute = (banned: number[]): RefRouted | null => routedOf(r, allPaths(r, s, t, new Set(banned)), risky, 1);
+/**
+ * Everything that goes down when `failed` fail, by naive fixpoint: an item whose closure holds a
+ * down item, and a link with a down end.
+ */
+export function downOf(r: RefGraph, closure: RefClosure, failed: readonly number[]): Set<number> {
+  const down = new Set(failed);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < r.n + r.m; i++) {
+      if (down.has(i)) continue;
+      const endDown = i >= r.n && (down.has(r.a[i - r.n]!) || down.has(r.b[i - r.n]!));
+      if (endDown || closureOf(closure, i).some((x) => down.has(x))) {
+        down.add(i);
+        changed = true;
+      }
+    }
+  }
+  return down;
+}
+
+function failoverOf(
+  r: RefGraph,
+  risky: Uint8Array,
+  s: number,
+  t: number,
+  failures: number,
+  routed: RefRouted,
+  closure: RefClosure,
+): { facts: FailoverFacts; rerouted: number[][] } {
+  const reroute = (failed: number[]): RefRouted | null => {
+    const down = closure === undefined ? new Set(failed) : downOf(r, closure, failed);
+    if (down.has(s) || down.has(t)) return null;
+    return routedOf(r, allPaths(r, s, t, down), risky, 1, closure);
+  };
+  // Candidates: the routed items and their closures, endpoints excluded.
+  const candidates = (items: number[]): number[] =>
+    sortedUnique(items.flatMap((i) => [i, ...closureOf(closure, i)])).filter((i) => i !== s && i !== t);
   const dirtyAfter: FailoverEntry[] = [];
+  const rerouted: number[][] = [];
   const disconnectedBy: number[][] = [];
-  const pairDirty = new Map<string, FailoverEntry>();
+  const pairDirty = new Map<string, [FailoverEntry, number[]]>();
   const pairCut = new Map<string, number[]>();
-  for (const f1 of routed.items) {
+  for (const f1 of candidates(routed.items)) {
     const r1 = reroute([f1]);
     if (r1 === null) disconnectedBy.push([f1]);
-    else if (r1.riskyItems.length > 0) dirtyAfter.push({ failed: [f1], riskyItems: r1.riskyItems });
-    else if (failures >= 2) {
-      for (const f2 of r1.items) {
+    else if (r1.riskyItems.length > 0) {
+      dirtyAfter.push({ failed: [f1], riskyItems: r1.riskyItems });
+      rerouted.push(r1.items);
+    } else if (failures >= 2) {
+      for (const f2 of candidates(r1.items)) {
         const pair = [Math.min(f1, f2), Math.max(f1, f2)];
         const key = pair.join(",");
         const r2 = reroute(pair);
         if (r2 === null) pairCut.set(key, pair);
-        else if (r2.riskyItems.length > 0) pairDirty.set(key, { failed: pair, riskyItems: r2.riskyItems });
+        else if (r2.riskyItems.length > 0) pairDirty.set(key, [{ failed: pair, riskyItems: r2.riskyItems }, r2.items]);
       }
     }
   }
+  const pairs = [...pairDirty.values()].sort((x, y) => lex(x[0].failed, y[0].failed));
   return {
-    failures,
-    dirtyAfter: dirtyAfter.concat([...pairDirty.values()].sort((x, y) => lex(x.failed, y.failed))),
-    disconnectedBy: disconnectedBy.concat([...pairCut.values()].sort(lex)),
+    facts: {
+      failures,
+      dirtyAfter: dirtyAfter.concat(pairs.map((p) => p[0])),
+      disconnectedBy: disconnectedBy.concat([...pairCut.values()].sort(lex)),
+    },
+    rerouted: rerouted.concat(pairs.map((p) => p[1])),
   };
+}
+
+/**
+ * Largest family of clean paths whose footprints (inner items and their closures, the ends
+ * aside) are pairwise disjoint, at most one of them a direct link, capped at 4.
+ */
+function footprintDiversity(r: RefGraph, cleanPaths: RefPath[], s: number, t: number, closure: RefClosure): number {
+  const cands = new Map<string, { foot: number[]; direct: boolean }>();
+  for (const p of cleanPaths) {
+    const foot = usedItems(r, p, closure).filter((i) => i !== s && i !== t);
+    const direct = p.nodes.length === 2;
+    cands.set(`${direct}:${foot.join(",")}`, { foot, direct });
+  }
+  const list = [...cands.values()];
+  let best = 0;
+  const used = new Set<number>();
+  const search = (from: number, chosen: number, direct: boolean): void => {
+    best = Math.max(best, chosen);
+    if (best >= 4) return;
+    for (let i = from; i < list.length; i++) {
+      const c = list[i]!;
+      if ((c.direct && direct) || c.foot.some((x) => used.has(x))) continue;
+      c.foot.forEach((x) => used.add(x));
+      search(i + 1, chosen + 1, direct || c.direct);
+      c.foot.forEach((x) => used.delete(x));
+    }
+  };
+  search(0, 0, false);
+  return Math.min(4, best);
+}
+
+/**
+ * `via` as SPEC §4.1 defines it: each listed risky item carried by a path item → those path
+ * items. Categories in order (routed, failover, exposure); an item takes the carriers of the
+ * first category listing it; lists ascending, capped.
+ */
+export function refVia(
+  risky: Uint8Array,
+  closure: RefClosure,
+  categories: { listed: number[]; items: number[] }[],
+  cap: number,
+): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const claimed = new Set<number>();
+  for (const { listed, items } of categories) {
+    for (const x of listed) {
+      if (claimed.has(x)) continue;
+      claimed.add(x);
+      if (risky[x] !== 1) continue;
+      const carriers = sortedUnique(items.filter((i) => closureOf(closure, i).includes(x)));
+      if (carriers.length > 0 && cap > 0) out.set(x, carriers.slice(0, cap));
+    }
+  }
+  return new Map([...out.entries()].sort((a, b) => a[0] - b[0]));
 }
 
 /** Largest family of pairwise internally disjoint clean paths (all direct paths count once), capped at 4. */
@@ -240,7 +359,16 @@ function diversityOf(cleanPaths: RefPath[]): number {
 }
 
 /** The reach-based superset of exposure the engine uses with one-way links, computed naively. */
-export function reachExposure(r: RefGraph, risky: Uint8Array, s: number, t: number): number[] {
+export function reachExposure(r: RefGraph, risky: Uint8Array, s: number, t: number, closure?: RefClosure): number[] {
+  return reachItems(r, s, t)
+    .flatMap((i) => [i, ...closureOf(closure, i)])
+    .filter((i) => risky[i] === 1)
+    .sort((a, b) => a - b)
+    .filter((x, k, xs) => k === 0 || xs[k - 1] !== x);
+}
+
+/** Nodes and links the reach-based approximation counts as on some s–t path. */
+export function reachItems(r: RefGraph, s: number, t: number): number[] {
   const arcs: [number, number, number][] = [];
   for (let l = 0; l < r.m; l++) {
     arcs.push([r.a[l]!, r.b[l]!, l]);
@@ -265,7 +393,7 @@ export function reachExposure(r: RefGraph, risky: Uint8Array, s: number, t: numb
   const F = closure(s, t, true);
   const B = closure(t, s, false);
   const out: number[] = [];
-  for (let v = 0; v < r.n; v++) if (v !== s && v !== t && F.has(v) && B.has(v) && risky[v] === 1) out.push(v);
-  for (const [x, y, l] of arcs) if (x !== t && y !== s && F.has(x) && B.has(y) && risky[r.n + l] === 1) out.push(r.n + l);
+  for (let v = 0; v < r.n; v++) if (v !== s && v !== t && F.has(v) && B.has(v)) out.push(v);
+  for (const [x, y, l] of arcs) if (x !== t && y !== s && F.has(x) && B.has(y)) out.push(r.n + l);
   return sortedUnique(out);
 }
