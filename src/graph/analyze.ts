@@ -191,6 +191,12 @@ class Analysis {
       facts[i]!.failover = failover(this.g, this.sc, this.risky, routed[i]!, q.failures, cuts, this.sharing.failoverBlocks);
     }
     const withClean = reached.filter((i) => facts[i]!.cleanAlternative !== null);
+    this.flowDiversity(queries, facts, withClean);
+    return facts;
+  }
+
+  /** Disjoint clean paths by max-flow (on the effective mask with closures), for the listed pairs. */
+  private flowDiversity(queries: readonly PairQuery[], facts: PairFacts[], withClean: readonly number[]): void {
     const policy = this.sharing.cleanBlocks;
     const useBlocks = !this.g.hasOneWay && (policy === "always" || (policy === "auto" && withClean.length >= cleanBlocksFrom));
     const blocks = useBlocks ? blockTree(this.g, this.risky, this.sc.borrow()) : null;
@@ -200,7 +206,6 @@ class Analysis {
       flow ??= new DisjointPaths(this.g, this.risky, this.sc.borrowDouble());
       facts[i]!.diversity = diversity(flow, this.risky, blocks, s, t);
     }
-    return facts;
   }
 
   verdicts(queries: readonly PairQuery[]): Verdict[] {
@@ -471,15 +476,7 @@ class Analysis {
     // items may be shared between paths, a greedy family of footprint-disjoint paths bounds it
     // from below (the flow borrows the search arrays, so the greedy searches run after it).
     const withClean = reached.filter((i) => facts[i]!.cleanAlternative !== null);
-    const policy = this.sharing.cleanBlocks;
-    const useBlocks = !this.g.hasOneWay && (policy === "always" || (policy === "auto" && withClean.length >= cleanBlocksFrom));
-    const blocks = useBlocks ? blockTree(this.g, this.risky, this.sc.borrow()) : null;
-    let flow: DisjointPaths | null = null;
-    for (const i of withClean) {
-      const { s, t } = queries[i]!;
-      flow ??= new DisjointPaths(this.g, this.risky, this.sc.borrowDouble());
-      facts[i]!.diversity = diversity(flow, this.risky, blocks, s, t);
-    }
+    this.flowDiversity(queries, facts, withClean);
     const shared = this.sharedFootprints();
     for (const i of withClean) {
       const f = facts[i]!;

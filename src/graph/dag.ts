@@ -238,16 +238,27 @@ export function dagPick(dag: Dag): { path: number[]; links: number[] } {
  * failure never shortens the remaining paths.
  */
 export function dagWithout(dag: Dag, n: number, ban1: number, ban2: number): Dag | null {
+  return dagKeeping(dag, n, (item) => item === ban1 || item === ban2);
+}
+
+/**
+ * The DAG of the paths that avoid every item flagged in `down` (nodes or links, item space), or
+ * null when none does. Like `dagWithout`, for a whole set of failed items.
+ */
+export function dagAvoiding(dag: Dag, n: number, down: Uint8Array): Dag | null {
+  return dagKeeping(dag, n, (item) => down[item] === 1);
+}
+
+/** The sub-DAG of the paths whose inner nodes and links are all not `banned`; null when no path is left. */
+function dagKeeping(dag: Dag, n: number, banned: (item: number) => boolean): Dag | null {
   const k = dag.nodes.length;
-  const isBanned = (i: number): boolean => dag.nodes[i] === ban1 || dag.nodes[i] === ban2;
   const fwd = new Uint8Array(k);
   fwd[0] = 1;
   for (let i = 0; i < k; i++) {
     if (fwd[i] === 0) continue;
     for (let a = dag.start[i]!; a < dag.start[i + 1]!; a++) {
-      const li = n + dag.link[a]!;
       const j = dag.to[a]!;
-      if (li === ban1 || li === ban2 || isBanned(j)) continue;
+      if (banned(n + dag.link[a]!) || (j !== k - 1 && banned(dag.nodes[j]!))) continue;
       fwd[j] = 1;
     }
   }
@@ -257,9 +268,7 @@ export function dagWithout(dag: Dag, n: number, ban1: number, ban2: number): Dag
   for (let i = k - 2; i >= 0; i--) {
     if (fwd[i] === 0) continue;
     for (let a = dag.start[i]!; a < dag.start[i + 1]!; a++) {
-      const li = n + dag.link[a]!;
-      const j = dag.to[a]!;
-      if (li === ban1 || li === ban2 || bwd[j] === 0) continue;
+      if (banned(n + dag.link[a]!) || bwd[dag.to[a]!] === 0) continue;
       bwd[i] = 1;
       break;
     }
@@ -281,9 +290,8 @@ export function dagWithout(dag: Dag, n: number, ban1: number, ban2: number): Dag
   for (let i = 0; i < k; i++) {
     if (remap[i]! < 0) continue;
     for (let a = dag.start[i]!; a < dag.start[i + 1]!; a++) {
-      const li = n + dag.link[a]!;
       const j = remap[dag.to[a]!]!;
-      if (li === ban1 || li === ban2 || j < 0) continue;
+      if (banned(n + dag.link[a]!) || j < 0) continue;
       to.push(j);
       link.push(dag.link[a]!);
     }
@@ -339,65 +347,3 @@ export function dagBottlenecks(dag: Dag, n: number): Set<number> {
   return out;
 }
 
-/**
- * The DAG of the paths that avoid every item flagged in `down` (nodes or links, item space), or
- * null when none does. Like `dagWithout`, for a whole set of failed items.
- */
-export function dagAvoiding(dag: Dag, n: number, down: Uint8Array): Dag | null {
-  const k = dag.nodes.length;
-  const fwd = new Uint8Array(k);
-  fwd[0] = 1;
-  for (let i = 0; i < k; i++) {
-    if (fwd[i] === 0) continue;
-    for (let a = dag.start[i]!; a < dag.start[i + 1]!; a++) {
-      const j = dag.to[a]!;
-      if (down[n + dag.link[a]!] === 1 || (j !== k - 1 && down[dag.nodes[j]!] === 1)) continue;
-      fwd[j] = 1;
-    }
-  }
-  if (fwd[k - 1] === 0) return null;
-  const bwd = new Uint8Array(k);
-  bwd[k - 1] = 1;
-  for (let i = k - 2; i >= 0; i--) {
-    if (fwd[i] === 0) continue;
-    for (let a = dag.start[i]!; a < dag.start[i + 1]!; a++) {
-      if (down[n + dag.link[a]!] === 1 || bwd[dag.to[a]!] === 0) continue;
-      bwd[i] = 1;
-      break;
-    }
-  }
-  const remap = new Int32Array(k).fill(-1);
-  const nodes: number[] = [];
-  const pot: number[] = [];
-  for (let i = 0; i < k; i++) {
-    if (fwd[i] === 1 && bwd[i] === 1) {
-      remap[i] = nodes.length;
-      nodes.push(dag.nodes[i]!);
-      pot.push(dag.pot[i]!);
-    }
-  }
-  const start = new Int32Array(nodes.length + 1);
-  const to: number[] = [];
-  const link: number[] = [];
-  let c = 0;
-  for (let i = 0; i < k; i++) {
-    if (remap[i]! < 0) continue;
-    for (let a = dag.start[i]!; a < dag.start[i + 1]!; a++) {
-      const j = remap[dag.to[a]!]!;
-      if (down[n + dag.link[a]!] === 1 || j < 0) continue;
-      to.push(j);
-      link.push(dag.link[a]!);
-    }
-    start[++c] = to.length;
-  }
-  return {
-    s: dag.s,
-    t: dag.t,
-    metric: dag.metric,
-    nodes: Int32Array.from(nodes),
-    pot: Float64Array.from(pot),
-    start,
-    to: Int32Array.from(to),
-    link: Int32Array.from(link),
-  };
-}

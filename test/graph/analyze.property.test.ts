@@ -5,7 +5,7 @@ import { buildGraph } from "../../src/graph/build.js";
 import type { NetGraph, PairFacts, PairQuery } from "../../src/graph/types.js";
 import { verdictOf } from "../../src/graph/verdict.js";
 import type { Verdict } from "../../src/result.js";
-import { type RefFacts, type RefGraph, allPaths, costsOf, maskOf, oracle, reachExposure, refGraph } from "./oracle.js";
+import { type RefFacts, type RefGraph, allPaths, costsOf, maskOf, oracle, oracleVerdict, queriesFor, reachExposure, refGraph } from "./oracle.js";
 import { type TinyNet, topologyOf } from "./tiny.js";
 import type { State } from "../../src/topology/types.js";
 
@@ -60,24 +60,6 @@ const caseArb = (oneWay: boolean) =>
     maxExposure: fc.constantFrom(1, 3, 1000),
   });
 
-function queriesFor(r: RefGraph, pairs: [number, number, number][]): PairQuery[] {
-  if (r.n < 2) return [];
-  return pairs.map(([a, b, failures]) => {
-    const s = a % r.n;
-    const t = (s + 1 + (b % (r.n - 1))) % r.n;
-    return { s, t, failures };
-  });
-}
-
-/** The ladder on the oracle's facts; with one-way links exposure is the engine's documented superset. */
-function oracleVerdict(o: RefFacts, failures: number, exposureCount: number): Verdict {
-  if (!o.reachable) return "unreachable";
-  if (o.cleanAlternative === null) return "dirty";
-  if (o.routed!.riskyItems.length > 0) return "routed-dirty";
-  if (failures >= 1 && o.failover!.dirtyAfter.length > 0) return "fragile";
-  if (exposureCount > 0) return "exposed";
-  return "clean";
-}
 
 /** Is `nodes` a simple path of the graph, and can links be chosen along it summing to `metric`? */
 function checkRealPath(g: NetGraph, nodes: number[], metric: number, links?: number[]): void {

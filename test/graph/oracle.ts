@@ -2,7 +2,8 @@
  * Brute force over ALL simple paths, for tiny graphs only: the reference every fact of the
  * path engine is compared with. Written independently of the CSR code on purpose.
  */
-import type { FailoverEntry, FailoverFacts } from "../../src/graph/types.js";
+import type { FailoverEntry, FailoverFacts, PairQuery } from "../../src/graph/types.js";
+import type { Verdict } from "../../src/result.js";
 import { type TinyNet, topologyOf } from "./tiny.js";
 
 export interface RefGraph {
@@ -396,4 +397,24 @@ export function reachItems(r: RefGraph, s: number, t: number): number[] {
   for (let v = 0; v < r.n; v++) if (v !== s && v !== t && F.has(v) && B.has(v)) out.push(v);
   for (const [x, y, l] of arcs) if (x !== t && y !== s && F.has(x) && B.has(y)) out.push(r.n + l);
   return sortedUnique(out);
+}
+
+/** Pairs (s ≠ t) of the reference graph's nodes from arbitrary numbers, with their failure counts. */
+export function queriesFor(r: RefGraph, pairs: [number, number, number][]): PairQuery[] {
+  if (r.n < 2) return [];
+  return pairs.map(([a, b, failures]) => {
+    const s = a % r.n;
+    const t = (s + 1 + (b % (r.n - 1))) % r.n;
+    return { s, t, failures };
+  });
+}
+
+/** The ladder on the oracle's facts; with one-way links exposure is the engine's documented superset. */
+export function oracleVerdict(o: RefFacts, failures: number, exposureCount: number): Verdict {
+  if (!o.reachable) return "unreachable";
+  if (o.cleanAlternative === null) return "dirty";
+  if (o.routed!.riskyItems.length > 0) return "routed-dirty";
+  if (failures >= 1 && o.failover!.dirtyAfter.length > 0) return "fragile";
+  if (exposureCount > 0) return "exposed";
+  return "clean";
 }

@@ -6,7 +6,7 @@ import type { NetGraph, PairFacts, PairQuery } from "../../src/graph/types.js";
 import { verdictOf } from "../../src/graph/verdict.js";
 import type { Verdict } from "../../src/result.js";
 import type { State } from "../../src/topology/types.js";
-import { type RefClosure, type RefFacts, type RefGraph, allPaths, costsOf, maskOf, oracle, pathRisky, reachExposure, reachItems, refGraph, refVia } from "./oracle.js";
+import { type RefClosure, type RefFacts, type RefGraph, allPaths, costsOf, maskOf, oracle, oracleVerdict, pathRisky, queriesFor, reachExposure, reachItems, refGraph, refVia } from "./oracle.js";
 import { type TinyNet, closureFrom, topologyOf, withClosure } from "./tiny.js";
 
 /*
@@ -100,23 +100,6 @@ function graphOf(c: Case): { g: NetGraph; r: RefGraph; closure: RefClosure } {
   return { g, r, closure: g.closure === undefined ? undefined : closure };
 }
 
-function queriesFor(r: RefGraph, pairs: [number, number, number][]): PairQuery[] {
-  if (r.n < 2) return [];
-  return pairs.map(([a, b, failures]) => {
-    const s = a % r.n;
-    const t = (s + 1 + (b % (r.n - 1))) % r.n;
-    return { s, t, failures };
-  });
-}
-
-function oracleVerdict(o: RefFacts, failures: number, exposureCount: number): Verdict {
-  if (!o.reachable) return "unreachable";
-  if (o.cleanAlternative === null) return "dirty";
-  if (o.routed!.riskyItems.length > 0) return "routed-dirty";
-  if (failures >= 1 && o.failover!.dirtyAfter.length > 0) return "fragile";
-  if (exposureCount > 0) return "exposed";
-  return "clean";
-}
 
 function check(c: Case, sharing: SharingStrategy): void {
   const { g, r, closure } = graphOf(c);
