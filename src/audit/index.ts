@@ -6,6 +6,7 @@ import { type Designation, designate, type RiskSpec } from "../policy/designatio
 import type { ResolvedRule, ResolvedWaiver } from "../policy/policy.js";
 import type { VendorRegistry } from "../vendors/registry.js";
 import type { Element, Link, Topology, UnderlayIndex } from "../topology/types.js";
+import { closureIdsAt, itemAt } from "../topology/underlay.js";
 import { auditPairs, type ItemRef, type PairRequest } from "./pairs.js";
 import { activeWaivers, applyWaivers, CLEAN_PATH, waiverName } from "./waivers.js";
 import type { AuditResult, Finding, Inventory, ItemInfo, PairResult, RuleResult, Verdict } from "../result.js";
@@ -253,21 +254,10 @@ function itemTable(topology: Topology, d: Designation, items: ReadonlyMap<string
     const under = topology.underlay;
     if (under !== undefined) {
       const i = ref.type === "element" ? ref.index : topology.elements.length + ref.index;
-      if (under.start[i + 1]! > under.start[i]!) out[id].closure = closureIds(topology, under, i);
+      if (under.start[i + 1]! > under.start[i]!) out[id].closure = closureIdsAt(topology, under, i);
     }
   }
   return out;
-}
-
-/** Ids of an item's closure, in the index's order (depth first, as written). */
-function closureIds(topology: Topology, under: UnderlayIndex, i: number): string[] {
-  const E = topology.elements.length;
-  const ids: string[] = [];
-  for (let k = under.start[i]!; k < under.start[i + 1]!; k++) {
-    const c = under.items[k]!;
-    ids.push(c < E ? topology.elements[c]!.id : topology.links[c - E]!.id);
-  }
-  return ids;
 }
 
 /** Adds the closure items of every mentioned item (closures are transitive: one pass suffices). */
@@ -277,7 +267,7 @@ function mentionClosures(topology: Topology, under: UnderlayIndex, mentioned: Ma
     const i = ref.type === "element" ? ref.index : E + ref.index;
     for (let k = under.start[i]!; k < under.start[i + 1]!; k++) {
       const c = under.items[k]!;
-      const id = c < E ? topology.elements[c]!.id : topology.links[c - E]!.id;
+      const id = itemAt(topology, c).id;
       if (!mentioned.has(id)) mentioned.set(id, c < E ? { type: "element", index: c } : { type: "link", index: c - E });
     }
   }

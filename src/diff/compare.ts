@@ -1,5 +1,6 @@
 import { type AuditResult, type Finding, type PairResult, verdicts } from "../result.js";
 import type { Topology } from "../topology/types.js";
+import { closureIdsAt } from "../topology/underlay.js";
 import type { SourceLocation } from "../diagnostics.js";
 import type { DiffResult, FindingChange, ItemChange, ItemState, ListChange, PairChange, RuleChange } from "./types.js";
 
@@ -20,8 +21,6 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function topologyItems(topology: Topology, result?: AuditResult): ItemSnapshot {
   const out = new Map<string, SnapshotItem>();
   const under = topology.underlay;
-  const E = topology.elements.length;
-  const idOf = (x: number): string => (x < E ? topology.elements[x]!.id : topology.links[x - E]!.id);
   const add = (item: Topology["elements"][number] | Topology["links"][number], i: number, type: "element" | "link"): void => {
     const s: ItemState = { type };
     if (item.vendor !== undefined) s.vendor = item.vendor;
@@ -30,15 +29,13 @@ export function topologyItems(topology: Topology, result?: AuditResult): ItemSna
     const entry: SnapshotItem = { state: s };
     if (under !== undefined) {
       if (item.underlay !== undefined && item.underlay.length > 0) s.underlay = [...item.underlay];
-      const from = under.start[i]!;
-      const to = under.start[i + 1]!;
-      if (to > from) entry.closure = Array.from(under.items.subarray(from, to), idOf);
+      if (under.start[i + 1]! > under.start[i]!) entry.closure = closureIdsAt(topology, under, i);
       entry.where = () => item.location;
     }
     out.set(item.id, entry);
   };
   topology.elements.forEach((e, i) => add(e, i, "element"));
-  topology.links.forEach((l, i) => add(l, E + i, "link"));
+  topology.links.forEach((l, i) => add(l, topology.elements.length + i, "link"));
   return out;
 }
 

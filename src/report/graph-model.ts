@@ -1,6 +1,7 @@
 import { type AuditResult, HIGH, type ItemInfo, type ItemRisks, type PairResult, type Reason, UNKNOWN } from "../result.js";
 import { errorAt, InputError } from "../diagnostics.js";
 import type { Topology } from "../topology/types.js";
+import { itemAt } from "../topology/underlay.js";
 import { safe } from "./context.js";
 import { hopsAtEachEnd, LinksByEnds, maxHopsShown, maxLinksPerHop, thousands } from "./elide.js";
 import { closureOf, closureShown } from "./underlay.js";
@@ -446,22 +447,24 @@ function directUnderlay(t: Topology, i: number): number[] {
   return out;
 }
 
-/** Ids of everything the given elements (indices) and links (ids) rest on, walked once each, without recursion. */
+/** Ids of everything the given elements (indices) and links (ids) rest on: their closures, each id once. */
 function closureIds(t: Topology, elements: readonly number[], links: readonly string[]): string[] {
+  const under = t.underlay;
+  if (under === undefined) return [];
   const E = t.elements.length;
-  const seen = new Set<number>();
-  const stack: number[] = [...elements];
+  const from = [...elements];
   for (const id of links) {
     const li = t.linkIndex.get(id);
-    if (li !== undefined) stack.push(E + li);
+    if (li !== undefined) from.push(E + li);
   }
+  const seen = new Set<number>();
   const out: string[] = [];
-  while (stack.length > 0) {
-    for (const x of directUnderlay(t, stack.pop()!)) {
+  for (const i of from) {
+    for (let k = under.start[i]!; k < under.start[i + 1]!; k++) {
+      const x = under.items[k]!;
       if (seen.has(x)) continue;
       seen.add(x);
-      out.push(x < E ? t.elements[x]!.id : t.links[x - E]!.id);
-      stack.push(x);
+      out.push(itemAt(t, x).id);
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import type { DiagnosticCode } from "../diagnostics.js";
 import { closest } from "../suggest.js";
-import type { Element, Link, UnderlayIndex } from "./types.js";
+import type { Element, Link, Topology, UnderlayIndex } from "./types.js";
 
 /** What the underlay computation reads of an element. */
 export type UnderlayElement = Pick<Element, "id" | "state" | "underlay">;
@@ -318,4 +318,17 @@ function upItems(elements: readonly UnderlayElement[], links: readonly UnderlayL
     }
   }
   return up;
+}
+
+/** The element or link at index `x` of the underlay's item space (elements, then links). */
+export function itemAt(topology: Pick<Topology, "elements" | "links">, x: number): Element | Link {
+  const E = topology.elements.length;
+  return x < E ? topology.elements[x]! : topology.links[x - E]!;
+}
+
+/** Ids of the closure of item `x`, in the index's order (depth first, as written). */
+export function closureIdsAt(topology: Topology, under: UnderlayIndex, x: number): string[] {
+  const ids: string[] = [];
+  for (let k = under.start[x]!; k < under.start[x + 1]!; k++) ids.push(itemAt(topology, under.items[k]!).id);
+  return ids;
 }

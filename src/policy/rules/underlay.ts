@@ -1,6 +1,7 @@
 import type { Reason } from "../../result.js";
 import type { Element, Link, Topology } from "../../topology/types.js";
 import { type Designation, HIGH, UNKNOWN } from "../designation.js";
+import { itemAt } from "../../topology/underlay.js";
 
 /**
  * Why an element counts as high-risk (or unknown) for rules although it is not itself: the
@@ -34,11 +35,7 @@ export interface UnderlayView {
   up: Uint8Array | undefined;
 }
 
-/** The item of item index `x`. */
-export function itemAt(topology: Topology, x: number): Element | Link {
-  const E = topology.elements.length;
-  return x < E ? topology.elements[x]! : topology.links[x - E]!;
-}
+export { itemAt };
 
 /** The designation's reasons of item index `x`. */
 export function itemReasons(topology: Topology, d: Designation, x: number): readonly Reason[] {
