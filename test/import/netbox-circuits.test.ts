@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { importNetbox } from "../../src/import/netbox.js";
 import type { DocLink } from "../../src/import/types.js";
-import { problems } from "./netbox-problems.js";
+import { checkImported } from "../../src/import/check.js";
 
 type Rec = { model: string; pk: number; fields: Record<string, unknown> };
 
@@ -69,7 +69,7 @@ describe("netbox circuits as underlay", () => {
   const byId = (id: string): DocLink | undefined => document.links.find((l) => l.id === id);
 
   it("passes the checks (beside §4.1's own fields)", () => {
-    expect(problems(document)).toEqual([]);
+    expect(checkImported(document).map((d) => d.message)).toEqual([]);
   });
 
   it("writes a circuit between two devices' interfaces as the link itself (medium circuit)", () => {

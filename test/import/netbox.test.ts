@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/diagnostics.js";
 import { importNetbox } from "../../src/import/netbox.js";
 import { datasetFile, datasets } from "./datasets.js";
-import { problems } from "./netbox-problems.js";
+import { checkImported } from "../../src/import/check.js";
 
 const demo = importNetbox([datasetFile(join(datasets, "netbox-demo-data", "json", "netbox-demo-v3.6.dcim-circuits-subset.json"))]);
 const restDir = join(import.meta.dirname, "fixtures", "netbox-rest");
@@ -20,7 +20,7 @@ describe("netbox importer on the demo data (dumpdata subset)", () => {
   const devices = demo.document.elements.filter((e) => typeof e.meta?.netboxId === "number");
 
   it("passes the checks", () => {
-    expect(problems(demo.document)).toEqual([]);
+    expect(checkImported(demo.document).map((d) => d.message)).toEqual([]);
   });
 
   it("imports the 72 devices with the README's manufacturer counts", () => {
@@ -98,7 +98,7 @@ describe("netbox importer on REST API list responses", () => {
   const el = (id: string) => document.elements.find((e) => e.id === id);
 
   it("passes the checks", () => {
-    expect(problems(document)).toEqual([]);
+    expect(checkImported(document).map((d) => d.message)).toEqual([]);
   });
 
   it("reads manufacturer, role, site, state and components from nested objects", () => {
