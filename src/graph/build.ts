@@ -112,7 +112,7 @@ export function buildGraph(topology: Topology): NetGraph {
     linkTopo = linkTopo.subarray(0, m);
   }
 
-  const closure = under === undefined ? undefined : graphClosure(under, elementToNode, linkTopo, n, m, E, links.length);
+  const closure = under === undefined ? undefined : graphClosure(under, elementToNode, nodeElement, linkTopo, n, m, E, links.length);
   const out = csr(n, m, linkA, linkB, linkOneWay, linkMetric);
   // Without one-way links every arc is listed both ways: in-arcs are the out-arcs.
   const inn = hasOneWay ? csr(n, m, linkB, linkA, linkOneWay, linkMetric) : out;
@@ -153,6 +153,7 @@ export function buildGraph(topology: Topology): NetGraph {
 function graphClosure(
   under: NonNullable<Topology["underlay"]>,
   elementToNode: Int32Array,
+  nodeElement: Int32Array,
   linkTopo: Int32Array,
   n: number,
   m: number,
@@ -168,10 +169,7 @@ function graphClosure(
   };
   const start = new Int32Array(n + m + 1);
   let total = 0;
-  const topoOf = (gi: number): number => (gi < n ? -1 : E + linkTopo[gi - n]!);
-  const nodeTopo = new Int32Array(n);
-  for (let e = 0; e < E; e++) if (elementToNode[e]! >= 0) nodeTopo[elementToNode[e]!] = e;
-  const itemTopo = (gi: number): number => (gi < n ? nodeTopo[gi]! : topoOf(gi));
+  const itemTopo = (gi: number): number => (gi < n ? nodeElement[gi]! : E + linkTopo[gi - n]!);
   for (let gi = 0; gi < n + m; gi++) {
     const ti = itemTopo(gi);
     total += under.start[ti + 1]! - under.start[ti]!;
