@@ -239,3 +239,119 @@ export interface AuditResult {
   findings: Finding[];
   inventory: Inventory;
 }
+
+/** Counts of what fails, before or after a plan (SPEC §7.1). */
+export interface PlanTally {
+  /** Pairs that fail their threshold (each counted once, unweighted). */
+  failedPairs: number;
+  /** Sum of the failing pairs' flow `weight` (1 for ad-hoc pairs). */
+  failedWeight: number;
+  failedRules: number;
+  byVerdict: Partial<Record<Verdict, number>>;
+}
+
+/** One item a plan replaces. */
+export interface PlanItem {
+  id: string;
+  type: "element" | "link";
+  /** The vendor as written (absent when the item has none: an unknown element). */
+  vendor?: string;
+  role?: string;
+  site?: string;
+  operator?: string | string[];
+  /** `replacementCost` (or `--default-cost`); 1 with `--by count`. */
+  cost: number;
+  /** Name of the phase it goes in (one of `PlanResult.phases`). */
+  phase: string;
+  /** What replacing it helps fix: pairs ([from, to], sorted) and rule ids (sorted). */
+  fixes: { pairs: [string, string][]; rules: string[] };
+  location?: SourceLocation;
+}
+
+export interface PlanPhase {
+  /** A deadline rule's id, "flows" or "other". */
+  name: string;
+  /** The deadline (YYYY-MM-DD), null for "flows" and "other". */
+  by: string | null;
+  items: string[];
+  cost: number;
+  cumulativeCost: number;
+}
+
+/** A check that still fails with every candidate replaced: no plan can fix it. */
+export interface PlanUnfixable {
+  kind: "pair" | "rule";
+  /** Rule id (kind rule). */
+  id?: string;
+  /** Pair ends (kind pair) and the flow they come from (null for an ad-hoc pair). */
+  from?: string;
+  to?: string;
+  flow?: string | null;
+  why: string;
+}
+
+/** A pair the plan leaves failing for want of budget (never an unfixable one). */
+export interface PlanLeftFailing {
+  kind: "pair" | "rule";
+  id?: string;
+  from?: string;
+  to?: string;
+  flow?: string | null;
+  verdict?: Verdict;
+}
+
+/** A pair's verdict before and after the plan: every pair that failed before. */
+export interface PlanPairChange {
+  flow: string | null;
+  from: string;
+  to: string;
+  failOn: Verdict;
+  weight: number;
+  before: Verdict;
+  after: Verdict;
+  passedAfter: boolean;
+}
+
+/** The contract of `cleanpath plan --format json` (schemas/plan.schema.json, SPEC §7.1). */
+export interface PlanResult {
+  cleanpath: 1;
+  kind: "plan";
+  tool: { name: "cleanpath"; version: string };
+  generatedAt: string;
+  inputs: { file: string; sha256: string }[];
+  asOf: string;
+  objective: "cost" | "count";
+  /** True only when the solver proved the plan optimal (for the budget's lexicographic goal too). */
+  optimal: boolean;
+  totalCost: number;
+  /** A proven lower bound on the optimal total cost (equals totalCost when optimal). */
+  lowerBound: number;
+  /** (totalCost − lowerBound) / totalCost, 0 when optimal or when totalCost is 0. */
+  gap: number;
+  budget: number | null;
+  replaceWith: string;
+  items: PlanItem[];
+  phases: PlanPhase[];
+  before: PlanTally;
+  after: PlanTally;
+  /** Every pair failing before, with its verdict after (sorted by flow, from, to). */
+  pairs: PlanPairChange[];
+  unfixable: PlanUnfixable[];
+  /** Checks fixable in principle but left failing (only with --budget). */
+  leftFailing: PlanLeftFailing[];
+  /** Whether, after the plan, every check passes (the exit code: 0 when true). */
+  passed: boolean;
+  /** Size of the optimisation problem, before and after reduction, and how it was solved. */
+  model: {
+    candidates: number;
+    forced: number;
+    variables: number;
+    constraints: number;
+    reducedFrom: { items: number; links: number };
+    reducedTo: { nodes: number; arcs: number };
+    solver: "highs" | "none";
+    iterations?: number;
+  };
+  /** Items referenced by `items` and `pairs` (the audit's table), for reports. */
+  itemInfo?: Record<string, ItemInfo>;
+}
