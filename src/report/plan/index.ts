@@ -1,0 +1,27 @@
+import type { FormatRegistry, ReportContext } from "../context.js";
+import type { PlanResult } from "../../result.js";
+
+/** `--format json` of `cleanpath plan`: the PlanResult contract (schemas/plan.schema.json). */
+export function planJson(result: PlanResult, _ctx: ReportContext): string {
+  return JSON.stringify(result, null, 2) + "\n";
+}
+
+function notYet(name: string) {
+  return (_r: PlanResult, _ctx: ReportContext): string => {
+    throw new Error(`plan format ${name} is not implemented yet`);
+  };
+}
+
+/** Every plan format; the keys feed commander's `.choices()` for `cleanpath plan --format`. */
+export const planReporters = {
+  table: notYet("table"),
+  json: planJson,
+  markdown: notYet("markdown"),
+  csv: notYet("csv"),
+  html: notYet("html"),
+};
+export type PlanFormat = keyof typeof planReporters;
+export const planFormatNames = Object.keys(planReporters) as PlanFormat[];
+
+/** The plan formats as a registry (what src/run/outputs.ts renders). */
+export const planFormats: FormatRegistry<PlanResult> = { noun: "plan", reporters: planReporters };
