@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { AuditResult, ItemInfo } from "../result.js";
 import type { TextReporter } from "./context.js";
 import { atlasCredit } from "./html/atlas.js";
@@ -8,22 +7,10 @@ import { findingsSection, itemsSection } from "./html/findings.js";
 import { siteMap } from "./html/map.js";
 import { detailedPairs, failingSection } from "./html/pairs.js";
 import { script } from "./html/script.js";
+import { htmlPage } from "./html/shell.js";
 import { css } from "./html/style.js";
 import { summarySection } from "./html/summary.js";
 import { resultsSection } from "./html/tables.js";
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("base64");
-}
-
-/**
- * Nothing may load from anywhere (default-src 'none'), and only our own stylesheet and script
- * run, pinned by hash: even if some text slipped through escaping, it could neither execute nor
- * make a request.
- */
-function contentSecurityPolicy(): string {
-  return `default-src 'none'; style-src 'sha256-${sha256(css)}'; script-src 'sha256-${sha256(script)}'; img-src data:; base-uri 'none'; form-action 'none'`;
-}
 
 /**
  * The items that are risky or carry a reason, found in one pass: a 10^6-hop path puts 2·10^6
@@ -79,25 +66,25 @@ export const html: TextReporter = (result, ctx) => {
     findingsSection(result),
     itemsSection(result, flagged),
   ];
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="cleanpath ${esc(result.tool.version)}">
-<title>${esc(heading)}</title>
-<style>${css}</style>
-</head>
-<body>
-<header class="doc-head"><h1>${esc(heading)}</h1><p class="sub">As of <strong>${esc(result.asOf)}</strong> · generated ${esc(result.generatedAt)} by cleanpath ${esc(result.tool.version)}${rendered} · ${esc(result.designation.origin)}</p></header>
-<nav class="toc" aria-label="Sections"><a href="#summary">Summary</a><a href="#results">Pairs and rules</a><a href="#failing">Failing pairs</a><a href="#vendors">Vendor shares</a><a href="#map">Sites</a><a href="#findings">Findings</a><a href="#items">Risky items</a></nav>
-<main>
-${sections.join("\n")}
-</main>
-<footer><p>Verdicts follow the cleanpath specification: a path is a simple path of in-service elements and links; endpoints do not count towards a path's risk. The JSON result (<code>--format json</code>) holds every pair, item and finding in full.</p><p>${esc(atlasCredit)} Diagrams laid out by Graphviz.</p></footer>
-<script>${script}</script>
-</body>
-</html>
-`;
+  return htmlPage({
+    heading,
+    version: result.tool.version,
+    sub: `As of <strong>${esc(result.asOf)}</strong> · generated ${esc(result.generatedAt)} by cleanpath ${esc(result.tool.version)}${rendered} · ${esc(result.designation.origin)}`,
+    nav: [
+      ["summary", "Summary"],
+      ["results", "Pairs and rules"],
+      ["failing", "Failing pairs"],
+      ["vendors", "Vendor shares"],
+      ["map", "Sites"],
+      ["findings", "Findings"],
+      ["items", "Risky items"],
+    ],
+    sections,
+    footer: [
+      "Verdicts follow the cleanpath specification: a path is a simple path of in-service elements and links; endpoints do not count towards a path's risk. The JSON result (<code>--format json</code>) holds every pair, item and finding in full.",
+      `${esc(atlasCredit)} Diagrams laid out by Graphviz.`,
+    ],
+    css,
+    script,
+  });
 };

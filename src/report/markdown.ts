@@ -21,7 +21,7 @@ export function mdText(text: string): string {
 }
 
 /** An id in a table cell or sentence, shown as code without giving Markdown a code span to break. */
-function code(id: string): string {
+export function mdCode(id: string): string {
   return `<code>${mdText(id)}</code>`;
 }
 
@@ -48,7 +48,8 @@ export const markdown: TextReporter = (result, ctx) => {
   return assemble(head.join("\n") + "\n", sections, `<sub>cleanpath ${mdText(result.tool.version)} · as of ${mdText(result.asOf)}</sub>\n`);
 };
 
-function assemble(head: string, sections: readonly (() => string)[], footer: string): string {
+/** `head`, then the sections while they fit a GitHub comment, then a note of what was left out and `footer`. */
+export function assemble(head: string, sections: readonly (() => string)[], footer: string): string {
   let out = head;
   let k = 0;
   for (; k < sections.length; k++) {
@@ -89,7 +90,7 @@ function failTable(pairs: PairResult[], rules: RuleResult[], r: AuditResult): st
       const alt = p.cleanAlternative ? `metric ${p.cleanAlternative.metric}` : "none";
       const unknown = p.verdictIfUnknownClean ? ` (${p.verdictIfUnknownClean} if unknown are clean)` : "";
       out.push(
-        `| ${withFlow ? `${p.flow !== null ? code(p.flow) : ""} | ` : ""}${code(p.from)} | ${code(p.to)} | **${p.verdict}**${unknown} | ${p.failOn} | ${p.routed ? p.routed.metric : "–"} | ${risky} | ${alt} |`,
+        `| ${withFlow ? `${p.flow !== null ? mdCode(p.flow) : ""} | ` : ""}${mdCode(p.from)} | ${mdCode(p.to)} | **${p.verdict}**${unknown} | ${p.failOn} | ${p.routed ? p.routed.metric : "–"} | ${risky} | ${alt} |`,
       );
     }
     if (pairs.length > maxFailRows) out.push("", `${plural(pairs.length - maxFailRows, "more failing pair")} not in this table: see the full report (--format html, json or table).`);
@@ -99,7 +100,7 @@ function failTable(pairs: PairResult[], rules: RuleResult[], r: AuditResult): st
     out.push("| rule | kind | level | result | findings | source |", "| --- | --- | --- | --- | ---: | --- |");
     for (const x of rules.slice(0, maxFailRows)) {
       const src = x.source ? mdText(x.source.title) : "";
-      out.push(`| ${code(x.id)} | ${mdText(x.kind)} | ${x.level} | ${x.checked ? "**fails**" : "not checked"} | ${x.findings} | ${src} |`);
+      out.push(`| ${mdCode(x.id)} | ${mdText(x.kind)} | ${x.level} | ${x.checked ? "**fails**" : "not checked"} | ${x.findings} | ${src} |`);
     }
     if (rules.length > maxFailRows) out.push("", `${plural(rules.length - maxFailRows, "more failing rule")} not in this table: see the full report (--format html, json or table).`);
   }
@@ -129,7 +130,7 @@ function findingsSection(findings: Finding[], ctx: ReportContext): string {
     const mark = f.waived ? `waived by ${mdText(f.waivedBy ?? "a waiver")}` : `**${f.level}**`;
     const where = f.location ? ` (${mdText(locationText({ ...f.location, file: displayRepoPath(f.location.file, ctx.baseDir) }))})` : "";
     const src = f.source ? ` — ${mdText(f.source.title)}${f.source.date ? ` (${mdText(f.source.date)})` : ""}` : "";
-    out.push(`- ${mark} ${code(f.rule)}: ${mdText(f.message)}${where}${src}`);
+    out.push(`- ${mark} ${mdCode(f.rule)}: ${mdText(f.message)}${where}${src}`);
   }
   out.push("", "</details>", "", "");
   return out.join("\n");
@@ -139,7 +140,7 @@ function passingSection(pairs: PairResult[]): string {
   const out = [`<details><summary>Passing pairs (${pairs.length})</summary>`, ""];
   const withFlow = pairs.some((p) => p.flow !== null);
   out.push(`| ${withFlow ? "flow | " : ""}from | to | verdict |`, `|${withFlow ? " --- |" : ""} --- | --- | --- |`);
-  for (const p of pairs) out.push(`| ${withFlow ? `${p.flow !== null ? code(p.flow) : ""} | ` : ""}${code(p.from)} | ${code(p.to)} | ${p.verdict}${p.waivedBy.length ? ` (waived by ${p.waivedBy.map(mdText).join(", ")})` : ""} |`);
+  for (const p of pairs) out.push(`| ${withFlow ? `${p.flow !== null ? mdCode(p.flow) : ""} | ` : ""}${mdCode(p.from)} | ${mdCode(p.to)} | ${p.verdict}${p.waivedBy.length ? ` (waived by ${p.waivedBy.map(mdText).join(", ")})` : ""} |`);
   out.push("", "</details>", "", "");
   return out.join("\n");
 }

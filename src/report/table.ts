@@ -1,10 +1,10 @@
-import Table from "cli-table3";
 import type { ChalkInstance } from "chalk";
 import type { AuditResult, ItemInfo, PairResult } from "../result.js";
 import { formatLocation } from "../diagnostics.js";
 import { chalkOf, paintVerdict, type TextReporter, safe } from "./context.js";
 import { joinSome, type LinksByEnds, omittedHopsText, riskyLinks, shownHops, thousands } from "./elide.js";
 import { diversityText, failedText, offRouteItems } from "./explain.js";
+import { clip, grid, visible, wrap } from "./terminal.js";
 import { carriesText, riskyOnlyBelow, underlayLines } from "./underlay.js";
 
 /** Risky items on the routed paths explained one by one; the rest are counted. */
@@ -91,50 +91,6 @@ function ruleTable(rules: AuditResult["rules"], c: ChalkInstance, width: number)
   return grid(["rule", "kind", "result", "findings"], rows, c) + "\n";
 }
 
-/** Rows per cli-table3 table: its layout grows faster than the rows (8,000 rows took 6 s, 500 take 70 ms). */
-const rowsPerBlock = 500;
-
-/**
- * A compact cli-table3 table of one-line cells. Past rowsPerBlock rows it is drawn in blocks
- * with the same column widths, stitched where one block's bottom border meets the next one's top.
- */
-function grid(head: readonly string[], rows: readonly string[][], c: ChalkInstance): string {
-  const options = (colWidths?: number[], withHead = true) => ({
-    ...(withHead ? { head: [...head] } : {}),
-    ...(colWidths ? { colWidths } : {}),
-    style: { head: c.level > 0 ? ["bold"] : [], border: c.level > 0 ? ["gray"] : [], compact: true },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  });
-  if (rows.length <= rowsPerBlock) {
-    const t = new Table(options());
-    t.push(...rows);
-    return t.toString();
-  }
-  // Never narrower than cli-table3 would make them: a wide character counts 2, padding 1 each side.
-  const colWidths = head.map((h) => cellWidth(h) + 2);
-  for (const row of rows) row.forEach((cell, j) => (colWidths[j] = Math.max(colWidths[j]!, cellWidth(cell) + 2)));
-  const blocks: string[] = [];
-  for (let i = 0; i < rows.length; i += rowsPerBlock) {
-    const t = new Table(options(colWidths, i === 0));
-    t.push(...rows.slice(i, i + rowsPerBlock));
-    const lines = t.toString().split("\n");
-    blocks.push(lines.slice(i === 0 ? 0 : 1, i + rowsPerBlock < rows.length ? -1 : undefined).join("\n"));
-  }
-  return blocks.join("\n");
-}
-
-/** Columns a one-line cell takes at most: colour codes take none, characters from U+1100 up may take two. */
-function cellWidth(text: string): number {
-  let n = 0;
-  for (const ch of text.replace(/\x1b\[[0-9;]*m/g, "")) n += ch.codePointAt(0)! >= 0x1100 ? 2 : 1;
-  return n;
-}
-
-function clip(s: string, n: number): string {
-  const t = safe(s);
-  return t.length <= n ? t : t.slice(0, n - 1) + "…";
-}
-
 /** A marker for risky items: the designated vendor, or "unknown". */
 function mark(id: string, r: AuditResult, c: ChalkInstance): string {
   const it = r.items[id];
@@ -182,8 +138,6 @@ function pathText(path: readonly string[], risky: LinksByEnds, r: AuditResult, c
   return lines.join("\n");
 }
 
-const visible = (s: string): number => s.replace(/\x1b\[[0-9;]*m/g, "").length;
-
 function wrapParts(parts: readonly string[], width: number, indent: string): string {
   const lines: string[] = [];
   let line = indent;
@@ -200,22 +154,6 @@ function wrapParts(parts: readonly string[], width: number, indent: string): str
       used += empty ? w : 1 + w;
     }
     empty = false;
-  }
-  lines.push(line);
-  return lines.join("\n");
-}
-
-/** Word-wraps `text` (which may start with its own indentation) to `width`; later lines get `indent`. */
-function wrap(text: string, width: number, indent: string): string {
-  const lead = /^ */.exec(text)![0];
-  const words = text.slice(lead.length).split(" ");
-  const lines: string[] = [];
-  let line = lead;
-  for (const w of words) {
-    if (line.trim() !== "" && visible(line) + 1 + visible(w) > width) {
-      lines.push(line);
-      line = indent + w;
-    } else line += (line.trim() === "" ? "" : " ") + w;
   }
   lines.push(line);
   return lines.join("\n");
