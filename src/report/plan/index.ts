@@ -1,5 +1,6 @@
 import type { FormatRegistry, ReportContext } from "../context.js";
 import type { PlanResult } from "../../result.js";
+import { planTable } from "./table.js";
 
 /** `--format json` of `cleanpath plan`: the PlanResult contract (schemas/plan.schema.json). */
 export function planJson(result: PlanResult, _ctx: ReportContext): string {
@@ -14,7 +15,7 @@ function notYet(name: string) {
 
 /** Every plan format; the keys feed commander's `.choices()` for `cleanpath plan --format`. */
 export const planReporters = {
-  table: notYet("table"),
+  table: planTable,
   json: planJson,
   markdown: notYet("markdown"),
   csv: notYet("csv"),
