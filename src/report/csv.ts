@@ -13,7 +13,8 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return /[,"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function row(cells: readonly (string | number | boolean | null | undefined)[]): string {
+/** One CSV record: the cells, comma-separated, CRLF-terminated. */
+export function csvRow(cells: readonly (string | number | boolean | null | undefined)[]): string {
   return cells.map(csvCell).join(",") + "\r\n";
 }
 
@@ -48,10 +49,10 @@ export const underlayColumns = ["flow", "from", "to", "underlay_item", "carries"
  * §4.1), a fourth section lists them, one row per pair and item, with the path items it carries.
  */
 export const csv: TextReporter = (result) => {
-  const out: string[] = [row(pairColumns)];
+  const out: string[] = [csvRow(pairColumns)];
   for (const p of result.pairs) {
     out.push(
-      row([
+      csvRow([
         p.flow ?? "",
         p.from,
         p.to,
@@ -68,18 +69,18 @@ export const csv: TextReporter = (result) => {
       ]),
     );
   }
-  out.push("\r\n", row(ruleColumns));
-  for (const r of result.rules) out.push(row([r.id, r.kind, r.level, r.checked, r.passed, r.findings, r.description, r.source?.title ?? ""]));
-  out.push("\r\n", row(findingColumns));
+  out.push("\r\n", csvRow(ruleColumns));
+  for (const r of result.rules) out.push(csvRow([r.id, r.kind, r.level, r.checked, r.passed, r.findings, r.description, r.source?.title ?? ""]));
+  out.push("\r\n", csvRow(findingColumns));
   for (const f of result.findings) {
     out.push(
-      row([f.rule, f.kind, f.level, f.waived ?? false, f.waivedBy ?? "", many(f.items), f.location?.file ?? "", f.location?.line ?? "", f.location?.column ?? "", f.message, f.source?.title ?? ""]),
+      csvRow([f.rule, f.kind, f.level, f.waived ?? false, f.waivedBy ?? "", many(f.items), f.location?.file ?? "", f.location?.line ?? "", f.location?.column ?? "", f.message, f.source?.title ?? ""]),
     );
   }
   if (result.pairs.some((p) => p.via !== undefined)) {
-    out.push("\r\n", row(underlayColumns));
+    out.push("\r\n", csvRow(underlayColumns));
     for (const p of result.pairs) {
-      for (const id of Object.keys(p.via ?? {}).sort()) out.push(row([p.flow ?? "", p.from, p.to, id, many(p.via![id]!)]));
+      for (const id of Object.keys(p.via ?? {}).sort()) out.push(csvRow([p.flow ?? "", p.from, p.to, id, many(p.via![id]!)]));
     }
   }
   return out.join("");

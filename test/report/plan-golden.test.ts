@@ -7,6 +7,8 @@ import { planCases } from "./plan-fixtures.js";
 const all = planCases();
 const formats = [
   { name: "table", ext: "table.txt" },
+  { name: "markdown", ext: "md" },
+  { name: "csv", ext: "csv" },
 ] as const;
 
 describe.each(formats)("plan $name golden files", ({ name, ext }) => {

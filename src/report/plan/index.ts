@@ -1,5 +1,7 @@
 import type { FormatRegistry, ReportContext } from "../context.js";
 import type { PlanResult } from "../../result.js";
+import { planCsv } from "./csv.js";
+import { planMarkdown } from "./markdown.js";
 import { planTable } from "./table.js";
 
 /** `--format json` of `cleanpath plan`: the PlanResult contract (schemas/plan.schema.json). */
@@ -17,8 +19,8 @@ function notYet(name: string) {
 export const planReporters = {
   table: planTable,
   json: planJson,
-  markdown: notYet("markdown"),
-  csv: notYet("csv"),
+  markdown: planMarkdown,
+  csv: planCsv,
   html: notYet("html"),
 };
 export type PlanFormat = keyof typeof planReporters;

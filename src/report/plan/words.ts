@@ -59,7 +59,7 @@ export function budgetText(r: PlanResult): string {
 
 /** The last line: whether every check passes after the plan, and otherwise what stays failing. */
 export function outcomeText(r: PlanResult): string {
-  if (r.passed) return r.items.length === 0 ? "passes: nothing fails, nothing to replace" : "passes: with the plan applied, every check passes";
+  if (r.passed) return r.items.length === 0 ? "passes: nothing fails" : "passes: with the plan applied, every check passes";
   const parts = [
     r.unfixable.length ? `${plural(r.unfixable.length, "check")} no plan can fix` : "",
     r.leftFailing.length ? `${plural(r.leftFailing.length, "check")} left failing within the budget` : "",
