@@ -7,7 +7,7 @@ import { findingsSection, itemsSection } from "./html/findings.js";
 import { siteMap } from "./html/map.js";
 import { detailedPairs, failingSection } from "./html/pairs.js";
 import { script } from "./html/script.js";
-import { htmlPage } from "./html/shell.js";
+import { documentTitle, htmlPage } from "./html/shell.js";
 import { css } from "./html/style.js";
 import { summarySection } from "./html/summary.js";
 import { resultsSection } from "./html/tables.js";
@@ -41,11 +41,6 @@ function mapSection(r: AuditResult): string {
   return `<section id="map"><h2>Sites</h2>${siteMap(r.inventory.sites, r.inventory.sitesLocated)}</section>`;
 }
 
-function title(r: AuditResult): string {
-  const names = r.inputs.map((i) => i.file.split(/[\\/]/).pop() ?? i.file);
-  return names.length > 0 ? `Clean-path audit: ${names.slice(0, 3).join(", ")}${names.length > 3 ? ` and ${names.length - 3} more` : ""}` : "Clean-path audit";
-}
-
 /**
  * The consultant's report: one self-contained HTML file (inline CSS, script and SVG; nothing is
  * fetched when it opens) with the summary, filterable tables of pairs and rules, a diagram and
@@ -54,7 +49,7 @@ function title(r: AuditResult): string {
  */
 export const html: TextReporter = (result, ctx) => {
   const detailIds = detailedPairs(result);
-  const heading = title(result);
+  const heading = documentTitle("Clean-path audit", result.inputs);
   const rendered = ctx.version !== result.tool.version ? `, rendered by cleanpath ${esc(ctx.version)}` : "";
   const flagged = flaggedItems(result);
   const sections = [

@@ -9,6 +9,7 @@ const formats = [
   { name: "table", ext: "table.txt" },
   { name: "markdown", ext: "md" },
   { name: "csv", ext: "csv" },
+  { name: "html", ext: "html" },
 ] as const;
 
 describe.each(formats)("plan $name golden files", ({ name, ext }) => {

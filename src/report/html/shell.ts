@@ -15,6 +15,12 @@ export function contentSecurityPolicy(css: string, script?: string): string {
   return `default-src 'none'; style-src 'sha256-${sha256(css)}'; script-src ${scripts}; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
+/** `Clean-path audit: a.yaml, b.yaml and 2 more`: what the document is, and of which files. */
+export function documentTitle(what: string, inputs: readonly { file: string }[]): string {
+  const names = inputs.map((i) => i.file.split(/[\\/]/).pop() ?? i.file);
+  return names.length > 0 ? `${what}: ${names.slice(0, 3).join(", ")}${names.length > 3 ? ` and ${names.length - 3} more` : ""}` : what;
+}
+
 /** What a self-contained report page is made of; every string but `heading` is HTML already. */
 export interface PageParts {
   /** The title and first heading (plain text: escaped here). */

@@ -59,7 +59,8 @@ export function summarySection(r: AuditResult, flagged: readonly (readonly [stri
 </section>`;
 }
 
-function inputsTable(r: AuditResult): string {
+/** The input files with their SHA-256. */
+export function inputsTable(r: Pick<AuditResult, "inputs">): string {
   if (r.inputs.length === 0) return `<p class="muted">No input files recorded.</p>`;
   const rows = r.inputs.map((i) => `<tr><td>${esc(i.file)}</td><td class="hash">${esc(i.sha256)}</td></tr>`).join("");
   return `<table class="inputs"><thead><tr><th>File</th><th>SHA-256</th></tr></thead><tbody>${rows}</tbody></table>`;

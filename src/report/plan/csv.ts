@@ -1,4 +1,4 @@
-import type { PlanResult } from "../../result.js";
+import { operatorList, type PlanResult } from "../../result.js";
 import type { ReportContext } from "../context.js";
 import { csvRow } from "../csv.js";
 import { itemsByPhase } from "./words.js";
@@ -14,8 +14,7 @@ export const planColumns = ["id", "type", "vendor", "role", "site", "operator", 
 export function planCsv(r: PlanResult, _ctx: ReportContext): string {
   const out = [csvRow(planColumns)];
   for (const it of itemsByPhase(r)) {
-    const operators = it.operator === undefined ? "" : typeof it.operator === "string" ? it.operator : it.operator.join(" ");
-    out.push(csvRow([it.id, it.type, it.vendor ?? "", it.role ?? "", it.site ?? "", operators, it.cost, it.phase, it.fixes.pairs.map(([a, b]) => `${a}→${b}`).join(" "), it.fixes.rules.join(" ")]));
+    out.push(csvRow([it.id, it.type, it.vendor ?? "", it.role ?? "", it.site ?? "", operatorList(it.operator).join(" "), it.cost, it.phase, it.fixes.pairs.map(([a, b]) => `${a}→${b}`).join(" "), it.fixes.rules.join(" ")]));
   }
   return out.join("");
 }

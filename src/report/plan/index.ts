@@ -1,6 +1,7 @@
 import type { FormatRegistry, ReportContext } from "../context.js";
 import type { PlanResult } from "../../result.js";
 import { planCsv } from "./csv.js";
+import { planHtml } from "./html.js";
 import { planMarkdown } from "./markdown.js";
 import { planTable } from "./table.js";
 
@@ -9,19 +10,13 @@ export function planJson(result: PlanResult, _ctx: ReportContext): string {
   return JSON.stringify(result, null, 2) + "\n";
 }
 
-function notYet(name: string) {
-  return (_r: PlanResult, _ctx: ReportContext): string => {
-    throw new Error(`plan format ${name} is not implemented yet`);
-  };
-}
-
 /** Every plan format; the keys feed commander's `.choices()` for `cleanpath plan --format`. */
 export const planReporters = {
   table: planTable,
   json: planJson,
   markdown: planMarkdown,
   csv: planCsv,
-  html: notYet("html"),
+  html: planHtml,
 };
 export type PlanFormat = keyof typeof planReporters;
 export const planFormatNames = Object.keys(planReporters) as PlanFormat[];

@@ -1,4 +1,4 @@
-import type { PlanItem, PlanResult } from "../../result.js";
+import { operatorText, type PlanItem, type PlanResult } from "../../result.js";
 import type { ReportContext } from "../context.js";
 import { assemble, maxFailRows, mdCode, mdText } from "../markdown.js";
 import { thousands } from "../elide.js";
@@ -12,7 +12,6 @@ import {
   maxFixesNamed,
   modelText,
   objectiveText,
-  operatorsOf,
   outcomeText,
   plural,
   planKind,
@@ -77,7 +76,7 @@ function itemTable(r: PlanResult): string[] {
   const items = itemsByPhase(r);
   const out = ["| id | vendor | role | site | operator | cost | phase | fixes |", "| --- | --- | --- | --- | --- | ---: | --- | --- |"];
   for (const it of items.slice(0, maxFailRows)) {
-    const cells = [mdCode(it.id), mdText(it.vendor ?? ""), mdText(it.role ?? ""), mdText(it.site ?? ""), mdText(operatorsOf(it)), costText(it.cost), mdCode(it.phase), fixesCell(it)];
+    const cells = [mdCode(it.id), mdText(it.vendor ?? ""), mdText(it.role ?? ""), mdText(it.site ?? ""), mdText(operatorText(it.operator) ?? ""), costText(it.cost), mdCode(it.phase), fixesCell(it)];
     out.push(`| ${cells.join(" | ")} |`);
   }
   if (items.length > maxFailRows) out.push("", `${plural(items.length - maxFailRows, "more item")} not in this table: see --format csv, html or json.`);

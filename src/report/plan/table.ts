@@ -1,5 +1,5 @@
 import type { ChalkInstance } from "chalk";
-import type { PlanItem, PlanResult } from "../../result.js";
+import { operatorText, type PlanItem, type PlanResult } from "../../result.js";
 import { chalkOf, paintVerdict, type ReportContext, safe } from "../context.js";
 import { thousands } from "../elide.js";
 import { cellWidth, clip, grid, wrap } from "../terminal.js";
@@ -12,7 +12,6 @@ import {
   fixesLine,
   itemsByPhase,
   modelText,
-  operatorsOf,
   outcomeText,
   pairText,
   phaseText,
@@ -102,7 +101,7 @@ const widest = (head: string, cells: readonly string[]): number => Math.max(cell
 function itemTable(r: PlanResult, c: ChalkInstance, width: number): string {
   const items = itemsByPhase(r);
   const head = ["id", "vendor", "role", "site", "operator"];
-  const text = items.map((it) => [it.id, it.vendor ?? "", it.role ?? "", it.site ?? "", operatorsOf(it)].map(safe));
+  const text = items.map((it) => [it.id, it.vendor ?? "", it.role ?? "", it.site ?? "", operatorText(it.operator) ?? ""].map(safe));
   const costs = items.map((it) => costText(it.cost));
   const phases = items.map((it) => clip(it.phase, maxPhaseWidth));
   const widths = fitWidths(

@@ -57,14 +57,19 @@ export function budgetText(r: PlanResult): string {
   return r.budget === null ? "no budget" : `budget ${costText(r.budget)}`;
 }
 
-/** The last line: whether every check passes after the plan, and otherwise what stays failing. */
-export function outcomeText(r: PlanResult): string {
-  if (r.passed) return r.items.length === 0 ? "passes: nothing fails" : "passes: with the plan applied, every check passes";
+/** Whether every check passes after the plan, and otherwise what stays failing: `3 checks left failing within the budget`. */
+export function outcomeDetail(r: PlanResult): string {
+  if (r.passed) return r.items.length === 0 ? "nothing fails" : "with the plan applied, every check passes";
   const parts = [
     r.unfixable.length ? `${plural(r.unfixable.length, "check")} no plan can fix` : "",
     r.leftFailing.length ? `${plural(r.leftFailing.length, "check")} left failing within the budget` : "",
   ].filter(Boolean);
-  return `fails: ${parts.length ? parts.join(", ") : "some check stays failing"}`;
+  return parts.length ? parts.join(", ") : "some check stays failing";
+}
+
+/** The last line: `passes: …` or `fails: …`. */
+export function outcomeText(r: PlanResult): string {
+  return `${r.passed ? "passes" : "fails"}: ${outcomeDetail(r)}`;
 }
 
 /** `uk-core (by 2023-12-31)`, `flows`. */
@@ -90,11 +95,6 @@ export function fixesNamed(it: PlanItem, max = maxFixesNamed): { shown: string[]
 export function fixesLine(it: PlanItem, max = maxFixesNamed): string {
   const { shown, more } = fixesNamed(it, max);
   return shown.join(", ") + (more > 0 ? ` and ${thousands(more)} more` : "");
-}
-
-/** The item's operators as one text. */
-export function operatorsOf(it: PlanItem): string {
-  return it.operator === undefined ? "" : typeof it.operator === "string" ? it.operator : it.operator.join(", ");
 }
 
 /** `pair a → b (flow x)`, `rule r`: a check that stays failing, raw. */
