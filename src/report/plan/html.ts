@@ -1,7 +1,7 @@
 import { formatLocation } from "../../diagnostics.js";
 import { operatorText, type PlanItem, type PlanPairChange, type PlanResult, type Verdict } from "../../result.js";
 import type { ReportContext } from "../context.js";
-import { maxIdsInLine, thousands } from "../elide.js";
+import { thousands } from "../elide.js";
 import { esc } from "../html/escape.js";
 import { documentTitle, htmlPage } from "../html/shell.js";
 import { css } from "../html/style.js";
@@ -66,10 +66,13 @@ function phasesSection(r: PlanResult): string {
   return `<section id="phases"><h2>Phases</h2><p class="muted">Each item goes in the phase of the earliest deadline that needs it, then "flows" (what the flows need), then "other".</p>${phaseChart(r.phases)}<table class="data" id="phases-table"><thead><tr><th>Phase</th><th>By</th><th class="num">Items</th><th class="num">Cost</th><th class="num">Cumulative</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-/** What an item fixes, as a list: the pairs then the rules, the first maxIdsInLine of each. */
+/** Pairs and rules named under an item: every item is listed, so its size follows the items, not the pairs. */
+export const maxFixesListed = 8;
+
+/** What an item fixes, as a list: the pairs then the rules, the first maxFixesListed in all. */
 function fixesList(it: PlanItem): string {
-  const pairs = it.fixes.pairs.slice(0, maxIdsInLine).map(([a, b]) => `<li>${code(a)}<span class="arrow">→</span>${code(b)}</li>`);
-  const rules = it.fixes.rules.slice(0, maxIdsInLine).map((id) => `<li>rule ${code(id)}</li>`);
+  const pairs = it.fixes.pairs.slice(0, maxFixesListed).map(([a, b]) => `<li>${code(a)}<span class="arrow">→</span>${code(b)}</li>`);
+  const rules = it.fixes.rules.slice(0, maxFixesListed - pairs.length).map((id) => `<li>rule ${code(id)}</li>`);
   const more = it.fixes.pairs.length + it.fixes.rules.length - pairs.length - rules.length;
   if (pairs.length + rules.length === 0) return '<span class="muted">no check by itself</span>';
   return `<span class="muted">${esc(fixesCount(it))}</span><ul class="fixes">${pairs.join("")}${rules.join("")}${more > 0 ? `<li class="muted">and ${thousands(more)} more (in the JSON result)</li>` : ""}</ul>`;
