@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditResult } from "../../src/result.js";
 import { loadGraphviz } from "../../src/report/graphviz.js";
@@ -9,56 +9,18 @@ import { html } from "../../src/report/html.js";
 import { root, runCli, scratch } from "../helpers/cli.js";
 import { cases } from "../report/helpers.js";
 import { handResult } from "../report/html-fixtures.js";
+import { launch, type Opened, open as openIn } from "./chromium.js";
 
-// Debian's Chromium, never a downloaded browser. Missing is a failure, not a skip: the HTML report's
-// promise (opens offline, filters work, prints cleanly) is only checked here.
-const executablePath = "/usr/bin/chromium";
 const out = join(root, "test", "browser", "out");
-
-interface Opened {
-  page: Page;
-  requests: string[];
-  blocked: string[];
-  errors: string[];
-  dialogs: string[];
-}
 
 let browser: Browser;
 const work = scratch({});
-
-async function open(file: string): Promise<Opened> {
-  const url = pathToFileURL(file).href;
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const o: Opened = { page, requests: [], blocked: [], errors: [], dialogs: [] };
-  page.on("request", (r) => void o.requests.push(r.url()));
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") o.errors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => void o.errors.push(`pageerror: ${e.message}`));
-  page.on("dialog", (d) => {
-    o.dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.route("**/*", (route) => {
-    if (route.request().url() === url) return route.continue();
-    o.blocked.push(route.request().url());
-    return route.abort();
-  });
-  await page.goto(url, { waitUntil: "load" });
-  return o;
-}
+const open = (file: string): Promise<Opened> => openIn(browser, file);
 
 const visibleRows = (page: Page, kind: "pair" | "rule") => page.locator(`tr[data-kind="${kind}"]:visible`).count();
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) {
-    throw new Error(`${executablePath} is missing: install Debian's chromium: apt-get install chromium`);
-  }
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-  });
+  browser = await launch();
   mkdirSync(out, { recursive: true });
 });
 

@@ -50,7 +50,10 @@ export function phaseChart(phases: readonly PlanPhase[]): string {
     const tip = `${label}: ${plural(p.items.length, "item")}, cost ${costText(p.cost)}, cumulative ${costText(p.cumulativeCost)}`;
     out.push(
       `<rect class="phase-bar ${phaseClass(p)}" data-phase="${esc(p.name)}" x="${x}" y="${y(p.cost)}" width="${w}" height="${round1(top + plotH - y(p.cost))}"><title>${esc(tip)}</title></rect>`,
-      `<text class="bar-value" x="${cx}" y="${round1(y(p.cost) - 4)}">${esc(costText(p.cost))}</text>`,
+      // Inside a tall bar (the cumulative line starts at its top), above a short one.
+      top + plotH - y(p.cost) >= 20
+        ? `<text class="bar-value bar-value-in" x="${cx}" y="${round1(y(p.cost) + 18)}">${esc(costText(p.cost))}</text>`
+        : `<text class="bar-value" x="${cx}" y="${round1(y(p.cost) - 4)}">${esc(costText(p.cost))}</text>`,
       `<text class="phase-name" x="${cx}" y="${top + plotH + 16}">${esc(short)}<title>${esc(label)}</title></text>`,
     );
     if (p.by !== null) out.push(`<text class="phase-by" x="${cx}" y="${top + plotH + 32}">by ${esc(p.by)}</text>`);
@@ -74,7 +77,7 @@ export const chartCss = `
 .axis-label{font-size:11px;text-anchor:end;fill:var(--muted)}
 .phase-bar{stroke:#fff;stroke-width:1}
 .phase-deadline{fill:var(--routed)}.phase-flows{fill:#4f9d8f}.phase-other{fill:#9aa5b1}
-.bar-value{font-size:11px;text-anchor:middle;fill:var(--ink)}
+.bar-value{font-size:11px;text-anchor:middle;fill:var(--ink)}.bar-value-in{fill:#fff}
 .phase-name{font-size:12px;text-anchor:middle;fill:var(--ink)}
 .phase-by{font-size:11px;text-anchor:middle;fill:var(--muted)}
 .cumulative{fill:none;stroke:var(--high);stroke-width:2}
