@@ -1,6 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { root, scratch } from "../helpers/cli.js";
 
 // Debian's Chromium, never a downloaded browser. Missing is a failure, not a skip: the HTML reports'
 // promise (open offline, work, print cleanly) is only checked in a browser.
@@ -48,4 +51,25 @@ export async function open(browser: Browser, file: string): Promise<Opened> {
   });
   await page.goto(url, { waitUntil: "load" });
   return o;
+}
+
+/** Where browser tests leave their screenshots and PDFs for a person to look at (git ignores it). */
+export const out = join(root, "test", "browser", "out");
+
+/**
+ * One browser for the test file, launched before its tests and closed after them, with a scratch
+ * folder for the pages: `open(file)` opens a page in it.
+ */
+export function useChromium(): { work: ReturnType<typeof scratch>; open: (file: string) => Promise<Opened> } {
+  let browser: Browser | undefined;
+  const work = scratch({});
+  beforeAll(async () => {
+    browser = await launch();
+    mkdirSync(out, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    work.cleanup();
+  });
+  return { work, open: (file) => open(browser!, file) };
 }

@@ -1,33 +1,19 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditResult } from "../../src/result.js";
 import { loadGraphviz } from "../../src/report/graphviz.js";
 import { html } from "../../src/report/html.js";
-import { root, runCli, scratch } from "../helpers/cli.js";
+import { runCli } from "../helpers/cli.js";
 import { cases } from "../report/helpers.js";
 import { handResult } from "../report/html-fixtures.js";
-import { launch, type Opened, open as openIn } from "./chromium.js";
+import { type Opened, out, useChromium } from "./chromium.js";
 
-const out = join(root, "test", "browser", "out");
-
-let browser: Browser;
-const work = scratch({});
-const open = (file: string): Promise<Opened> => openIn(browser, file);
+const { work, open } = useChromium();
 
 const visibleRows = (page: Page, kind: "pair" | "rule") => page.locator(`tr[data-kind="${kind}"]:visible`).count();
-
-beforeAll(async () => {
-  browser = await launch();
-  mkdirSync(out, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  work.cleanup();
-});
 
 describe("the HTML report of examples/national-wholesale.yaml in Chromium", () => {
   let o: Opened;

@@ -1,36 +1,21 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanResult } from "../../src/result.js";
 import { planHtml } from "../../src/report/plan/html.js";
 import { costText } from "../../src/report/plan/words.js";
-import { root, scratch } from "../helpers/cli.js";
 import { budgetPlan, completePlan, emptyPlan, hostilePlan } from "../report/plan-fixtures.js";
-import { launch, type Opened, open } from "./chromium.js";
+import { type Opened, out, useChromium } from "./chromium.js";
 
-const out = join(root, "test", "browser", "out");
 const ctx = { color: false, version: "0.1.0" };
-
-let browser: Browser;
-const work = scratch({});
+const { work, open } = useChromium();
 
 async function render(name: string, r: PlanResult): Promise<Opened> {
   const file = work.path(`${name}.html`);
   writeFileSync(file, planHtml(r, ctx));
-  return open(browser, file);
+  return open(file);
 }
-
-beforeAll(async () => {
-  browser = await launch();
-  mkdirSync(out, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  work.cleanup();
-});
 
 describe("the HTML plan of a complete plan, in Chromium", () => {
   let o: Opened;
