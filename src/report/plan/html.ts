@@ -10,12 +10,12 @@ import { maxTableRows } from "../html/tables.js";
 import { chartCss, phaseChart } from "./chart.js";
 import {
   boundText,
-  budgetText,
   checkText,
   costText,
   fixesCount,
   gapText,
   itemsByPhase,
+  leftFailingHeading,
   modelText,
   objectiveText,
   outcomeDetail,
@@ -120,7 +120,7 @@ function failingSection(r: PlanResult): string {
   const left = r.leftFailing.map((l) => `<li data-left-failing>${esc(checkText(l))}${l.verdict ? ` ${verdictTag(l.verdict)}` : ""}</li>`).join("");
   const body =
     unfixable || left
-      ? `${unfixable ? `<h3>Unfixable <span class="muted">(no plan can fix them)</span></h3><ul class="items">${unfixable}</ul>` : ""}${left ? `<h3>Left failing within the ${esc(budgetText(r))}</h3><ul class="items">${left}</ul>` : ""}`
+      ? `${unfixable ? `<h3>Unfixable <span class="muted">(no plan can fix them)</span></h3><ul class="items">${unfixable}</ul>` : ""}${left ? `<h3>${esc(leftFailingHeading(r))}</h3><ul class="items">${left}</ul>` : ""}`
       : `<p class="muted">Nothing: with the plan applied, every check passes.</p>`;
   return `<section id="failing"><h2>What stays failing</h2>${body}</section>`;
 }

@@ -9,6 +9,7 @@ import {
   costText,
   fixesCount,
   itemsByPhase,
+  leftFailingHeading,
   maxFixesNamed,
   modelText,
   objectiveText,
@@ -86,7 +87,7 @@ function itemTable(r: PlanResult): string[] {
 function failingSection(r: PlanResult): string {
   const out = ["#### What stays failing", ""];
   for (const u of r.unfixable) out.push(`- ❌ **unfixable** ${mdText(checkText(u))}: ${mdText(u.why)}`);
-  for (const l of r.leftFailing) out.push(`- ⚠️ **left failing within the ${mdText(budgetText(r))}** ${mdText(checkText(l))}${l.verdict ? `: ${l.verdict}` : ""}`);
+  for (const l of r.leftFailing) out.push(`- ⚠️ **${mdText(leftFailingHeading(r).toLowerCase())}** ${mdText(checkText(l))}${l.verdict ? `: ${l.verdict}` : ""}`);
   out.push("", "");
   return out.join("\n");
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from "chalk";
-import { operatorText, type PlanItem, type PlanResult } from "../../result.js";
+import { operatorText, type PlanResult } from "../../result.js";
 import { chalkOf, paintVerdict, type ReportContext, safe } from "../context.js";
 import { thousands } from "../elide.js";
 import { cellWidth, clip, grid, wrap } from "../terminal.js";
@@ -11,10 +11,10 @@ import {
   fixesCount,
   fixesLine,
   itemsByPhase,
+  leftFailingHeading,
   modelText,
   outcomeText,
   pairText,
-  phaseText,
   planKind,
   tallyRows,
   totalText,
@@ -48,7 +48,7 @@ export function planTable(r: PlanResult, ctx: ReportContext): string {
     out.push("");
   }
   if (r.leftFailing.length > 0) {
-    out.push(c.bold(`Left failing within the ${budgetText(r)}`));
+    out.push(c.bold(leftFailingHeading(r)));
     for (const l of r.leftFailing) out.push(wrap(`  ${c.yellow("•")} ${safe(checkText(l))}${l.verdict ? `: ${paintVerdict(c, l.verdict)}` : ""}`, width, "      "));
     out.push("");
   }

@@ -52,6 +52,11 @@ export function boundText(r: PlanResult): string {
   return r.optimal ? "" : `lower bound ${costText(r.lowerBound)}, gap ${gapText(r.gap)}`;
 }
 
+/** The heading over the checks left failing: `Left failing within the budget 1,000,000`. */
+export function leftFailingHeading(r: PlanResult): string {
+  return r.budget === null ? "Left failing" : `Left failing within the budget ${costText(r.budget)}`;
+}
+
 /** `budget 1,000,000` or `no budget`. */
 export function budgetText(r: PlanResult): string {
   return r.budget === null ? "no budget" : `budget ${costText(r.budget)}`;
