@@ -9,10 +9,11 @@ import { csv } from "./csv.js";
 import { emitYaml } from "./emit-yaml.js";
 import { graphml } from "./graphml.js";
 import { netbox } from "./netbox.js";
+import { netjson } from "./netjson.js";
 import type { Importer, ImportFile, ImportOptions, ImportResult } from "./types.js";
 import { applyVendorMap, type VendorMap } from "./vendor-map.js";
 
-export const importers = { containerlab, graphml, netbox, csv } satisfies Record<string, Importer>;
+export const importers = { containerlab, graphml, netbox, csv, netjson } satisfies Record<string, Importer>;
 export type ImportFormat = keyof typeof importers;
 /** Format names, in registry order; they feed commander's `.choices()` so help cannot drift. */
 export const importFormats = Object.keys(importers) as ImportFormat[];
@@ -87,5 +88,5 @@ export { checkImported } from "./check.js";
 export { emitYaml } from "./emit-yaml.js";
 export { parseVendorMap, applyVendorMap, type VendorMap, type VendorMapEntry } from "./vendor-map.js";
 export { describeSkipped } from "./common.js";
-export type { Importer, ImportFile, ImportOptions, ImportResult, MetricSource, Skipped, SourceText, TopologyDocument } from "./types.js";
+export type { FolderView, Importer, ImportFile, ImportOptions, ImportResult, MetricSource, Skipped, SourceText, TopologyDocument } from "./types.js";
 export { metricSources } from "./types.js";
