@@ -2,6 +2,7 @@
 // importer → vendor map → the same checks as `validate` → YAML (or JSON) with a header comment.
 import { InputError, usageError } from "../diagnostics.js";
 import { version } from "../version.js";
+import { batfish } from "./batfish.js";
 import { checkImported } from "./check.js";
 import { decodeFiles, describeSkipped } from "./common.js";
 import { containerlab } from "./containerlab.js";
@@ -13,7 +14,7 @@ import { netjson } from "./netjson.js";
 import type { Importer, ImportFile, ImportOptions, ImportResult } from "./types.js";
 import { applyVendorMap, type VendorMap } from "./vendor-map.js";
 
-export const importers = { containerlab, graphml, netbox, csv, netjson } satisfies Record<string, Importer>;
+export const importers = { containerlab, graphml, netbox, csv, netjson, batfish } satisfies Record<string, Importer>;
 export type ImportFormat = keyof typeof importers;
 /** Format names, in registry order; they feed commander's `.choices()` so help cannot drift. */
 export const importFormats = Object.keys(importers) as ImportFormat[];
@@ -64,9 +65,15 @@ export function importTopology(req: ImportRequest): ImportOutcome {
   return { document, skipped, header: importHeader(req, skipped) };
 }
 
+/** The input files for the header; a folder of thousands of device files is not listed in full. */
+function sourceList(files: readonly ImportFile[], shown = 20): string {
+  const names = files.slice(0, shown).map((f) => f.file);
+  return files.length > shown ? `${names.join(", ")} and ${files.length - shown} more files` : names.join(", ");
+}
+
 function importHeader(req: ImportRequest, skipped: ImportResult["skipped"]): string[] {
   const lines = [
-    `Imported by \`cleanpath import ${req.format}\` (cleanpath ${version}) from ${req.files.map((f) => f.file).join(", ")}`,
+    `Imported by \`cleanpath import ${req.format}\` (cleanpath ${version}) from ${sourceList(req.files)}`,
   ];
   if (req.vendorMap) lines.push(`Vendor map: ${req.vendorMap.file}`);
   if (req.options?.metric) lines.push(`Link metric: ${req.options.metric}`);
