@@ -9,12 +9,13 @@ import { containerlab } from "./containerlab.js";
 import { csv } from "./csv.js";
 import { emitYaml } from "./emit-yaml.js";
 import { graphml } from "./graphml.js";
+import { lldp } from "./lldp.js";
 import { netbox } from "./netbox.js";
 import { netjson } from "./netjson.js";
 import type { Importer, ImportFile, ImportOptions, ImportResult } from "./types.js";
 import { applyVendorMap, type VendorMap } from "./vendor-map.js";
 
-export const importers = { containerlab, graphml, netbox, csv, netjson, batfish } satisfies Record<string, Importer>;
+export const importers = { containerlab, graphml, netbox, csv, netjson, batfish, lldp } satisfies Record<string, Importer>;
 export type ImportFormat = keyof typeof importers;
 /** Format names, in registry order; they feed commander's `.choices()` so help cannot drift. */
 export const importFormats = Object.keys(importers) as ImportFormat[];
