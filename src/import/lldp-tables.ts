@@ -73,13 +73,17 @@ function fail(message: string, location: SourceLocation): never {
 const expected =
   "expected `lldpctl -f json` output ({\"lldp\": …}), a NAPALM get_lldp_neighbors_detail result ({\"<interface>\": [{\"remote_system_name\", \"remote_port\", …}]}), ntc-templates records ([{\"local_interface\", \"neighbor_name\", …}]) or an object of those keyed by device name";
 
+/** A pointer to the importer a document plainly belongs to, or "". */
+function otherFormat(v: Obj): string {
+  if (Array.isArray(v.nodes) && (v.links !== undefined || v.edges !== undefined)) return " (this looks like NetJSON: use `cleanpath import netjson`)";
+  if (Array.isArray(v.edges)) return " (this looks like a Batfish layer-1 topology: use `cleanpath import batfish`)";
+  if (v.cleanpath !== undefined) return " (this is already a cleanpath topology)";
+  return "";
+}
+
 /** Why a document is not a neighbour table, with a pointer to the importer it belongs to. */
 function notATable(doc: ParsedDocument, file: string): never {
-  const v = doc.value;
-  let hint = "";
-  if (isObj(v) && Array.isArray(v.nodes) && (v.links !== undefined || v.edges !== undefined)) hint = " (this looks like NetJSON: use `cleanpath import netjson`)";
-  else if (isObj(v) && Array.isArray(v.edges)) hint = " (this looks like a Batfish layer-1 topology: use `cleanpath import batfish`)";
-  else if (isObj(v) && v.cleanpath !== undefined) hint = " (this is already a cleanpath topology)";
+  const hint = isObj(doc.value) ? otherFormat(doc.value) : "";
   fail(`not an LLDP neighbour table: ${expected}${hint}`, { file, line: 1, column: 1 });
 }
 
@@ -201,13 +205,10 @@ class Reader {
   read(local: string): void {
     const v = this.doc.value;
     if (this.table(local, v, [])) return;
-    // A network file: device name → table.
-    if (!isObj(v)) notATable(this.doc, this.file);
+    // A network file: device name → table (unless the file is plainly something else).
+    if (!isObj(v) || otherFormat(v) !== "" || Object.values(v).every((t) => !isObj(t) && !Array.isArray(t))) notATable(this.doc, this.file);
     for (const [device, t] of Object.entries(v)) {
-      if (!this.table(device, t, [device])) {
-        if (Object.keys(v).every((k) => !isObj(v[k]) && !Array.isArray(v[k]))) notATable(this.doc, this.file);
-        fail(`\`${device}\` is not an LLDP neighbour table: ${expected}`, this.at([device]));
-      }
+      if (!this.table(device, t, [device])) fail(`\`${device}\` is not an LLDP neighbour table: ${expected}`, this.at([device]));
     }
   }
 }

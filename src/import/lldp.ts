@@ -76,6 +76,8 @@ function chassisKey(id: string): string {
 interface Device {
   key: string;
   spellings: Set<string>;
+  /** The name of a listed device as its file (or network file) gives it. */
+  localSpelling?: string;
   local: boolean;
   vendor?: string;
   vendors: Set<string>;
@@ -115,7 +117,9 @@ class Network {
 
   addLocal(name: string): void {
     const key = nameKey(name);
-    this.device(key, name).local = true;
+    const d = this.device(key, name);
+    d.local = true;
+    d.localSpelling ??= name.trim();
     for (const s of new Set([key, shortName(key) ?? key])) {
       const known = this.localByShort.get(s);
       this.localByShort.set(s, known === undefined || known === key ? key : null);
@@ -270,7 +274,7 @@ function buildElements(net: Network): { elements: DocElement[]; idOf: Map<string
     const bare = d.key.startsWith("chassis:") ? d.key.slice("chassis:".length) : d.key;
     const id = ids.claim(isId(bare) ? bare : slugify(bare) || "device");
     idOf.set(d.key, id);
-    const spelling = [...d.spellings].sort(compare)[0]!;
+    const spelling = d.localSpelling ?? [...d.spellings].sort(compare)[0]!;
     const element: DocElement = spelling !== id ? { id, name: cleanText(spelling)!, role: roleOf(d.capabilities) } : { id, role: roleOf(d.capabilities) };
     if (d.vendor !== undefined) element.vendor = d.vendor;
     if (d.model !== undefined) element.model = d.model;
