@@ -94,15 +94,22 @@ class Reader {
 
   constructor(
     private readonly doc: ParsedDocument,
-    private readonly file: string,
+    private readonly src: SourceText,
   ) {}
+
+  private get file(): string {
+    return this.src.file;
+  }
 
   at(path: DocPath): SourceLocation {
     return this.doc.locate(path);
   }
 
   add(local: string, localPort: string, path: DocPath, r: Omit<NeighbourRecord, "local" | "localPort" | "at">): void {
-    this.records.push({ local, localPort, ...r, at: () => this.at(path) });
+    // Records outlive their parsed document (ten thousand files are read before any is matched):
+    // keep only the text, and parse it again in the rare case a record has to be located.
+    const src = this.src;
+    this.records.push({ local, localPort, ...r, at: () => readDocument(src).locate(path) });
   }
 
   napalm(local: string, table: Obj, path: DocPath): void {
@@ -222,7 +229,7 @@ export function deviceOfFile(file: string): string {
 /** Every neighbour record of one file, and the devices whose tables it holds. */
 export function readTable(file: SourceText): { records: NeighbourRecord[]; devices: Set<string> } {
   const doc = readDocument(file, { jsonScan: "on-error" });
-  const reader = new Reader(doc, file.file);
+  const reader = new Reader(doc, file);
   reader.read(deviceOfFile(file.file));
   return { records: reader.records, devices: reader.devices };
 }

@@ -38,12 +38,19 @@ for (const [canonical, spellings] of Object.entries({
  * followed by a number (`ge-0/0/0`, `swp1`, `502`) are only lower-cased: never over-merged.
  */
 export function normaliseInterface(name: string): string {
+  const hit = normalised.get(name);
+  if (hit !== undefined) return hit;
   const s = name.trim().toLowerCase().replace(/\s+/g, "");
   const m = /^([a-z-]+?)(\d.*)$/.exec(s);
-  if (!m) return s;
-  const canonical = Object.hasOwn(prefixes, m[1]!) ? prefixes[m[1]!] : undefined;
-  return canonical === undefined ? s : canonical + m[2]!;
+  const canonical = m && Object.hasOwn(prefixes, m[1]!) ? prefixes[m[1]!] : undefined;
+  const out = canonical === undefined ? s : canonical + m![2]!;
+  if (normalised.size >= 65_536) normalised.clear();
+  normalised.set(name, out);
+  return out;
 }
+
+// Tables repeat the same port names thousands of times.
+const normalised = new Map<string, string>();
 
 /** The names a neighbour's port may go by on its own device: its id, its description, and that without a Junos unit (`ge-0/0/0.0`). */
 function candidates(r: NeighbourRecord): string[] {
@@ -52,8 +59,8 @@ function candidates(r: NeighbourRecord): string[] {
     if (t === "") continue;
     const n = normaliseInterface(t);
     out.add(n);
-    const unit = /^(.*[a-z].*\d)\.\d+$/.exec(n);
-    if (unit) out.add(unit[1]!);
+    const dot = n.lastIndexOf(".");
+    if (dot > 0 && /^\d+$/.test(n.slice(dot + 1)) && /[a-z]/.test(n.slice(0, dot))) out.add(n.slice(0, dot));
   }
   return [...out];
 }
