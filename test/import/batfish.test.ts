@@ -2,11 +2,11 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/diagnostics.js";
 import { configDialect, expandBatfish, importBatfish } from "../../src/import/batfish.js";
 import { checkImported } from "../../src/import/check.js";
 import { importTopology, parseVendorMap } from "../../src/import/index.js";
 import type { FolderView } from "../../src/import/types.js";
+import { problem } from "./problem.js";
 import { datasetFile, datasetInput, datasets, inputOf } from "./datasets.js";
 
 const bf = join(datasets, "batfish");
@@ -34,17 +34,6 @@ const realView: FolderView = {
 
 const snapshot = (input: string) => importBatfish(expandBatfish(input, realView).map(datasetFile));
 const src = (value: unknown, file = "layer1_topology.json") => ({ file, text: JSON.stringify(value, null, 2) });
-
-function problem(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    const d = (err as InputError).diagnostics[0]!;
-    return `${d.location?.file}:${d.location?.line}:${d.location?.column} ${d.code} ${d.message}`;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("batfish importer on the real samples", () => {
   it("example: the snapshot folder and its layer1_topology.json read the same 13 configs and 2 hosts", () => {

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/diagnostics.js";
 import { checkImported } from "../../src/import/check.js";
 import { importTopology } from "../../src/import/index.js";
 import { importLldp, normaliseInterface } from "../../src/import/lldp.js";
 import type { DocLink, ImportResult, TopologyDocument } from "../../src/import/types.js";
 import { vendorInText } from "../../src/import/vendor-text.js";
+import { problem } from "./problem.js";
 import { datasetFile, datasetInput, datasets, filesUnder } from "./datasets.js";
 
 const dir = join(datasets, "lldp");
@@ -19,17 +19,6 @@ const src = (file: string, value: unknown) => ({ file, text: typeof value === "s
 
 const element = (doc: TopologyDocument, id: string) => doc.elements.find((e) => e.id === id)!;
 const linkText = (l: DocLink) => `${l.a} ${String(l.meta?.aInterface ?? "")} — ${l.b} ${String(l.meta?.bInterface ?? "")}`;
-
-function problem(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    const d = (err as InputError).diagnostics[0]!;
-    return `${d.location?.file}:${d.location?.line}:${d.location?.column} ${d.code} ${d.message}`;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("vendor from free text", () => {
   it("finds the vendor a description names, never one a word merely resembles", () => {

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/diagnostics.js";
 import { checkImported } from "../../src/import/check.js";
 import { importTopology } from "../../src/import/index.js";
 import { importNetjson } from "../../src/import/netjson.js";
 import type { ImportResult } from "../../src/import/types.js";
+import { problem } from "./problem.js";
 import { datasetFile, datasetInput, datasets, filesUnder } from "./datasets.js";
 
 const dir = join(datasets, "netjson");
@@ -12,17 +12,6 @@ const samples = filesUnder(dir, /\.json$/);
 const results = new Map<string, ImportResult>(samples.map((f) => [f.slice(dir.length + 1), importNetjson([datasetFile(f)])]));
 const result = (name: string): ImportResult => results.get(name)!;
 const src = (value: unknown, file = "g.json") => ({ file, text: typeof value === "string" ? value : JSON.stringify(value, null, 2) });
-
-function problem(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    const d = (err as InputError).diagnostics[0]!;
-    return `${d.location?.file}:${d.location?.line}:${d.location?.column} ${d.code} ${d.message}`;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("netjson importer on the real samples", () => {
   it("finds the six samples and imports each into a topology that validates", () => {
