@@ -20,7 +20,7 @@ const here = fileURLToPath(import.meta.url);
 const dist = new URL("../dist/graph/", import.meta.url);
 
 /** Small deterministic PRNG (mulberry32). */
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,17 +2,20 @@
 // importer → vendor map → the same checks as `validate` → YAML (or JSON) with a header comment.
 import { InputError, usageError } from "../diagnostics.js";
 import { version } from "../version.js";
+import { batfish } from "./batfish.js";
 import { checkImported } from "./check.js";
 import { decodeFiles, describeSkipped } from "./common.js";
 import { containerlab } from "./containerlab.js";
 import { csv } from "./csv.js";
 import { emitYaml } from "./emit-yaml.js";
 import { graphml } from "./graphml.js";
+import { lldp } from "./lldp.js";
 import { netbox } from "./netbox.js";
+import { netjson } from "./netjson.js";
 import type { Importer, ImportFile, ImportOptions, ImportResult } from "./types.js";
 import { applyVendorMap, type VendorMap } from "./vendor-map.js";
 
-export const importers = { containerlab, graphml, netbox, csv } satisfies Record<string, Importer>;
+export const importers = { containerlab, graphml, netbox, csv, netjson, batfish, lldp } satisfies Record<string, Importer>;
 export type ImportFormat = keyof typeof importers;
 /** Format names, in registry order; they feed commander's `.choices()` so help cannot drift. */
 export const importFormats = Object.keys(importers) as ImportFormat[];
@@ -63,9 +66,15 @@ export function importTopology(req: ImportRequest): ImportOutcome {
   return { document, skipped, header: importHeader(req, skipped) };
 }
 
+/** The input files for the header; a folder of thousands of device files is not listed in full. */
+function sourceList(files: readonly ImportFile[], shown = 20): string {
+  const names = files.slice(0, shown).map((f) => f.file);
+  return files.length > shown ? `${names.join(", ")} and ${files.length - shown} more files` : names.join(", ");
+}
+
 function importHeader(req: ImportRequest, skipped: ImportResult["skipped"]): string[] {
   const lines = [
-    `Imported by \`cleanpath import ${req.format}\` (cleanpath ${version}) from ${req.files.map((f) => f.file).join(", ")}`,
+    `Imported by \`cleanpath import ${req.format}\` (cleanpath ${version}) from ${sourceList(req.files)}`,
   ];
   if (req.vendorMap) lines.push(`Vendor map: ${req.vendorMap.file}`);
   if (req.options?.metric) lines.push(`Link metric: ${req.options.metric}`);
@@ -87,5 +96,5 @@ export { checkImported } from "./check.js";
 export { emitYaml } from "./emit-yaml.js";
 export { parseVendorMap, applyVendorMap, type VendorMap, type VendorMapEntry } from "./vendor-map.js";
 export { describeSkipped } from "./common.js";
-export type { Importer, ImportFile, ImportOptions, ImportResult, MetricSource, Skipped, SourceText, TopologyDocument } from "./types.js";
+export type { FolderView, Importer, ImportFile, ImportOptions, ImportResult, MetricSource, Skipped, SourceText, TopologyDocument } from "./types.js";
 export { metricSources } from "./types.js";

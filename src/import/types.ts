@@ -129,6 +129,22 @@ export interface Importer {
   /** `one`: exactly one input file; `many`: one or more (a directory means its files with these extensions). */
   inputs: "one" | "many";
   extensions: readonly string[];
+  /**
+   * For formats laid out as a folder (a Batfish snapshot): the files one input argument stands
+   * for. Without it, a folder means its files with `extensions`.
+   */
+  expand?: (input: string, view: FolderView) => string[];
   /** Gets the files decoded (`importTopology` decodes them). */
   run: (files: readonly SourceText[], options: ImportOptions) => ImportResult;
+}
+
+/** A read-only look at the folders around an input, for `Importer.expand` (paths as the user wrote them). */
+export interface FolderView {
+  /** Whether the path is a folder. */
+  isFolder(path: string): boolean;
+  /** Names of a folder's entries, sorted; empty when it is not a folder. */
+  list(path: string): string[];
+  join(...parts: string[]): string;
+  dirname(path: string): string;
+  basename(path: string): string;
 }

@@ -1,6 +1,6 @@
-import { extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { errorAt, InputError } from "../diagnostics.js";
-import { importerFor, type ImportFile, type ImportOutcome, importTopology, type MetricSource, parseVendorMap, renderImport } from "../import/index.js";
+import { type FolderView, importerFor, type ImportFile, type ImportOutcome, importTopology, type MetricSource, parseVendorMap, renderImport } from "../import/index.js";
 import type { RunHost } from "./host.js";
 import { refuseInputTargets } from "./outputs.js";
 
@@ -43,7 +43,9 @@ function readInputs(host: RunHost, format: string, inputs: readonly string[]): I
   for (const input of inputs) {
     const full = resolve(host.cwd, input);
     if (!host.exists(full)) throw new InputError([errorAt("E_READ", `${input}: no such file or directory`)]);
-    if (host.stat(full).isDirectory) {
+    if (importer.expand) {
+      for (const p of importer.expand(input, folderView(host))) files.push(readBytes(host, p));
+    } else if (host.stat(full).isDirectory) {
       const names = host.listFolder(full).filter((n) => importer.extensions.includes(extname(n).toLowerCase())).sort();
       if (names.length === 0) throw new InputError([errorAt("E_READ", `${input}: no ${importer.extensions.join("/")} files in this directory`)]);
       for (const n of names) files.push(readBytes(host, join(input, n)));
@@ -55,6 +57,20 @@ function readInputs(host: RunHost, format: string, inputs: readonly string[]): I
     throw new InputError([errorAt("E_IMPORT_INPUT", `${format} import takes exactly one file, got ${files.length}`)]);
   }
   return files;
+}
+
+function folderView(host: RunHost): FolderView {
+  const isFolder = (p: string): boolean => {
+    const full = resolve(host.cwd, p);
+    return host.exists(full) && host.stat(full).isDirectory;
+  };
+  return {
+    isFolder,
+    list: (p) => (isFolder(p) ? host.listFolder(resolve(host.cwd, p)).sort() : []),
+    join,
+    dirname,
+    basename,
+  };
 }
 
 /**

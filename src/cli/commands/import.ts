@@ -19,6 +19,9 @@ Examples:
   $ cleanpath import netbox devices.json cables.json sites.json circuits.json -o dc.yaml
   $ cleanpath import netbox netbox-dump.json -o dc.json        # .json output writes JSON
   $ cleanpath import csv elements.csv links.csv -o net.yaml
+  $ cleanpath import netjson olsr-graph.json -o mesh.yaml
+  $ cleanpath import batfish snapshot/ -o campus.yaml       # or snapshot/batfish/layer1_topology.json
+  $ cleanpath import lldp tables/ -o dc.yaml                # one neighbour table per device: leaf1.json, spine1.yml…
 
 Without -o the topology goes to stdout. What could not be imported is listed on stderr and in the
 header comment of the YAML output. An existing output file is only replaced with --force.
@@ -56,8 +59,8 @@ function run(ctx: CliContext, format: string, inputs: string[], opts: ImportOpts
 export const importCommand: CommandModule = (program: Command, ctx: CliContext) => {
   program
     .command("import")
-    .summary("convert a containerlab lab, a GraphML map, a NetBox export or CSV tables into a checked topology")
-    .description("Convert a foreign inventory into a checked cleanpath topology: a containerlab lab, a GraphML map (Internet Topology Zoo and similar), a NetBox export, or CSV tables of elements and links. Inputs are read as validate reads files (UTF-8, positions in every message), and the output passes validate.")
+    .summary("convert a containerlab lab, a GraphML map, a NetBox export, CSV tables, NetJSON, a Batfish snapshot or LLDP tables into a checked topology")
+    .description("Convert a foreign inventory into a checked cleanpath topology: a containerlab lab, a GraphML map (Internet Topology Zoo and similar), a NetBox export, CSV tables of elements and links, a NetJSON NetworkGraph, a Batfish snapshot (or its layer1_topology.json), or LLDP neighbour tables (lldpctl, NAPALM, ntc-templates). Inputs are read as validate reads files (UTF-8, positions in every message), and the output passes validate.")
     .addArgument(new Argument("<format>", "input format").choices(importFormats))
     .argument("<inputs...>", "input file(s), or a directory of them")
     .option("-o, --output <file>", "write the topology here (.json → JSON, otherwise YAML); default stdout; never one of the inputs")
