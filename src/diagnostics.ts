@@ -73,6 +73,8 @@ export const diagnosticCodes = {
   E_GRAPHML: "a file that is not GraphML",
   E_XML: "an XML syntax error",
   E_NETBOX: "a file that is not a NetBox export",
+  E_CABLES: "a file that is not submarine cable data in TeleGeography's layout",
+  E_SNDLIB: "a file that is not an SNDlib network (native or XML)",
   E_CSV: "a CSV syntax error or a row of the wrong width",
   E_CSV_HEADER: "a CSV header without a required column",
   E_CSV_VALUE: "a CSV cell with a value that is not allowed",

@@ -4,15 +4,17 @@ import { InputError, usageError } from "../diagnostics.js";
 import { version } from "../version.js";
 import { checkImported } from "./check.js";
 import { decodeFiles, describeSkipped } from "./common.js";
+import { cables } from "./cables.js";
 import { containerlab } from "./containerlab.js";
 import { csv } from "./csv.js";
 import { emitYaml } from "./emit-yaml.js";
 import { graphml } from "./graphml.js";
 import { netbox } from "./netbox.js";
+import { sndlib } from "./sndlib.js";
 import type { Importer, ImportFile, ImportOptions, ImportResult } from "./types.js";
 import { applyVendorMap, type VendorMap } from "./vendor-map.js";
 
-export const importers = { containerlab, graphml, netbox, csv } satisfies Record<string, Importer>;
+export const importers = { containerlab, graphml, netbox, csv, cables, sndlib } satisfies Record<string, Importer>;
 export type ImportFormat = keyof typeof importers;
 /** Format names, in registry order; they feed commander's `.choices()` so help cannot drift. */
 export const importFormats = Object.keys(importers) as ImportFormat[];
@@ -60,13 +62,15 @@ export function importTopology(req: ImportRequest): ImportOutcome {
       ...problems,
     ]);
   }
-  return { document, skipped, header: importHeader(req, skipped) };
+  const mapped = result.mapped ?? [];
+  return { document, skipped, ...(mapped.length > 0 ? { mapped } : {}), header: importHeader(req, skipped, mapped) };
 }
 
-function importHeader(req: ImportRequest, skipped: ImportResult["skipped"]): string[] {
+function importHeader(req: ImportRequest, skipped: ImportResult["skipped"], mapped: readonly string[]): string[] {
   const lines = [
-    `Imported by \`cleanpath import ${req.format}\` (cleanpath ${version}) from ${req.files.map((f) => f.file).join(", ")}`,
+    `Imported by \`cleanpath import ${req.format}\` (cleanpath ${version}) from ${describeInputs(req.files)}`,
   ];
+  if (mapped.length > 0) lines.push("Mapped:", ...mapped.map((m) => `  - ${m}`));
   if (req.vendorMap) lines.push(`Vendor map: ${req.vendorMap.file}`);
   if (req.options?.metric) lines.push(`Link metric: ${req.options.metric}`);
   if (skipped.length === 0) lines.push("Everything in the source was imported.");
@@ -76,6 +80,12 @@ function importHeader(req: ImportRequest, skipped: ImportResult["skipped"]): str
   }
   lines.push("Re-run the import after fixing the source (or the vendor map) rather than editing this file by hand.");
   return lines;
+}
+
+/** The input files for the header: all of them, or (past ten) the first few and a count. */
+function describeInputs(files: readonly ImportFile[]): string {
+  const names = files.map((f) => f.file);
+  return names.length <= 10 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more files`;
 }
 
 /** The imported document as file text: YAML with the header as comments, or JSON. */

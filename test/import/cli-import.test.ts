@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { importFormats } from "../../src/import/index.js";
 import { datasets } from "./datasets.js";
 
 let dir: string;
@@ -117,6 +118,8 @@ describe("cleanpath import", () => {
     const r = await cli("import", "--help");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("cleanpath import containerlab lab.clab.yml -o lab.yaml");
-    expect(r.stdout.replace(/\s+/g, " ")).toContain('(choices: "containerlab", "graphml", "netbox", "csv")');
+    // Every registered format, in registry order (the help is built from the registry).
+    expect(r.stdout.replace(/\s+/g, " ")).toContain(`(choices: ${importFormats.map((f) => `"${f}"`).join(", ")})`);
+    expect(importFormats).toEqual(expect.arrayContaining(["containerlab", "graphml", "netbox", "csv", "cables", "sndlib"]));
   });
 });
