@@ -269,7 +269,12 @@ function build(net: Network, file: string): ImportResult {
     links.push(link);
   }
   const costed = net.links.length - zero;
-  mapped.push(`routing cost → metric on ${costed} link${costed === 1 ? "" : "s"}${rounded > 0 ? ` (${rounded} rounded up to a whole number; the cost is kept as meta.routingCost)` : ""}${zero > 0 ? `; ${zero} with cost 0 keep the default metric 1` : ""}`);
+  const plural = (n: number): string => `${n} link${n === 1 ? "" : "s"}`;
+  if (costed === 0 && zero > 0) mapped.push(`routing cost 0 on all ${plural(zero)}: every metric left at the default 1`);
+  else if (costed > 0) {
+    const round = rounded > 0 ? ` (${rounded} rounded up to a whole number; the cost is kept as meta.routingCost)` : "";
+    mapped.push(`routing cost → metric on ${plural(costed)}${round}${zero > 0 ? `; ${zero} with cost 0 keep the default metric 1` : ""}`);
+  }
   return { document: makeDocument({ name: networkName(file), sites, elements, links }), skipped, mapped };
 }
 
