@@ -15,6 +15,15 @@ interface PairResult {
 }
 const pairOf = (file: string): PairResult => (JSON.parse(readFileSync(file, "utf8")) as { pairs: PairResult[] }).pairs[0]!;
 
+/** Exit 2, the message on stderr, nothing on stdout and no output file. */
+function expectRefused(dir: string, args: string[], message: string): void {
+  const r = runCli(args, { cwd: dir });
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).toContain(message);
+  expect(existsSync(join(dir, args[args.indexOf("-o") + 1]!))).toBe(false);
+}
+
 /** The Clean Cable walkthrough of docs/importing.md: its files, its commands and the output it shows. */
 function walkthrough(): { files: Map<string, string>; commands: string[][]; shown: string[] } {
   const doc = readFileSync(join(root, "docs", "importing.md"), "utf8");
@@ -105,11 +114,7 @@ describe("cleanpath import cables (built CLI)", () => {
     writeFileSync(s.path("cut/cable/2africa.json"), readFileSync(join(cablesDir, "cable", "2africa.json"), "utf8").slice(0, 700));
     writeFileSync(s.path("Abilene.graphml"), readFileSync(join(datasets, "topologyzoo", "graphml", "Abilene.graphml")));
     writeFileSync(s.path("netbox.json"), '[{"model": "dcim.device", "pk": 1, "fields": {}}]\n');
-    const r = runCli(["import", "cables", input, "-o", "out.yaml"], { cwd: s.dir });
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain(message);
-    expect(existsSync(s.path("out.yaml"))).toBe(false);
+    expectRefused(s.dir, ["import", "cables", input, "-o", "out.yaml"], message);
   });
 });
 
@@ -141,11 +146,7 @@ describe("cleanpath import sndlib (built CLI)", () => {
     writeFileSync(s.path("cut.xml"), readFileSync(join(sndlibDir, "xml", "abilene", "abilene.xml"), "utf8").slice(0, 3000));
     writeFileSync(s.path("Abilene.graphml"), readFileSync(join(datasets, "topologyzoo", "graphml", "Abilene.graphml")));
     writeFileSync(s.path("2africa.json"), readFileSync(join(cablesDir, "cable", "2africa.json")));
-    const r = runCli(["import", "sndlib", input, "-o", "out.yaml"], { cwd: s.dir });
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toContain(message);
-    expect(existsSync(s.path("out.yaml"))).toBe(false);
+    expectRefused(s.dir, ["import", "sndlib", input, "-o", "out.yaml"], message);
   });
 
   it("refuses an output that is its input, even with --force", () => {

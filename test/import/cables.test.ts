@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/diagnostics.js";
 import { importCables, installedDate, splitNames } from "../../src/import/cables.js";
 import { importTopology, renderImport } from "../../src/import/index.js";
 import type { DocElement } from "../../src/import/types.js";
@@ -10,6 +9,7 @@ import { loadPolicy, loadTopology } from "../../src/index.js";
 import { decodeSource } from "../../src/load/index.js";
 import { designate } from "../../src/policy/designation.js";
 import { CLEAN, HIGH } from "../../src/result.js";
+import { inputErrorOf } from "../helpers/errors.js";
 import { datasetInput, datasets, filesUnder } from "./datasets.js";
 
 const root = join(datasets, "cables");
@@ -51,15 +51,6 @@ const cable = (over: Partial<RawCable> & { id: string }): RawCable => ({
   ...over,
 });
 
-function thrown(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("splitNames: owner and supplier lists", () => {
   it.each([
@@ -203,24 +194,24 @@ describe("cables: quirks and bad input", () => {
   });
 
   it("refuses files that are not cable data, with their position", () => {
-    const netbox = thrown(() => run([["netbox.json", [{ model: "dcim.device", pk: 1, fields: {} }]]]));
+    const netbox = inputErrorOf(() => run([["netbox.json", [{ model: "dcim.device", pk: 1, fields: {} }]]]));
     expect(netbox.diagnostics[0]).toMatchObject({ code: "E_CABLES", location: { file: "netbox.json", line: 1, column: 1 } });
-    const xml = thrown(() => importCables([decodeSource("a.json", Buffer.from('<?xml version="1.0"?><graphml/>'))]));
+    const xml = inputErrorOf(() => importCables([decodeSource("a.json", Buffer.from('<?xml version="1.0"?><graphml/>'))]));
     expect(xml.diagnostics[0]).toMatchObject({ code: "E_CABLES", message: expect.stringMatching(/^an XML file/) });
-    const none = thrown(() => run([["landing-point/landing-point-geo.json", { type: "FeatureCollection", features: [] }]]));
+    const none = inputErrorOf(() => run([["landing-point/landing-point-geo.json", { type: "FeatureCollection", features: [] }]]));
     expect(none.diagnostics[0]!.message).toMatch(/^no cable files among the inputs/);
   });
 
   it("locates a bad landing point and a bad field inside a cable file", () => {
     const src = decodeSource("cable/x.json", Buffer.from('{\n  "id": "x",\n  "landing_points": [\n    {"id": "a"},\n    {"name": "no id"}\n  ]\n}\n'));
-    expect(thrown(() => importCables([src])).diagnostics[0]).toMatchObject({ code: "E_CABLES", message: "a landing point needs a string `id`", location: { file: "cable/x.json", line: 5, column: 5 } });
+    expect(inputErrorOf(() => importCables([src])).diagnostics[0]).toMatchObject({ code: "E_CABLES", message: "a landing point needs a string `id`", location: { file: "cable/x.json", line: 5, column: 5 } });
     const year = decodeSource("cable/y.json", Buffer.from('{"id": "y", "landing_points": [], "rfs_year": "soon"}'));
-    expect(thrown(() => importCables([year])).diagnostics[0]).toMatchObject({ message: "`rfs_year` must be a year or null", location: { line: 1, column: 47 } });
+    expect(inputErrorOf(() => importCables([year])).diagnostics[0]).toMatchObject({ message: "`rfs_year` must be a year or null", location: { line: 1, column: 47 } });
   });
 
   it("reports a truncated cable file at the place it stops", () => {
     const full = readFileSync(join(root, "cable", "2africa.json"), "utf8");
-    const err = thrown(() => importCables([decodeSource("cable/2africa.json", Buffer.from(full.slice(0, 700)))]));
+    const err = inputErrorOf(() => importCables([decodeSource("cable/2africa.json", Buffer.from(full.slice(0, 700)))]));
     expect(err.diagnostics[0]).toMatchObject({ code: "E_JSON_SYNTAX", location: { file: "cable/2africa.json", line: 1 } });
   });
 });

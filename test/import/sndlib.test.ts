@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/diagnostics.js";
 import { checkImported } from "../../src/import/check.js";
 import { importSndlib, metricOf } from "../../src/import/sndlib.js";
 import type { ImportResult } from "../../src/import/types.js";
 import { decodeSource } from "../../src/load/index.js";
+import { inputErrorOf } from "../helpers/errors.js";
 import { datasetFile, datasets } from "./datasets.js";
 
 const dir = join(datasets, "sndlib");
@@ -25,15 +25,6 @@ const native = new Map<string, ImportResult>(names.map((n) => [n, importSndlib([
 const xmlPath = (n: string) => join(dir, "xml", n, `${n}.xml`);
 const xml = new Map<string, ImportResult>(names.filter((n) => existsSync(xmlPath(n))).map((n) => [n, importSndlib([datasetFile(xmlPath(n))])]));
 
-function thrown(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error("expected an InputError");
-}
 const run = (file: string, text: string) => importSndlib([decodeSource(file, Buffer.from(text))]);
 
 const header = "?SNDlib native format; type: network; version: 1.0\n";
@@ -124,18 +115,18 @@ describe("sndlib: hand-written files and bad input", () => {
     ["a JSON file", '{"nodes": []}', "not an SNDlib network: the native format starts with `?SNDlib native format; type: network`, the XML format with `<network xmlns=\"http://sndlib.zib.de/network\">`", 1, 1],
     ["a node without coordinates", `${header}NODES (\n  A B\n)\n`, "expected `(` in node A, found `B`", 3, 5],
   ])("refuses %s with its position", (_what, text, message, line, column) => {
-    const err = thrown(() => run("net.txt", text));
+    const err = inputErrorOf(() => run("net.txt", text));
     expect(err.diagnostics).toEqual([{ code: "E_SNDLIB", severity: "error", message, location: { file: "net.txt", line, column } }]);
   });
 
   it("refuses a GraphML file, and a truncated XML network, at the right place", () => {
     const zoo = readFileSync(join(datasets, "topologyzoo", "graphml", "Abilene.graphml"), "utf8");
-    const graphml = thrown(() => run("Abilene.xml", zoo));
+    const graphml = inputErrorOf(() => run("Abilene.xml", zoo));
     expect(graphml.diagnostics[0]).toMatchObject({ code: "E_SNDLIB", message: 'the root element is <graphml>, not SNDlib\'s <network xmlns="http://sndlib.zib.de/network">', location: { line: 1, column: 39 } });
     const full = readFileSync(xmlPath("abilene"), "utf8");
-    const truncated = thrown(() => run("abilene.xml", full.slice(0, 3000)));
+    const truncated = inputErrorOf(() => run("abilene.xml", full.slice(0, 3000)));
     expect(truncated.diagnostics[0]).toMatchObject({ code: "E_XML", location: { file: "abilene.xml", line: 127 } });
     const badCost = full.replace("<capacity>9920.0</capacity>", "<capacity>lots</capacity>");
-    expect(thrown(() => run("abilene.xml", badCost)).diagnostics[0]).toMatchObject({ code: "E_SNDLIB", message: "<capacity> must be a number, not `lots`", location: { line: 89 } });
+    expect(inputErrorOf(() => run("abilene.xml", badCost)).diagnostics[0]).toMatchObject({ code: "E_SNDLIB", message: "<capacity> must be a number, not `lots`", location: { line: 89 } });
   });
 });
