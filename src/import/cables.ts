@@ -150,7 +150,9 @@ function readSource(files: readonly SourceText[]): Source {
   const source: Source = { cables: [], points: new Map(), geoFiles: 0, skipped: [] };
   for (const file of files) {
     if (/^\uFEFF?\s*</.test(file.text)) fail(`an XML file, not TeleGeography's JSON: ${shapes}`, { file: file.file, line: 1, column: 1 });
-    const doc = readDocument(file, { as: "json", depth: 1 });
+    // Machine-written files, hundreds of them: parse, and scan only to locate an error (the
+    // up-front position scan would cost most of the parse again; a duplicate key then goes unseen).
+    const doc = readDocument(file, { as: "json", jsonScan: "on-error" });
     const value = doc.value;
     const at = doc.locate([]);
     if (isObject(value) && "landing_points" in value) source.cables.push(readCable(value, doc, file.file));
