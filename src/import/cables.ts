@@ -307,10 +307,100 @@ function tally(m: Map<string, [string, number]>, what: string): string[] {
   return [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, [id, n]]) => `${what} ${name} → ${id} (${n} cable${n === 1 ? "" : "s"})`);
 }
 
+interface Stations {
+  sites: Record<string, DocSite>;
+  elements: DocElement[];
+  /** Landing-point id → element (and site) id. */
+  stationOf: Map<string, string>;
+  skipped: Skipped[];
+}
+
+/** Every landing point the geo file or a cable names → a site and a landing station (first name and country seen). */
+function buildStations(source: Source, cables: readonly Cable[], ids: IdSpace): Stations {
+  const refs = new Map<string, LandingRef>();
+  for (const c of cables) for (const r of c.landing) if (!refs.has(r.id)) refs.set(r.id, r);
+  for (const [id, p] of source.points) if (!refs.has(id)) refs.set(id, { id, ...(p.name !== undefined ? { name: p.name } : {}), tbd: false });
+  const out: Stations = { sites: {}, elements: [], stationOf: new Map(), skipped: [] };
+  let unlocated = 0;
+  const unknownCountries = new Set<string>();
+  for (const id of [...refs.keys()].sort()) {
+    const ref = refs.get(id)!;
+    const point = source.points.get(id);
+    const key = ids.claim(toKey(id, `landing-${slugify(id) || "point"}`));
+    out.stationOf.set(id, key);
+    const site: DocSite = {};
+    put(site, "name", ref.name ?? point?.name);
+    const country = countryOf(ref.country, point);
+    put(site, "country", country);
+    if (ref.country !== undefined && country === undefined) unknownCountries.add(ref.country);
+    if (point) {
+      site.lat = point.lat;
+      site.lon = point.lon;
+    } else unlocated++;
+    // The name as the map wrote it, when it is not a known country or the coordinates overrode it.
+    if (ref.country !== undefined && (country === undefined || (country !== "CN" && countryCode(ref.country) === "CN"))) site.meta = { country: ref.country };
+    out.sites[key] = site;
+    const station = { id: key } as DocElement;
+    put(station, "name", ref.name ?? point?.name);
+    station.role = "landing-station";
+    station.site = key;
+    if (key !== id) station.meta = { telegeographyId: id };
+    out.elements.push(station);
+  }
+  out.skipped.push(...countNote(unlocated, "landing point without coordinates", "landing points without coordinates", "not in landing-point-geo.json; its site has no lat/lon"));
+  if (source.geoFiles === 0) out.skipped.push({ what: "landing-point/landing-point-geo.json", why: "not among the inputs: no landing point has coordinates" });
+  if (unknownCountries.size > 0) {
+    out.skipped.push({ what: `${unknownCountries.size} country name${unknownCountries.size === 1 ? "" : "s"}`, why: `not names cleanpath knows; kept under the site's meta: ${[...unknownCountries].sort().join(", ")}` });
+  }
+  return out;
+}
+
+/** Each cable → an element and a link to each of its landing stations; a second copy of an id is reported. */
+function buildCables(b: Build, cables: readonly Cable[], ids: IdSpace, stationOf: ReadonlyMap<string, string>): { elements: DocElement[]; links: DocLink[]; skipped: Skipped[] } {
+  const elements: DocElement[] = [];
+  const links: DocLink[] = [];
+  const skipped: Skipped[] = [];
+  const seen = new Set<string>();
+  for (const c of cables) {
+    if (seen.has(c.id)) {
+      skipped.push({ what: `cable ${c.id}`, why: "listed a second time (another file has the same id); this copy is ignored", location: c.at });
+      continue;
+    }
+    seen.add(c.id);
+    const id = ids.claim(toKey(c.id, `cable-${slugify(c.id) || "x"}`));
+    elements.push(cableElement(b, c, id));
+    const joined = new Set<string>();
+    for (const r of c.landing) {
+      const station = stationOf.get(r.id)!;
+      if (joined.has(station)) continue;
+      joined.add(station);
+      const link: DocLink = { a: id, b: station, medium: "submarine" };
+      if (r.tbd) link.meta = { tbd: true };
+      links.push(link);
+    }
+  }
+  const count = (pred: (e: DocElement) => boolean) => elements.filter(pred).length;
+  skipped.push(...countNote(count((e) => e.vendor === undefined), "cable without a supplier", "cables without a supplier", "no vendor: an audit counts them as unknown (name one with --vendor-map)"));
+  skipped.push(...countNote(count((e) => e.operator === undefined), "cable without an owner", "cables without an owner", "no operator"));
+  return { elements, links, skipped };
+}
+
+/** What the suppliers and owners were matched to, and the suppliers declared as written. */
+function matchNotes(b: Build): { mapped: string[]; skipped: Skipped[] } {
+  const skipped: Skipped[] = [];
+  if (b.declaredVendors.size > 0) {
+    const list = [...b.declaredVendors].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([s, n]) => `${s} (${n})`);
+    skipped.push({ what: `${b.declaredVendors.size} supplier${b.declaredVendors.size === 1 ? "" : "s"} not in the vendor registry`, why: `declared under \`vendors:\` as written (check them, or name them with --vendor-map): ${list.join(", ")}` });
+  }
+  const mapped = [...tally(b.matchedVendors, "supplier"), ...tally(b.matchedCarriers, "owner")];
+  const operators = Object.keys(b.operators).length;
+  mapped.push(`${operators} owner${operators === 1 ? "" : "s"} declared under \`operators:\` (designated carriers by their list id)`);
+  return { mapped, skipped };
+}
+
 /** Imports a TeleGeography v3 folder (or its files): landing points → sites and stations, cables → elements. */
 export function importCables(files: readonly SourceText[]): ImportResult {
   const source = readSource(files);
-  const skipped = [...source.skipped];
   const b: Build = {
     registry: new VendorRegistry(),
     carriers: knownCarriers(),
@@ -326,80 +416,19 @@ export function importCables(files: readonly SourceText[]): ImportResult {
     matchedCarriers: new Map(),
   };
   const cables = [...source.cables].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  // Landing points: every one the geo file or a cable names, with the first name and country seen.
-  const refs = new Map<string, LandingRef>();
-  for (const c of cables) for (const r of c.landing) if (!refs.has(r.id)) refs.set(r.id, r);
-  for (const [id, p] of source.points) if (!refs.has(id)) refs.set(id, { id, ...(p.name !== undefined ? { name: p.name } : {}), tbd: false });
   const ids = new IdSpace();
-  const stationOf = new Map<string, string>();
-  const sites: Record<string, DocSite> = {};
-  const elements: DocElement[] = [];
-  let unlocated = 0;
-  const unknownCountries = new Set<string>();
-  for (const id of [...refs.keys()].sort()) {
-    const ref = refs.get(id)!;
-    const point = source.points.get(id);
-    const key = ids.claim(toKey(id, `landing-${slugify(id) || "point"}`));
-    stationOf.set(id, key);
-    const site: DocSite = {};
-    put(site, "name", ref.name ?? point?.name);
-    const country = countryOf(ref.country, point);
-    put(site, "country", country);
-    if (ref.country !== undefined && country === undefined) unknownCountries.add(ref.country);
-    if (point) {
-      site.lat = point.lat;
-      site.lon = point.lon;
-    } else unlocated++;
-    if (ref.country !== undefined && (country === undefined || (country !== "CN" && countryCode(ref.country) === "CN"))) site.meta = { country: ref.country };
-    sites[key] = site;
-    const station = { id: key } as DocElement;
-    put(station, "name", ref.name ?? point?.name);
-    station.role = "landing-station";
-    station.site = key;
-    if (key !== id) station.meta = { telegeographyId: id };
-    elements.push(station);
-  }
-  const links: DocLink[] = [];
-  const seenCables = new Set<string>();
-  let noSupplier = 0;
-  let noOwner = 0;
-  for (const c of cables) {
-    if (seenCables.has(c.id)) {
-      skipped.push({ what: `cable ${c.id}`, why: "listed a second time (another file has the same id); this copy is ignored", location: c.at });
-      continue;
-    }
-    seenCables.add(c.id);
-    const id = ids.claim(toKey(c.id, `cable-${slugify(c.id) || "x"}`));
-    const element = cableElement(b, c, id);
-    if (element.vendor === undefined) noSupplier++;
-    if (element.operator === undefined) noOwner++;
-    elements.push(element);
-    const joined = new Set<string>();
-    for (const r of c.landing) {
-      const station = stationOf.get(r.id)!;
-      if (joined.has(station)) continue;
-      joined.add(station);
-      const link: DocLink = { a: id, b: station, medium: "submarine" };
-      if (r.tbd) link.meta = { tbd: true };
-      links.push(link);
-    }
-  }
-  if (b.declaredVendors.size > 0) {
-    const list = [...b.declaredVendors].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([s, n]) => `${s} (${n})`);
-    skipped.push({ what: `${b.declaredVendors.size} supplier${b.declaredVendors.size === 1 ? "" : "s"} not in the vendor registry`, why: `declared under \`vendors:\` as written (check them, or name them with --vendor-map): ${list.join(", ")}` });
-  }
-  skipped.push(...countNote(noSupplier, "cable without a supplier", "cables without a supplier", "no vendor: an audit counts them as unknown (name one with --vendor-map)"));
-  skipped.push(...countNote(noOwner, "cable without an owner", "cables without an owner", "no operator"));
-  skipped.push(...countNote(unlocated, "landing point without coordinates", "landing points without coordinates", "not in landing-point-geo.json; its site has no lat/lon"));
-  if (source.geoFiles === 0) skipped.push({ what: "landing-point/landing-point-geo.json", why: "not among the inputs: no landing point has coordinates" });
-  if (unknownCountries.size > 0) {
-    skipped.push({ what: `${unknownCountries.size} country name${unknownCountries.size === 1 ? "" : "s"}`, why: `not names cleanpath knows; kept under the site's meta: ${[...unknownCountries].sort().join(", ")}` });
-  }
-  const mapped = [...tally(b.matchedVendors, "supplier"), ...tally(b.matchedCarriers, "owner")];
-  const operatorCount = Object.keys(b.operators).length;
-  mapped.push(`${operatorCount} owner${operatorCount === 1 ? "" : "s"} declared under \`operators:\` (designated carriers by their list id)`);
-  const document = makeDocument({ name: "submarine cables", vendors: sortedKeys(b.vendors), operators: sortedKeys(b.operators), sites, elements, links });
-  return { document, skipped, mapped };
+  const stations = buildStations(source, cables, ids);
+  const built = buildCables(b, cables, ids, stations.stationOf);
+  const notes = matchNotes(b);
+  const document = makeDocument({
+    name: "submarine cables",
+    vendors: sortedKeys(b.vendors),
+    operators: sortedKeys(b.operators),
+    sites: stations.sites,
+    elements: [...stations.elements, ...built.elements],
+    links: built.links,
+  });
+  return { document, skipped: [...source.skipped, ...notes.skipped, ...built.skipped, ...stations.skipped], mapped: notes.mapped };
 }
 
 export const cables: Importer = {
