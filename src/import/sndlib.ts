@@ -161,8 +161,28 @@ function xmlNumber(el: XmlElement, locate: (o: number) => SourceLocation): numbe
   return value;
 }
 
+const structureEnd = "</networkStructure>";
+
+/**
+ * The XML tree up to the end of `<networkStructure>`: the demands after it are most of a file
+ * (and are not read, as in the native form). Anything unusual about the cut (a comment or CDATA
+ * around it, another root) makes it fail, and then the whole file is parsed for the real answer.
+ */
+function structureTree(file: SourceText): ReturnType<typeof parseXml> {
+  const end = file.text.indexOf(structureEnd);
+  const root = /<(?![?!])([^\s/>]+)/.exec(file.text)?.[1];
+  if (end !== -1 && root !== undefined) {
+    try {
+      return parseXml(file.file, `${file.text.slice(0, end + structureEnd.length)}</${root}>`);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+    }
+  }
+  return parseXml(file.file, file.text);
+}
+
 function readXml(file: SourceText): Network {
-  const { root, locate } = parseXml(file.file, file.text);
+  const { root, locate } = structureTree(file);
   if (root.local !== "network" || (root.attrs.get("xmlns") ?? namespace) !== namespace) {
     fail(`the root element is <${root.name}>, not SNDlib's <network xmlns="${namespace}">`, locate(root.offset));
   }

@@ -119,6 +119,17 @@ describe("sndlib: hand-written files and bad input", () => {
     expect(err.diagnostics).toEqual([{ code: "E_SNDLIB", severity: "error", message, location: { file: "net.txt", line, column } }]);
   });
 
+  it("reads the XML only up to the end of <networkStructure>, however the text around that tag looks", () => {
+    const full = readFileSync(xmlPath("abilene"), "utf8");
+    const expected = xml.get("abilene")!.document;
+    // The demands are not read (as in the native form): a file cut inside them still imports.
+    const cut = full.slice(0, full.indexOf("<demand ") + 20);
+    expect(run("abilene.xml", cut).document).toEqual(expected);
+    // The closing tag inside a comment first: the cut is wrong, so the whole file is parsed.
+    const commented = full.replace('<nodes coordinatesType="geographical">', '<nodes coordinatesType="geographical"><!-- </networkStructure> -->');
+    expect(run("abilene.xml", commented).document).toEqual(expected);
+  });
+
   it("refuses a GraphML file, and a truncated XML network, at the right place", () => {
     const zoo = readFileSync(join(datasets, "topologyzoo", "graphml", "Abilene.graphml"), "utf8");
     const graphml = inputErrorOf(() => run("Abilene.xml", zoo));
