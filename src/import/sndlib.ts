@@ -98,11 +98,13 @@ function readNative(file: SourceText): Network {
   if (!header) fail(`not an SNDlib network: ${formats}`, locate(0));
   if (header[1] !== "network") fail(`an SNDlib \`${header[1]}\` file, not a network`, locate(0));
   const tokens = new Tokens(file.text, locate);
-  tokens.next(); // the header's first word; the rest of its line is read as words and skipped below
+  // The header line is read as words and skipped.
+  const newline = file.text.indexOf("\n");
+  const headerEnd = newline === -1 ? file.text.length : newline;
   const net: Network = { nodes: [], links: [] };
   let seen = 0;
   for (let t = tokens.next(); t !== undefined && seen < 2; t = tokens.next()) {
-    if (t.offset < file.text.indexOf("\n")) continue;
+    if (t.offset < headerEnd) continue;
     const open = tokens.expect(`section ${t.text}`, t);
     if (!/^[A-Z_]+$/.test(t.text) || open.text !== "(") fail(`expected a section (\`NODES (\`, \`LINKS (\`…), found \`${t.text}\``, locate(t.offset));
     if (t.text === "NODES") {
