@@ -76,6 +76,8 @@ export const diagnosticCodes = {
   E_NETJSON: "a file that is not a NetJSON NetworkGraph",
   E_BATFISH: "a file that is not a Batfish layer-1 topology or snapshot",
   E_LLDP: "a file that is not an LLDP neighbour table",
+  E_CABLES: "a file that is not submarine cable data in TeleGeography's layout",
+  E_SNDLIB: "a file that is not an SNDlib network (native or XML)",
   E_CSV: "a CSV syntax error or a row of the wrong width",
   E_CSV_HEADER: "a CSV header without a required column",
   E_CSV_VALUE: "a CSV cell with a value that is not allowed",

@@ -1,7 +1,7 @@
 // Small helpers every importer shares: decoding, one-file input, bounded text fields, reports.
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import { decodeSource } from "../load/index.js";
-import type { DocElement, DocLink, DocOperator, DocSite, ImportFile, Skipped, SourceText, TopologyDocument } from "./types.js";
+import type { DocElement, DocLink, DocOperator, DocSite, DocVendor, ImportFile, Skipped, SourceText, TopologyDocument } from "./types.js";
 
 /** Each file's text, decoded by load/; every file's encoding problem is reported at once. */
 export function decodeFiles(files: readonly ImportFile[]): SourceText[] {
@@ -65,6 +65,7 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
 export function makeDocument(parts: {
   name?: string | undefined;
   description?: string | undefined;
+  vendors?: Record<string, DocVendor>;
   operators?: Record<string, DocOperator>;
   sites?: Record<string, DocSite>;
   elements: DocElement[];
@@ -73,6 +74,7 @@ export function makeDocument(parts: {
   const ordered: Record<string, unknown> = { cleanpath: 1 };
   if (parts.name !== undefined) ordered.name = parts.name;
   if (parts.description !== undefined) ordered.description = parts.description;
+  if (parts.vendors && Object.keys(parts.vendors).length > 0) ordered.vendors = parts.vendors;
   if (parts.operators && Object.keys(parts.operators).length > 0) ordered.operators = parts.operators;
   if (parts.sites && Object.keys(parts.sites).length > 0) ordered.sites = parts.sites;
   ordered.elements = parts.elements;

@@ -5,6 +5,7 @@ import { version } from "../version.js";
 import { batfish } from "./batfish.js";
 import { checkImported } from "./check.js";
 import { decodeFiles, describeSkipped } from "./common.js";
+import { cables } from "./cables.js";
 import { containerlab } from "./containerlab.js";
 import { csv } from "./csv.js";
 import { emitYaml } from "./emit-yaml.js";
@@ -12,10 +13,11 @@ import { graphml } from "./graphml.js";
 import { lldp } from "./lldp.js";
 import { netbox } from "./netbox.js";
 import { netjson } from "./netjson.js";
+import { sndlib } from "./sndlib.js";
 import type { Importer, ImportFile, ImportOptions, ImportResult } from "./types.js";
 import { applyVendorMap, type VendorMap } from "./vendor-map.js";
 
-export const importers = { containerlab, graphml, netbox, csv, netjson, batfish, lldp } satisfies Record<string, Importer>;
+export const importers = { containerlab, graphml, netbox, csv, cables, netjson, batfish, lldp, sndlib } satisfies Record<string, Importer>;
 export type ImportFormat = keyof typeof importers;
 /** Format names, in registry order; they feed commander's `.choices()` so help cannot drift. */
 export const importFormats = Object.keys(importers) as ImportFormat[];
@@ -63,19 +65,15 @@ export function importTopology(req: ImportRequest): ImportOutcome {
       ...problems,
     ]);
   }
-  return { document, skipped, header: importHeader(req, skipped) };
+  const mapped = result.mapped ?? [];
+  return { document, skipped, ...(mapped.length > 0 ? { mapped } : {}), header: importHeader(req, skipped, mapped) };
 }
 
-/** The input files for the header; a folder of thousands of device files is not listed in full. */
-function sourceList(files: readonly ImportFile[], shown = 20): string {
-  const names = files.slice(0, shown).map((f) => f.file);
-  return files.length > shown ? `${names.join(", ")} and ${files.length - shown} more files` : names.join(", ");
-}
-
-function importHeader(req: ImportRequest, skipped: ImportResult["skipped"]): string[] {
+function importHeader(req: ImportRequest, skipped: ImportResult["skipped"], mapped: readonly string[]): string[] {
   const lines = [
-    `Imported by \`cleanpath import ${req.format}\` (cleanpath ${version}) from ${sourceList(req.files)}`,
+    `Imported by \`cleanpath import ${req.format}\` (cleanpath ${version}) from ${describeInputs(req.files)}`,
   ];
+  if (mapped.length > 0) lines.push("Mapped:", ...mapped.map((m) => `  - ${m}`));
   if (req.vendorMap) lines.push(`Vendor map: ${req.vendorMap.file}`);
   if (req.options?.metric) lines.push(`Link metric: ${req.options.metric}`);
   if (skipped.length === 0) lines.push("Everything in the source was imported.");
@@ -85,6 +83,12 @@ function importHeader(req: ImportRequest, skipped: ImportResult["skipped"]): str
   }
   lines.push("Re-run the import after fixing the source (or the vendor map) rather than editing this file by hand.");
   return lines;
+}
+
+/** The input files for the header: all of them, or (past ten) the first few and a count. */
+function describeInputs(files: readonly ImportFile[]): string {
+  const names = files.map((f) => f.file);
+  return names.length <= 10 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more files`;
 }
 
 /** The imported document as file text: YAML with the header as comments, or JSON. */

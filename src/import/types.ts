@@ -48,6 +48,12 @@ export interface DocSite {
   meta?: Meta;
 }
 
+export interface DocVendor {
+  name?: string;
+  country?: string;
+  aliases?: string[];
+}
+
 export interface DocOperator {
   name?: string;
   country?: string;
@@ -111,6 +117,8 @@ export interface TopologyDocument {
   cleanpath: 1;
   name?: string;
   description?: string;
+  /** Vendors the source names that the registry does not know (SPEC §4: extends the registry). */
+  vendors?: Record<string, DocVendor>;
   operators?: Record<string, DocOperator>;
   sites?: Record<string, DocSite>;
   elements: DocElement[];
@@ -120,6 +128,8 @@ export interface TopologyDocument {
 export interface ImportResult {
   document: TopologyDocument;
   skipped: Skipped[];
+  /** What the importer matched, one line each ("HMN Tech → hmn-technologies (35 cables)"), for the summary. */
+  mapped?: string[];
 }
 
 /** A foreign format: one file plus one line in `src/import/index.ts`. */
@@ -134,6 +144,8 @@ export interface Importer {
    * for. Without it, a folder means its files with `extensions`.
    */
   expand?: (input: string, view: FolderView) => string[];
+  /** Subfolders of a directory argument whose files are read too (a layout such as `cable/`, `landing-point/`). */
+  folders?: readonly string[];
   /** Gets the files decoded (`importTopology` decodes them). */
   run: (files: readonly SourceText[], options: ImportOptions) => ImportResult;
 }

@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { errorAt, InputError } from "../diagnostics.js";
-import { type FolderView, importerFor, type ImportFile, type ImportOutcome, importTopology, type MetricSource, parseVendorMap, renderImport } from "../import/index.js";
+import { type FolderView, type Importer, importerFor, type ImportFile, type ImportOutcome, importTopology, type MetricSource, parseVendorMap, renderImport } from "../import/index.js";
 import type { RunHost } from "./host.js";
 import { refuseInputTargets } from "./outputs.js";
 
@@ -36,6 +36,19 @@ function readBytes(host: RunHost, path: string): ImportFile {
   }
 }
 
+/** Paths of a folder's files with the importer's extensions, then those of its `folders` (each sorted). */
+function folderFiles(host: RunHost, importer: Importer, input: string): string[] {
+  const out: string[] = [];
+  for (const sub of ["", ...(importer.folders ?? [])]) {
+    const dir = sub === "" ? input : join(input, sub);
+    const full = resolve(host.cwd, dir);
+    if (sub !== "" && !(host.exists(full) && host.stat(full).isDirectory)) continue;
+    const names = host.listFolder(full).filter((n) => importer.extensions.includes(extname(n).toLowerCase())).sort();
+    for (const n of names) out.push(join(dir, n));
+  }
+  return out;
+}
+
 /** The input files: each argument, or the files of a folder with the importer's extensions. */
 function readInputs(host: RunHost, format: string, inputs: readonly string[]): ImportFile[] {
   const importer = importerFor(format);
@@ -46,9 +59,9 @@ function readInputs(host: RunHost, format: string, inputs: readonly string[]): I
     if (importer.expand) {
       for (const p of importer.expand(input, folderView(host))) files.push(readBytes(host, p));
     } else if (host.stat(full).isDirectory) {
-      const names = host.listFolder(full).filter((n) => importer.extensions.includes(extname(n).toLowerCase())).sort();
-      if (names.length === 0) throw new InputError([errorAt("E_READ", `${input}: no ${importer.extensions.join("/")} files in this directory`)]);
-      for (const n of names) files.push(readBytes(host, join(input, n)));
+      const names = folderFiles(host, importer, input);
+      if (names.length === 0) throw new InputError([errorAt("E_READ", `${input}: no ${importer.extensions.join("/")} files in this directory${importer.folders ? ` or its ${importer.folders.join("/, ")}/ folders` : ""}`)]);
+      for (const n of names) files.push(readBytes(host, n));
     } else {
       files.push(readBytes(host, input));
     }

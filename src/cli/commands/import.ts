@@ -19,6 +19,8 @@ Examples:
   $ cleanpath import netbox devices.json cables.json sites.json circuits.json -o dc.yaml
   $ cleanpath import netbox netbox-dump.json -o dc.json        # .json output writes JSON
   $ cleanpath import csv elements.csv links.csv -o net.yaml
+  $ cleanpath import cables open_undersea_cable_map/ -o cables.yaml   # cable/, landing-point/
+  $ cleanpath import sndlib germany50.xml -o germany50.yaml            # or germany50.txt (native)
   $ cleanpath import netjson olsr-graph.json -o mesh.yaml
   $ cleanpath import batfish snapshot/ -o campus.yaml       # or snapshot/batfish/layer1_topology.json
   $ cleanpath import lldp tables/ -o dc.yaml                # one neighbour table per device: leaf1.json, spine1.yml…
@@ -45,6 +47,7 @@ function run(ctx: CliContext, format: string, inputs: string[], opts: ImportOpts
   const sites = Object.keys(document.sites ?? {}).length;
   const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? "" : "s"}`;
   io.stderr(`cleanpath import ${format}: ${count(document.elements.length, "element")}, ${count(document.links.length, "link")}, ${count(sites, "site")}${output !== undefined ? ` → ${output}` : ""}\n`);
+  for (const m of outcome.mapped ?? []) io.stderr(`  mapped: ${m}\n`);
   if (skipped.length > 0) {
     io.stderr(`not imported or not mapped (${skipped.length}):\n`);
     for (const s of skipped.slice(0, stderrLimit)) io.stderr(`  - ${describeSkipped(s)}\n`);
@@ -59,8 +62,8 @@ function run(ctx: CliContext, format: string, inputs: string[], opts: ImportOpts
 export const importCommand: CommandModule = (program: Command, ctx: CliContext) => {
   program
     .command("import")
-    .summary("convert a containerlab lab, a GraphML map, a NetBox export, CSV tables, NetJSON, a Batfish snapshot or LLDP tables into a checked topology")
-    .description("Convert a foreign inventory into a checked cleanpath topology: a containerlab lab, a GraphML map (Internet Topology Zoo and similar), a NetBox export, CSV tables of elements and links, a NetJSON NetworkGraph, a Batfish snapshot (or its layer1_topology.json), or LLDP neighbour tables (lldpctl, NAPALM, ntc-templates). Inputs are read as validate reads files (UTF-8, positions in every message), and the output passes validate.")
+    .summary("convert a containerlab lab, a GraphML map, a NetBox export, CSV tables, submarine cable data, NetJSON, a Batfish snapshot, LLDP tables or an SNDlib network into a checked topology")
+    .description("Convert a foreign inventory into a checked cleanpath topology: a containerlab lab, a GraphML map (Internet Topology Zoo and similar), a NetBox export, CSV tables of elements and links, submarine cables in TeleGeography's layout, a NetJSON NetworkGraph, a Batfish snapshot (or its layer1_topology.json), LLDP neighbour tables (lldpctl, NAPALM, ntc-templates), or an SNDlib network. Inputs are read as validate reads files (UTF-8, positions in every message), and the output passes validate.")
     .addArgument(new Argument("<format>", "input format").choices(importFormats))
     .argument("<inputs...>", "input file(s), or a directory of them")
     .option("-o, --output <file>", "write the topology here (.json → JSON, otherwise YAML); default stdout; never one of the inputs")
