@@ -77,8 +77,8 @@ const maxPhaseWidth = 24;
 
 /**
  * The widths text columns may take so that the row fits `width` (`fixed`: what the other columns
- * take, borders included): the widest are narrowed first, the first column (the id) only when every
- * other is down to 8, none below 8 (past that the table overflows rather than becoming unreadable).
+ * take, borders included): the widest are narrowed first, none below 8, and the first column (the
+ * id: what an engineer acts on) never — past that the table overflows rather than hiding an id.
  */
 function fitWidths(natural: readonly number[], fixed: number, width: number): number[] {
   const widths = [...natural];
@@ -87,7 +87,6 @@ function fitWidths(natural: readonly number[], fixed: number, width: number): nu
   while (total > width) {
     let k = -1;
     for (let j = 1; j < widths.length; j++) if (widths[j]! > 8 && (k < 0 || widths[j]! > widths[k]!)) k = j;
-    if (k < 0) k = widths[0]! > 8 ? 0 : -1;
     if (k < 0) break;
     widths[k]!--;
     total--;
@@ -101,15 +100,19 @@ const widest = (head: string, cells: readonly string[]): number => Math.max(cell
 function itemTable(r: PlanResult, c: ChalkInstance, width: number): string {
   const items = itemsByPhase(r);
   const head = ["id", "vendor", "role", "site", "operator"];
-  const text = items.map((it) => [it.id, it.vendor ?? "", it.role ?? "", it.site ?? "", operatorText(it.operator) ?? ""].map(safe));
+  const text = items.map((it) =>
+    [it.id, it.vendor ?? "", it.role ?? (it.type === "link" ? "(link)" : ""), it.site ?? "", operatorText(it.operator) ?? "", clip(it.phase, maxPhaseWidth)].map(safe),
+  );
   const costs = items.map((it) => costText(it.cost));
-  const phases = items.map((it) => clip(it.phase, maxPhaseWidth));
   const widths = fitWidths(
-    head.map((h, j) => widest(h, text.map((t) => t[j]!))),
-    widest("cost", costs) + widest("phase", phases) + 6,
+    [...head, "phase"].map((h, j) => widest(h, text.map((t) => t[j]!))),
+    widest("cost", costs) + 3,
     width,
   );
-  const rows = items.map((_, i) => [...text[i]!.map((t, j) => clip(t, widths[j]!)), costs[i]!, phases[i]!]);
+  const rows = items.map((_, i) => {
+    const cells = text[i]!.map((t, j) => clip(t, widths[j]!));
+    return [...cells.slice(0, 5), costs[i]!, cells[5]!];
+  });
   return grid([...head, "cost", "phase"], rows, c);
 }
 
