@@ -1,5 +1,5 @@
-import loadHighs from "highs";
 import type { Highs } from "highs";
+import { solver as loadSolver } from "../../src/run/plan.js";
 import { audit } from "../../src/audit/index.js";
 import { parseFile } from "../../src/load/index.js";
 import { applyReplacements, plan, type PlanInput } from "../../src/plan/index.js";
@@ -11,10 +11,8 @@ import { buildTopology } from "../../src/topology/index.js";
 import type { Topology } from "../../src/topology/types.js";
 import type { VendorRegistry } from "../../src/vendors/registry.js";
 
-let highs: Highs | undefined;
-export async function solver(): Promise<Highs> {
-  highs ??= await loadHighs();
-  return highs;
+export function solver(): Promise<Highs> {
+  return loadSolver();
 }
 
 export interface Case {
