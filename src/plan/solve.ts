@@ -213,6 +213,12 @@ class Master {
       this.iterations++;
       const status = this.model.getModelStatus();
       const codes = this.input.highs.constants.modelStatus;
+      // No column yet (only path checks, before their first cut): nothing is replaced.
+      if (status === codes.empty) {
+        values = new Float64Array(0);
+        if (this.separate(this.replacedMask(values), (key) => claimed(values!, key)) === 0) return values;
+        continue;
+      }
       if (status === codes.infeasible) throw new Error("plan: the master problem is infeasible (the needs were checked fixable)");
       const sol = this.model.getSolution().colValue;
       const have = sol.length === this.nCols && Number.isFinite(this.model.getObjectiveValue());
