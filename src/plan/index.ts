@@ -14,6 +14,7 @@ import { designate } from "../policy/designation.js";
 import { worldCountries } from "../policy/geo/atlas.js";
 import { RULE_RISKY, RuleEnv } from "../policy/rules/env.js";
 import type { AuditResult, PlanItem, PlanPhase, PlanResult, PlanTally } from "../result.js";
+import { laps } from "../timing.js";
 import type { Element, Link, Topology } from "../topology/types.js";
 import { applyReplacements } from "./apply.js";
 import { type Check, type ItemSpace, itemSpace, type Needs, pairKey, pairNeeds, riskyUnder, ruleNeeds, type Unfixable } from "./needs.js";
@@ -22,7 +23,7 @@ import { solvePlan } from "./solve.js";
 
 export { applyReplacements } from "./apply.js";
 
-export interface PlanInput extends Omit<AuditInput, "maxExposureItems" | "timings"> {
+export interface PlanInput extends Omit<AuditInput, "maxExposureItems"> {
   highs: Highs;
   /** `--budget N`, or null. */
   budget: number | null;
@@ -47,8 +48,11 @@ export interface PlanOutcome {
 /** Topology + policy + requests → the cheapest plan that fixes what can be fixed (SPEC §7.1). */
 export function plan(input: PlanInput): PlanOutcome {
   const { topology } = input;
+  const lap = laps(input.timings);
   const replaceId = replacementVendor(input);
-  const before = audit({ ...input, maxExposureItems: Number.MAX_SAFE_INTEGER });
+  const { timings: _t, ...quiet } = input;
+  const before = audit({ ...quiet, maxExposureItems: Number.MAX_SAFE_INTEGER });
+  lap("plan:baseline");
   const designation = designate(topology, input.registry, input.spec, input.asOf);
   const g = buildGraph(topology);
   const space = itemSpace(topology, designation, inGraph(topology, g));
@@ -60,9 +64,12 @@ export function plan(input: PlanInput): PlanOutcome {
   const needs: Needs = { checks: [...pn.checks, ...rn.checks], unfixable: [...pn.unfixable, ...rn.unfixable], hardRows: rn.hardRows };
   pathUnfixable(needs, paths);
   const cost = costs(input, topology, space, mayNeed(needs, paths, topology));
+  lap("plan:needs");
   const solved = solvePlan({ highs: input.highs, checks: needs.checks, hardRows: needs.hardRows, paths, cost, budget: input.budget, timeLimit: input.timeLimit });
+  lap("plan:solve");
   const after = applyReplacements(topology, solved.replaced, input.replaceWith);
-  const afterAudit = audit({ ...input, topology: after, maxExposureItems: Number.MAX_SAFE_INTEGER });
+  const afterAudit = audit({ ...quiet, topology: after, maxExposureItems: Number.MAX_SAFE_INTEGER });
+  lap("plan:re-audit");
   verify(needs.checks, solved.fixed, afterAudit);
   const items = planItems(topology, space, solved.replaced, cost, fixesOf(needs.checks, solved.fixed, solved.replaced, paths, topology));
   const phases = phasesOf(items, input, env, topology, space);
@@ -101,6 +108,7 @@ export function plan(input: PlanInput): PlanOutcome {
       iterations: solved.iterations,
     },
   };
+  lap("plan:result");
   return { result, after, afterAudit };
 }
 

@@ -79,9 +79,8 @@ class Master {
   private x(item: number): number {
     let c = this.col.get(item);
     if (c !== undefined) return c;
-    c = this.column(0, 1, true);
-    this.model.changeColCost(c, this.budgeted ? 0 : this.input.cost(item));
-    if (this.budgetRow >= 0) this.model.changeCoefficient(this.budgetRow, c, this.input.cost(item));
+    c = this.column(0, 1, true, this.budgeted ? 0 : this.input.cost(item));
+    if (this.budgetRow >= 0) this.pendingBudget.push([c, this.input.cost(item)]);
     this.col.set(item, c);
     this.cols.push(item);
     return c;
@@ -89,15 +88,32 @@ class Master {
 
   /** Columns so far: x, y and z alike. */
   private nCols = 0;
+  /** Columns not yet in HiGHS (added in one call before the next row): lower, upper, integer, cost. */
+  private pending: [number, number, boolean, number][] = [];
+  private pendingBudget: [number, number][] = [];
 
-  private column(lower: number, upper: number, integer: boolean): number {
-    const c = this.nCols++;
-    this.model.addVar(lower, upper);
-    if (integer) this.model.changeColIntegrality(c, this.input.highs.constants.variableType.integer);
-    return c;
+  private column(lower: number, upper: number, integer: boolean, cost = 0): number {
+    this.pending.push([lower, upper, integer, cost]);
+    return this.nCols++;
+  }
+
+  private flush(): void {
+    const p = this.pending;
+    if (p.length > 0) {
+      const first = this.nCols - p.length;
+      this.model.addVars(Float64Array.from(p, (c) => c[0]), Float64Array.from(p, (c) => c[1]));
+      const range = { kind: "range" as const, from: first, to: this.nCols - 1 };
+      const { integer, continuous } = this.input.highs.constants.variableType;
+      this.model.changeColsIntegrality(range, Int32Array.from(p, (c) => (c[2] ? integer : continuous)));
+      this.model.changeColsCost(range, Float64Array.from(p, (c) => c[3]));
+      this.pending = [];
+    }
+    for (const [c, v] of this.pendingBudget) this.model.changeCoefficient(this.budgetRow, c, v);
+    this.pendingBudget = [];
   }
 
   private row(lower: number, upper: number, entries: Map<number, number>): void {
+    this.flush();
     const indices: number[] = [];
     const values: number[] = [];
     for (const [c, v] of entries) {
@@ -146,11 +162,13 @@ class Master {
       if (ch.need === "forced") {
         for (const i of ch.items) {
           const c = this.x(i);
-          if (yc < 0) this.model.changeColBounds(c, 1, 1);
+          if (yc < 0) this.forcedCols.push(c);
           else this.row(0, inf, new Map([[c, 1], [yc, -1]]));
         }
       } else if (ch.need === "share") for (const r of ch.rows) this.shareRow(r, yc);
     }
+    this.flush();
+    for (const c of this.forcedCols) this.model.changeColBounds(c, 1, 1);
     if (this.budgeted) {
       // A plan costing exactly N fits: the budget row's bound is N itself.
       const entries = new Map<number, number>();
@@ -161,6 +179,7 @@ class Master {
   }
 
   private budgetRow = -1;
+  private readonly forcedCols: number[] = [];
 
   /** The current plan as a mask over the topology's items. */
   private replacedMask(values: Float64Array | null): Uint8Array {
@@ -178,9 +197,9 @@ class Master {
       const s = p.node(ch.s)!;
       const t = p.node(ch.t)!;
       for (const backward of [false, true]) {
-        const cut = new Set<number>();
-        if (p.search(s, t, mask, backward, cut)) break;
-        added += this.addCut(ch.key, [...cut].sort((a, b) => a - b));
+        const cuts: number[][] = [];
+        if (p.search(s, t, mask, backward, cuts)) break;
+        for (const cut of cuts) added += this.addCut(ch.key, cut);
       }
     }
     return added;
@@ -209,6 +228,7 @@ class Master {
         return values;
       }
       this.model.options.set("time_limit", left);
+      this.flush();
       this.model.run();
       this.iterations++;
       const status = this.model.getModelStatus();
@@ -227,6 +247,8 @@ class Master {
         return have ? sol : values;
       }
       values = sol;
+      // An optimum of a relaxation (fewer cuts than the full problem): a valid lower bound.
+      this.relaxed = Math.max(this.relaxed, this.model.getObjectiveValue());
       const mask = this.replacedMask(values);
       const v = values;
       if (this.separate(mask, (key) => claimed(v, key)) === 0) return values;
@@ -264,10 +286,13 @@ class Master {
     };
   }
 
+  /** Best proven lower bound after a time limit: the last relaxation's optimum, or HiGHS's dual bound. */
   private dualBound(): number {
     const b = Number(this.model.info.get("mip_dual_bound"));
-    return Number.isFinite(b) ? Math.max(0, b) : 0;
+    return Math.max(this.relaxed, Number.isFinite(b) ? b : 0, 0);
   }
+
+  private relaxed = 0;
 
   /** The three stages of a budget: pairs by weight, then rules, then cost. */
   private lexicographic(deadline: number): Float64Array | null {
@@ -290,6 +315,7 @@ class Master {
     for (const [, c] of this.y) this.model.changeColCost(c, 0);
     for (const [item, c] of this.col) this.model.changeColCost(c, this.input.cost(item));
     this.model.changeObjectiveSense(sense.minimize);
+    this.relaxed = 0;
     const v = this.loop(deadline, claimed);
     if (v !== null) this.lowerBound = this.optimal ? this.model.getObjectiveValue() : this.dualBound();
     return v;
@@ -306,15 +332,11 @@ class Master {
       if (ch.kind !== "pair" || ch.need !== "path" || !fixed.has(ch.key)) continue;
       const s = p.node(ch.s)!;
       const t = p.node(ch.t)!;
-      for (;;) {
-        const cut = new Set<number>();
-        if (p.search(s, t, mask, false, cut)) break;
-        if (this.budgeted || cut.size === 0) {
-          fixed.delete(ch.key);
-          break;
-        }
-        for (const i of cut) mask[i] = 1;
-      }
+      const cuts: number[][] = [];
+      if (p.search(s, t, mask, false, cuts)) continue;
+      // Opening every layer reaches the other end (the layers stop there).
+      if (this.budgeted || cuts.length === 0) fixed.delete(ch.key);
+      else for (const cut of cuts) for (const i of cut) mask[i] = 1;
     }
     if (this.budgeted) return;
     // Forced items and share rows hold in any incumbent HiGHS returns.

@@ -108,6 +108,7 @@ export async function planRequestWith(host: RunHost, request: PlanRequest, event
     ...(request.defaultCost !== undefined ? { defaultCost: request.defaultCost } : {}),
     replaceWith: request.replaceWith,
     timeLimit: request.timeLimit,
+    ...(events.timings ? { timings: events.timings } : {}),
   });
   events.progress?.clear();
   if (request.writeAfter === undefined) return { loaded, outcome };
