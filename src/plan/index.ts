@@ -63,9 +63,11 @@ export function plan(input: PlanInput): PlanOutcome {
   const rn = ruleNeeds(before, input.rules ?? [], env, topology, space, input.failOnLevel ?? "error", replaceId);
   const needs: Needs = { checks: [...pn.checks, ...rn.checks], unfixable: [...pn.unfixable, ...rn.unfixable], hardRows: rn.hardRows };
   pathUnfixable(needs, paths);
-  const cost = costs(input, topology, space, mayNeed(needs, paths, topology));
+  const needed = mayNeed(needs, paths, topology);
+  const cost = costs(input, topology, space, needed);
+  const integral = [...needed].every((x) => Number.isInteger(cost(x)));
   lap("plan:needs");
-  const solved = solvePlan({ highs: input.highs, checks: needs.checks, hardRows: needs.hardRows, paths, cost, budget: input.budget, timeLimit: input.timeLimit });
+  const solved = solvePlan({ highs: input.highs, checks: needs.checks, hardRows: needs.hardRows, paths, cost, budget: input.budget, timeLimit: input.timeLimit, integral });
   lap("plan:solve");
   const after = applyReplacements(topology, solved.replaced, input.replaceWith);
   const afterAudit = audit({ ...quiet, topology: after, maxExposureItems: Number.MAX_SAFE_INTEGER });

@@ -7,6 +7,8 @@
  * the arcs leaving S₁ towards nodes that can still reach `t` at all. Opening B₁ (as if replaced)
  * gives S₂ ⊇ S₁ and its boundary B₂, and so on until `t` is reached. Every clean s–t path leaves
  * each S_k by an arc whose blockers are in B_k and not yet replaced, so each Σ_{B_k} x ≥ 1 is valid.
+ * Layers may stop at the first wide one: wide frontiers deep in a mesh are weak cuts, and the
+ * search from the other end covers its own side.
  */
 import type { NetGraph } from "../graph/types.js";
 import type { ItemSpace } from "./needs.js";
@@ -124,7 +126,7 @@ export class PathSpace {
    * Returns true when the other end is reached. Otherwise, when `cuts` is given, it receives
    * the layered cuts of the module comment (none when the other end cannot be reached at all).
    */
-  search(s: number, t: number, replaced: Uint8Array, backward: boolean, cuts: number[][] | null): boolean {
+  search(s: number, t: number, replaced: Uint8Array, backward: boolean, cuts: number[][] | null, wide = Infinity): boolean {
     const g = this.g;
     const start = backward ? g.inStart : g.outStart;
     const to = backward ? g.inFrom : g.outTo;
@@ -156,6 +158,8 @@ export class PathSpace {
         }
       }
       if (cut.size === 0) return false;
+      // Past the first layer, a wide one ends the layers (the caller keeps only narrow cuts).
+      if (cuts.length > 0 && cut.size > wide) return false;
       cuts.push([...cut].sort((a, b) => a - b));
       for (const x of cut) this.opened[x] = stamp;
       tail = this.regrow(from, goal, replaced, backward, stamp, side, tail, heads);
