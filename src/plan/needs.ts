@@ -201,32 +201,63 @@ function member(topology: Topology, space: ItemSpace, i: number, weight: number)
   return needs.length > 0 && needs.every((y) => space.candidate[y] === 1) ? { element: i, weight, needs } : undefined;
 }
 
-/** Cap rows: for each group over the cap, enough of its high-risk weight replaced (cap.ts's arithmetic). */
-function capRows(rule: ResolvedRule, env: RuleEnv, topology: Topology, space: ItemSpace): ShareRow[] {
-  const b = rule.cap!;
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A share rule's body as the share kinds write it. */
+interface ShareBody {
+  scope?: Parameters<RuleEnv["scopeMask"]>[0];
+  per?: string;
+  measure?: "count" | "weight";
+}
+
+/**
+ * One pass over the elements a share rule counts (present, in scope): each with its weight and
+ * every group it counts in (a shared element counts for each of its operators). Returns the
+ * grouping and the groups' totals.
+ */
+function scanShare(env: RuleEnv, b: ShareBody, visit: (i: number, w: number, k: number) => void): { groups: ReturnType<RuleEnv["grouping"]>; total: Float64Array } {
   const measure = b.measure ?? "count";
-  const max = parseShare(b.max)!;
   const scope = env.scopeMask(b.scope);
-  const groups = env.grouping(b.per ?? "network");
+  const groups = env.grouping((b.per ?? "network") as Parameters<RuleEnv["grouping"]>[0]);
   const total = new Float64Array(groups.keys.length);
-  const high = new Float64Array(groups.keys.length);
-  const members: ShareMember[][] = groups.keys.map(() => []);
   for (let i = 0; i < env.elements.length; i++) {
     if (!env.counted[i] || !scope[i]) continue;
     const w = weightOf(env.elements[i]!, measure);
     const m = groups.more?.get(i);
-    const mem = env.risk[i] === RULE_RISKY ? member(topology, space, i, w) : undefined;
     for (let g = 0; g < groupCount(m); g++) {
       const k = groupAt(groups, i, m, g);
       total[k]! += w;
-      if (env.risk[i] === RULE_RISKY) high[k]! += w;
-      if (mem) members[k]!.push(mem);
+      visit(i, w, k);
     }
   }
+  return { groups, total };
+}
+
+/** Cap rows: for each group over the cap, enough of its high-risk weight replaced (cap.ts's arithmetic). */
+function capRows(rule: ResolvedRule, env: RuleEnv, topology: Topology, space: ItemSpace): ShareRow[] {
+  const b = rule.cap!;
+  const max = parseShare(b.max)!;
+  const high = new Map<number, number>();
+  const members = new Map<number, ShareMember[]>();
+  let last = -1;
+  let mem: ShareMember | undefined;
+  const { groups, total } = scanShare(env, b, (i, w, k) => {
+    if (env.risk[i] !== RULE_RISKY) return;
+    if (i !== last) {
+      last = i;
+      mem = member(topology, space, i, w);
+    }
+    high.set(k, (high.get(k) ?? 0) + w);
+    if (mem) push(members, k, mem);
+  });
   const rows: ShareRow[] = [];
-  for (let k = 0; k < groups.keys.length; k++) {
-    if (withinShare(high[k]!, total[k]!, max)) continue;
-    rows.push({ members: members[k]!, lo: high[k]! - limit(total[k]!, max), hi: Infinity, label: `${rule.id} ${groups.keys[k]}` });
+  for (const [k, h] of high) {
+    if (withinShare(h, total[k]!, max)) continue;
+    rows.push({ members: members.get(k) ?? [], lo: h - limit(total[k]!, max), hi: Infinity, label: `${rule.id} ${groups.keys[k]}` });
   }
   return rows;
 }
@@ -239,38 +270,32 @@ function limit(total: number, max: number): number {
 /** Diversity rows: for each (group, vendor) over the limit, enough of that vendor's weight moved to the replacement. */
 function diversityRows(rule: ResolvedRule, env: RuleEnv, topology: Topology, space: ItemSpace): ShareRow[] {
   const b = rule.diversity!;
-  const measure = b.measure ?? "count";
   const max = parseShare(b.maxVendorShare)!;
-  const scope = env.scopeMask(b.scope);
-  const groups = env.grouping(b.per ?? "network");
   const vendors = env.vendors();
-  const total = new Float64Array(groups.keys.length);
   const sums = new Map<string, { sum: number; members: ShareMember[]; k: number; v: number }>();
-  for (let i = 0; i < env.elements.length; i++) {
-    if (!env.counted[i] || !scope[i]) continue;
-    const w = weightOf(env.elements[i]!, measure);
-    const gm = groups.more?.get(i);
-    const vm = vendors.more?.get(i);
-    const mem = member(topology, space, i, w);
-    const own = env.vendorOf(i);
-    for (let g = 0; g < groupCount(gm); g++) {
-      const k = groupAt(groups, i, gm, g);
-      total[k]! += w;
-      for (let vv = 0; vv < groupCount(vm); vv++) {
-        const v = groupAt(vendors, i, vm, vv);
-        const key = `${k}:${v}`;
-        const s = sums.get(key) ?? { sum: 0, members: [], k, v };
-        s.sum += w;
-        // It leaves its own vendor's share only when it is itself replaced.
-        if (mem && (vendors.keys[v] !== own || space.candidate[i] === 1)) s.members.push(mem);
-        sums.set(key, s);
-      }
+  let last = -1;
+  let mem: ShareMember | undefined;
+  const { groups, total } = scanShare(env, b, (i, w, k) => {
+    if (i !== last) {
+      last = i;
+      mem = member(topology, space, i, w);
     }
-  }
+    const vm = vendors.more?.get(i);
+    const own = env.vendorOf(i);
+    for (let vv = 0; vv < groupCount(vm); vv++) {
+      const v = groupAt(vendors, i, vm, vv);
+      const key = `${k}:${v}`;
+      const sum = sums.get(key) ?? { sum: 0, members: [], k, v };
+      sum.sum += w;
+      // It leaves its own vendor's share only when it is itself replaced.
+      if (mem && (vendors.keys[v] !== own || space.candidate[i] === 1)) sum.members.push(mem);
+      sums.set(key, sum);
+    }
+  });
   const rows: ShareRow[] = [];
-  for (const s of sums.values()) {
-    if (withinShare(s.sum, total[s.k]!, max)) continue;
-    rows.push({ members: s.members, lo: s.sum - limit(total[s.k]!, max), hi: Infinity, label: `${rule.id} ${groups.keys[s.k]} vendor ${vendors.keys[s.v]}` });
+  for (const sum of sums.values()) {
+    if (withinShare(sum.sum, total[sum.k]!, max)) continue;
+    rows.push({ members: sum.members, lo: sum.sum - limit(total[sum.k]!, max), hi: Infinity, label: `${rule.id} ${groups.keys[sum.k]} vendor ${vendors.keys[sum.v]}` });
   }
   return rows;
 }
@@ -281,29 +306,20 @@ function diversityRows(rule: ResolvedRule, env: RuleEnv, topology: Topology, spa
  */
 function replacementRows(rule: ResolvedRule, env: RuleEnv, space: ItemSpace, replaceWith: string): ShareRow[] {
   const b = rule.diversity!;
-  const measure = b.measure ?? "count";
   const max = parseShare(b.maxVendorShare)!;
-  const scope = env.scopeMask(b.scope);
-  const groups = env.grouping(b.per ?? "network");
-  const total = new Float64Array(groups.keys.length);
-  const already = new Float64Array(groups.keys.length);
-  const members: ShareMember[][] = groups.keys.map(() => []);
-  for (let i = 0; i < env.elements.length; i++) {
-    if (!env.counted[i] || !scope[i]) continue;
-    const w = weightOf(env.elements[i]!, measure);
-    const m = groups.more?.get(i);
-    for (let g = 0; g < groupCount(m); g++) {
-      const k = groupAt(groups, i, m, g);
-      total[k]! += w;
-      if (env.vendorOf(i) === replaceWith) already[k]! += w;
-      else if (space.candidate[i] === 1) members[k]!.push({ element: i, weight: w, needs: [i] });
-    }
-  }
+  const already = new Map<number, number>();
+  const members = new Map<number, ShareMember[]>();
+  const { groups, total } = scanShare(env, b, (i, w, k) => {
+    if (env.vendorOf(i) === replaceWith) already.set(k, (already.get(k) ?? 0) + w);
+    else if (space.candidate[i] === 1) push(members, k, { element: i, weight: w, needs: [i] });
+  });
   const rows: ShareRow[] = [];
   for (let k = 0; k < groups.keys.length; k++) {
-    const possible = members[k]!.reduce((s, m) => s + m.weight, 0);
-    if (withinShare(already[k]! + possible, total[k]!, max)) continue;
-    rows.push({ members: members[k]!, lo: -Infinity, hi: limit(total[k]!, max) - already[k]!, label: `${rule.id} ${groups.keys[k]} replacement share` });
+    const list = members.get(k) ?? [];
+    const before = already.get(k) ?? 0;
+    const possible = list.reduce((s, m) => s + m.weight, 0);
+    if (withinShare(before + possible, total[k]!, max)) continue;
+    rows.push({ members: list, lo: -Infinity, hi: limit(total[k]!, max) - before, label: `${rule.id} ${groups.keys[k]} replacement share` });
   }
   return rows;
 }

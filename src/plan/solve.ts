@@ -50,6 +50,20 @@ const wideCut = 64;
 export function solvePlan(input: SolveInput): SolveOutcome {
   const nothing = input.checks.length === 0 && input.hardRows.every((r) => r.members.length === 0);
   if (nothing) return { replaced: [], fixed: new Set(), optimal: true, lowerBound: 0, variables: 0, constraints: 0, iterations: 0, solver: "none" };
+  try {
+    return once(input);
+  } catch (e) {
+    if (!(e instanceof Infeasible) || input.budget !== null) throw e;
+    // Not every check can hold together (the replacement vendor would go over a diversity
+    // share): fix the most, as a budget does, with no limit on cost.
+    return once({ ...input, budget: Number.POSITIVE_INFINITY });
+  }
+}
+
+/** The master has no solution: the claimed checks cannot all hold at once. */
+class Infeasible extends Error {}
+
+function once(input: SolveInput): SolveOutcome {
   const m = new Master(input);
   try {
     return m.run();
@@ -246,7 +260,7 @@ class Master {
         if (this.separate(this.replacedMask(values), (key) => claimed(values!, key)) === 0) return values;
         continue;
       }
-      if (status === codes.infeasible) throw new Error("plan: the master problem is infeasible (the needs were checked fixable)");
+      if (status === codes.infeasible) throw new Infeasible("plan: the checks cannot all be fixed together");
       const sol = this.model.getSolution().colValue;
       const have = sol.length === this.nCols && Number.isFinite(this.model.getObjectiveValue());
       if (status !== codes.optimal) {

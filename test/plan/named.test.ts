@@ -113,6 +113,31 @@ describe("cleanpath plan: named cases", () => {
     expect(result.totalCost).toBe(7);
   });
 
+  /** Five Huawei RAN units (100%) under a 60% vendor-share limit: at least two must go, at most three may become the replacement vendor. */
+  const ran = (k: number, cost: number) => ({ id: `ran${k}`, role: "ran", vendor: "Huawei", replacementCost: cost });
+  const diversityCase = (forbidAll: boolean): Case => ({
+    doc: { cleanpath: 1, elements: [ran(1, 5), ran(2, 1), ran(3, 4), ran(4, 2), ran(5, 3)], links: [] },
+    rules: [
+      { id: "ran-diversity", diversity: { scope: { role: "ran" }, maxVendorShare: "60%" } },
+      ...(forbidAll ? [{ id: "no-hrv-ran", forbid: { role: "ran" } }] : []),
+    ],
+  });
+
+  it("meets a diversity share with the cheapest swaps", async () => {
+    const { result } = await planCase(diversityCase(false));
+    expect(result.items.map((i) => i.id)).toEqual(["ran2", "ran4"]);
+    expect(result).toMatchObject({ totalCost: 3, passed: true, optimal: true });
+  });
+
+  it("keeps the replacement vendor itself within a diversity share, fixing what can be fixed together", async () => {
+    // Replacing all five (forbid) would make `replacement` 100% of the RAN: the forbid rule stays failing.
+    const { result, afterAudit } = await planCase(diversityCase(true));
+    expect(result.items.map((i) => i.id)).toEqual(["ran2", "ran4"]);
+    expect(result.leftFailing).toEqual([{ kind: "rule", id: "no-hrv-ran" }]);
+    expect(afterAudit.rules.map((r) => [r.id, r.passed])).toEqual([["ran-diversity", true], ["no-hrv-ran", false]]);
+    expect(result.passed).toBe(false);
+  });
+
   it("refuses to plan with items of unknown cost, naming them at their lines", async () => {
     const c: Case = { doc: { cleanpath: 1, elements: [el("a", "Nokia"), el("x", "Huawei"), el("b", "Nokia")], links: [["a", "x"], ["x", "b"]], flows: [{ id: "f", from: "a", to: "b" }] } };
     await expect(planCase(c)).rejects.toThrow(InputError);
