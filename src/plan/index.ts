@@ -73,7 +73,7 @@ export function plan(input: PlanInput): PlanOutcome {
   const afterAudit = audit({ ...quiet, topology: after, maxExposureItems: Number.MAX_SAFE_INTEGER });
   lap("plan:re-audit");
   verify(needs.checks, solved.fixed, afterAudit);
-  const items = planItems(topology, space, solved.replaced, cost, fixesOf(needs.checks, solved.fixed, solved.replaced, paths, topology));
+  const items = planItems(topology, space, solved.replaced, cost, fixesOf(needs.checks, solved.fixed, solved.replaced, paths));
   const phases = phasesOf(items, input, env, topology, space);
   const totalCost = items.reduce((s, i) => s + i.cost, 0);
   const lowerBound = solved.optimal ? totalCost : Math.min(totalCost, solved.lowerBound);
@@ -225,7 +225,7 @@ function verify(checks: readonly Check[], fixed: ReadonlySet<string>, after: Aud
 }
 
 /** For each replaced item, the fixed checks it serves (pairs by their ends, rules by id). */
-function fixesOf(checks: readonly Check[], fixed: ReadonlySet<string>, replaced: readonly number[], paths: PathSpace, topology: Topology): Map<number, { pairs: Set<string>; rules: Set<string> }> {
+function fixesOf(checks: readonly Check[], fixed: ReadonlySet<string>, replaced: readonly number[], paths: PathSpace): Map<number, { pairs: Set<string>; rules: Set<string> }> {
   const out = new Map(replaced.map((x) => [x, { pairs: new Set<string>(), rules: new Set<string>() }]));
   const mask = new Uint8Array(paths.space.size);
   for (const x of replaced) mask[x] = 1;
@@ -246,7 +246,6 @@ function fixesOf(checks: readonly Check[], fixed: ReadonlySet<string>, replaced:
       else f.rules.add(c.id);
     }
   }
-  void topology;
   return out;
 }
 

@@ -17,10 +17,8 @@ export function topologyAfterYaml(original: Topology, after: Topology, replaced:
       [...after.sites].map(([id, s]) => [id, clean({ name: s.name, country: s.country, region: s.region, lat: s.lat, lon: s.lon, tags: s.tags.length ? [...s.tags] : undefined })]),
     );
   }
-  const E = original.elements.length;
   doc.elements = after.elements.map((el, i) => withMeta(elementDoc(el), replaced.get(el.id), original.elements[i]!));
   doc.links = after.links.map((l, i) => withMeta(linkDoc(l), replaced.get(l.id), original.links[i]!));
-  void E;
   if (after.flows.length > 0) doc.flows = after.flows.map(flowDoc);
   return stringify(doc, { lineWidth: 0 });
 }
