@@ -4,18 +4,8 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { verdicts } from "./topology-schema.mjs";
+import { count, ids, location, nonNegative, verdict } from "./report-schema.mjs";
 
-const ids = { type: "array", items: { type: "string" } };
-const location = {
-  type: "object",
-  required: ["file", "line", "column"],
-  additionalProperties: false,
-  properties: { file: { type: "string" }, line: { type: "integer", minimum: 1 }, column: { type: "integer", minimum: 1 } },
-};
-const verdict = { enum: verdicts };
-const nonNegative = { type: "number", minimum: 0 };
-const count = { type: "integer", minimum: 0 };
 const flow = { type: ["string", "null"] };
 const operator = { anyOf: [{ type: "string" }, ids] };
 const byVerdict = { type: "object", propertyNames: verdict, additionalProperties: count };
