@@ -51,7 +51,9 @@ export function plan(input: PlanInput): PlanOutcome {
   const lap = laps(input.timings);
   const replaceId = replacementVendor(input);
   const { timings: _t, ...quiet } = input;
-  const before = audit({ ...quiet, maxExposureItems: Number.MAX_SAFE_INTEGER });
+  // Exposure lists are what an `exposed` threshold needs whole; otherwise the usual cap will do.
+  const exposedAsked = input.requests.some((r) => r.failOn === "exposed") || input.topology.flows.some((f) => f.failOn === "exposed");
+  const before = audit({ ...quiet, ...(exposedAsked ? { maxExposureItems: Number.MAX_SAFE_INTEGER } : {}) });
   lap("plan:baseline");
   const designation = designate(topology, input.registry, input.spec, input.asOf);
   const g = buildGraph(topology);
@@ -70,7 +72,7 @@ export function plan(input: PlanInput): PlanOutcome {
   const solved = solvePlan({ highs: input.highs, checks: needs.checks, hardRows: needs.hardRows, paths, cost, budget: input.budget, timeLimit: input.timeLimit, integral });
   lap("plan:solve");
   const after = applyReplacements(topology, solved.replaced, input.replaceWith);
-  const afterAudit = audit({ ...quiet, topology: after, maxExposureItems: Number.MAX_SAFE_INTEGER });
+  const afterAudit = audit({ ...quiet, topology: after });
   lap("plan:re-audit");
   verify(needs.checks, solved.fixed, afterAudit);
   const items = planItems(topology, space, solved.replaced, cost, fixesOf(needs.checks, solved.fixed, solved.replaced, paths));
