@@ -7,6 +7,7 @@
 // `opticalJson`, `opticalYaml`, generated only when such a row runs.
 import { fileURLToPath } from "node:url";
 import { ensureShape } from "./gen-shapes.mjs";
+import { ensurePlanInputs } from "./plan-inputs.mjs";
 
 const floorScript = (name) => fileURLToPath(new URL(`./floors/${name}`, import.meta.url));
 
@@ -37,6 +38,12 @@ const longPath = (f, format) => {
   const hops = chainHops[f.size];
   const chain = ensureShape({ shape: "chain", size: hops, outDir: f.outDir });
   return [f.cli, "audit", "path", chain.path, "--from", chain.from, "--to", chain.to, "--format", format, "-o", f.output];
+};
+
+/** `cleanpath plan` of `flows` flows and a 35% RAN cap per operator (bench/plan-inputs.mjs), by count. */
+const planRow = (f, flows) => {
+  const p = ensurePlanInputs({ json: f.json, size: f.size, outDir: f.outDir, flows });
+  return [f.cli, "plan", f.json, p.flowsPath, "--policy", p.policyPath, "--by", "count", "--time-limit", "60", "--format", "json", "-o", f.output];
 };
 
 /** CLI scenarios; `sizes` limits a row to some sizes, `okExitCodes` defaults to [0, 1] (1 = findings). */
@@ -123,6 +130,22 @@ export const scenarios = [
     argv: (f) => audit(f, "flows", f.json, f.flowsJson),
     floor: "json-parse",
     targets: [{ sizes: ["1e6"], maxRssMB: 2560 }],
+  },
+  {
+    name: "plan-100",
+    describe: "cleanpath plan: 100 flows (half at failOn dirty) and a 35% RAN cap per operator, by count",
+    sizes: ["1e5"],
+    argv: (f) => planRow(f, 100),
+    floor: "json-parse",
+    targets: [],
+  },
+  {
+    name: "plan-1k",
+    describe: "cleanpath plan: 1,000 flows and the same cap, --time-limit 60",
+    sizes: ["1e6"],
+    argv: (f) => planRow(f, 1000),
+    floor: "json-parse",
+    targets: [],
   },
   {
     name: "long-path-json",

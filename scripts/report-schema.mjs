@@ -5,17 +5,17 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { verdicts } from "./topology-schema.mjs";
 
-const ids = { type: "array", items: { type: "string" } };
-const location = {
+export const ids = { type: "array", items: { type: "string" } };
+export const location = {
   type: "object",
   required: ["file", "line", "column"],
   additionalProperties: false,
   properties: { file: { type: "string" }, line: { type: "integer", minimum: 1 }, column: { type: "integer", minimum: 1 } },
 };
-const verdict = { enum: verdicts };
+export const verdict = { enum: verdicts };
 const level = { enum: ["error", "warning", "note"] };
-const nonNegative = { type: "number", minimum: 0 };
-const count = { type: "integer", minimum: 0 };
+export const nonNegative = { type: "number", minimum: 0 };
+export const count = { type: "integer", minimum: 0 };
 const citation = {
   type: "object",
   required: ["title"],

@@ -184,6 +184,7 @@ function sharedDefs() {
         to: { $ref: "#/$defs/selector" },
         failOn: { enum: verdicts },
         failures: { enum: [0, 1, 2] },
+        weight: { type: "number", exclusiveMinimum: 0, description: "How much fixing this flow counts for `cleanpath plan --budget` (default 1)." },
       },
     },
   };

@@ -14,6 +14,7 @@ export const diagnosticCodes = {
   E_TOO_LARGE: "an input or a drawing too large for its limit or for memory",
   E_NOTHING_TO_AUDIT: "no flow, pair or rule to audit",
   E_NOT_RESULT: "a file given as a saved result that is not one",
+  E_PLAN_COST: "items a plan may replace without a replacementCost (give costs, --default-cost N or --by count)",
   // Reading YAML and JSON
   E_ENCODING: "a file that is not UTF-8 (or has bytes that are not valid UTF-8)",
   E_CONTROL_CHAR: "a control character in the text",

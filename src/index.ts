@@ -5,7 +5,7 @@
  */
 import type { Policy } from "./policy/policy.js";
 import type { ReportContext, ReportOutput } from "./report/context.js";
-import type { AuditResult } from "./result.js";
+import type { AuditResult, PlanResult } from "./result.js";
 import {
   type AuditOptions,
   auditWith,
@@ -13,6 +13,8 @@ import {
   loadPolicyWith,
   type LoadTopologyOptions,
   loadTopologyWith,
+  type PlanOptions,
+  planWith,
   renderPiecesOf,
   renderResult,
 } from "./run/library.js";
@@ -34,6 +36,11 @@ export function audit(loaded: LoadedTopology, policy: Policy = loadPolicy(loaded
   return auditWith(loaded, policy, { ...options, now: options.now ?? systemClock.now() });
 }
 
+/** The cheapest rip-and-replace plan (SPEC §7.1) for a loaded topology under a policy; HiGHS solves it, no network. */
+export function plan(loaded: LoadedTopology, policy: Policy = loadPolicy(loaded), options: PlanOptions = {}): Promise<PlanResult> {
+  return planWith(loaded, policy, { ...options, now: options.now ?? systemClock.now() });
+}
+
 /** Renders a result in any format (`table`, `json`, …); give `graphviz` (from `loadGraphviz()`) for html diagrams. */
 export function render(result: AuditResult, format: string, context: Partial<ReportContext> = {}): string {
   return renderResult(result, format, context);
@@ -44,7 +51,7 @@ export function renderPieces(result: AuditResult, format: string, context: Parti
   return renderPiecesOf(result, format, context);
 }
 
-export type { AuditOptions, LoadPolicyOptions, LoadTopologyOptions, ReportOutput };
+export type { AuditOptions, LoadPolicyOptions, LoadTopologyOptions, PlanOptions, ReportOutput };
 export { decide, settle, findingFails, type Decision, type FailLevel, type Thresholds } from "./decide.js";
 export type { SourceLocation, Diagnostic, Severity } from "./diagnostics.js";
 export { InputError, formatDiagnostic } from "./diagnostics.js";

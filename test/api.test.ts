@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { audit, InputError, loadPolicy, loadTopology, render } from "../src/index.js";
+import { audit, InputError, loadPolicy, loadTopology, plan, render } from "../src/index.js";
 import { root } from "./helpers/cli.js";
 
 describe("library API", () => {
@@ -17,6 +17,13 @@ describe("library API", () => {
     const result = audit(loaded, policy, { from: { role: "ran", tag: "border" }, to: "dc-mty", flows: false });
     expect(result.pairs).toHaveLength(10);
     expect(result.designation.origin).toBe("us-clean-network-2020");
+  });
+
+  it("plans the cheapest replacements, like `cleanpath plan`", async () => {
+    const loaded = loadTopology("examples/uk-mobile.yaml", { cwd: root });
+    const result = await plan(loaded, loadPolicy(loaded, { cwd: root, policies: ["uk-dvd-2022"] }), { asOf: "2024-06-30", by: "count" });
+    expect(result).toMatchObject({ kind: "plan", optimal: true, totalCost: 3, passed: true });
+    expect(result.items.map((i) => i.id)).toEqual(["gnb-cdf-1", "olt-bir-2", "sc-base-n"]);
   });
 
   it("throws InputError with located diagnostics for bad input", () => {

@@ -353,6 +353,23 @@ export const vendors: VendorEntry[] = [
     country: "CN",
     sources: [cleanNetworkRemarks, chinaCarriersFcc],
   },
+  // ── The placeholder a plan puts in ───────────────────────────────────────────────────────────
+  {
+    // `cleanpath plan` marks what it replaces with this vendor (--replace-with, default): a clean
+    // stand-in for "whatever trusted equipment goes in", never designated by any list.
+    id: "replacement",
+    name: "Replacement (clean placeholder)",
+    legalNames: [],
+    aliases: [],
+    country: "ZZ",
+    sources: [
+      {
+        title: "cleanpath plan: placeholder vendor for the equipment a rip-and-replace plan installs",
+        date: "2026-11-22",
+        note: "Not a company: a clean stand-in so that a topology with a plan applied audits as the plan intends.",
+      },
+    ],
+  },
   // ── Other equipment vendors ──────────────────────────────────────────────────────────────────
   {
     id: "nokia",

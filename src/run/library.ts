@@ -7,11 +7,15 @@ import { decide, type FailLevel } from "../decide.js";
 import { type Policy, resolvePolicy } from "../policy/policy.js";
 import { outputText, type ReportContext, type ReportOutput } from "../report/context.js";
 import { reportFormats } from "../report/index.js";
-import type { AuditResult, Verdict } from "../result.js";
+import type { PairRequest } from "../audit/pairs.js";
+import { plan } from "../plan/index.js";
+import { runRules } from "../policy/rules/index.js";
+import type { AuditResult, PlanResult, Verdict } from "../result.js";
 import { loadTopology as loadFiles, type LoadedTopology } from "../topology/index.js";
 import type { Selector } from "../topology/types.js";
 import { version } from "../version.js";
-import { auditParts } from "./audit.js";
+import { auditParts, flowRequests } from "./audit.js";
+import { solver } from "./plan.js";
 import type { RunHost } from "./host.js";
 import { parseOutputs } from "./outputs.js";
 import { runDates } from "./request.js";
@@ -104,3 +108,44 @@ export function renderPiecesOf(result: AuditResult, format: string, context: Par
 }
 
 export { decide };
+
+export interface PlanOptions extends Omit<AuditOptions, "flows" | "rules"> {
+  /** Spend at most this much (SPEC §7.1); default: no budget. */
+  budget?: number;
+  /** Minimise total replacementCost (default) or the number of items. */
+  by?: "cost" | "count";
+  /** Cost of items without a replacementCost. */
+  defaultCost?: number;
+  /** Vendor replaced items get (default `replacement`, a clean placeholder). */
+  replaceWith?: string;
+  /** Seconds for the solver (default 60). */
+  timeLimit?: number;
+}
+
+/** The cheapest plan for a loaded topology under a policy: the declared flows (and from/to) and the rules. */
+export async function planWith(loaded: LoadedTopology, policy: Policy, options: PlanOptions & { now: Date }): Promise<PlanResult> {
+  const th = { pairs: options.failOn ?? "routed-dirty", findings: options.failOnLevel ?? "error" } as const;
+  const requests: PairRequest[] = [];
+  if (options.from !== undefined && options.to !== undefined) requests.push({ flow: null, from: options.from, to: options.to, failures: options.failures ?? 0, failOn: th.pairs });
+  requests.push(...flowRequests(loaded.topology, options.failures ?? 0, th));
+  const dates = runDates({ now: options.now }, options.asOf);
+  return plan({
+    topology: loaded.topology,
+    registry: loaded.registry,
+    spec: policy.spec,
+    requests,
+    rules: policy.rules,
+    runRules,
+    waivers: policy.waivers,
+    ...dates,
+    version,
+    maxPairs: options.maxPairs ?? 10_000,
+    failOnLevel: th.findings,
+    highs: await solver(),
+    budget: options.budget ?? null,
+    by: options.by ?? "cost",
+    ...(options.defaultCost !== undefined ? { defaultCost: options.defaultCost } : {}),
+    replaceWith: options.replaceWith ?? "replacement",
+    timeLimit: options.timeLimit ?? 60,
+  }).result;
+}

@@ -442,6 +442,7 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
       if (raw.description !== undefined) flow.description = raw.description as string;
       if (raw.failOn !== undefined) flow.failOn = raw.failOn as string;
       if (raw.failures !== undefined) flow.failures = raw.failures as number;
+      if (raw.weight !== undefined) flow.weight = raw.weight as number;
       const dup = flowIds.get(flow.id);
       if (dup) err({ ...errorAt("E_DUPLICATE_ID", `flow id \`${flow.id}\` is already used`, flow.location), related: [dup.location] });
       // A policy file checked on its own has no elements to check its flows against: the audit

@@ -161,6 +161,8 @@ export interface Flow {
   /** Verdict threshold for this flow; the command line's `--fail-on` when absent. */
   failOn?: string;
   failures?: number;
+  /** How much fixing the flow counts for a plan within a budget (positive; 1 when absent). */
+  weight?: number;
   location: SourceLocation;
 }
 

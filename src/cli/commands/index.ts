@@ -6,6 +6,7 @@ import { diffCommand } from "./diff.js";
 import { graphCommand } from "./graph.js";
 import { importCommand } from "./import.js";
 import { initCommand } from "./init.js";
+import { planCommand } from "./plan.js";
 import { renderCommand } from "./render.js";
 import { reportCommand } from "./report.js";
 import { schemaCommand } from "./schema.js";
@@ -29,6 +30,7 @@ export const commands: CommandModule[] = [
   graphCommand,
   renderCommand,
   diffCommand,
+  planCommand,
   importCommand,
   vendorsCommand,
   profilesCommand,
