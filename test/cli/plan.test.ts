@@ -36,21 +36,49 @@ describe("cleanpath plan (built CLI)", () => {
   });
 
   it("plans national-wholesale (routed-dirty border flows): one link, valid JSON", () => {
-    const { code, plan } = planJson(["examples/national-wholesale.yaml", "--default-cost", "1000"]);
+    const { code, plan } = planJson(["examples/national-wholesale.yaml"]);
     expect(code).toBe(0);
     expect(validatePlan(plan)).toBe(true);
-    expect(plan.items.map((i) => [i.id, i.cost, i.fixes.pairs.length])).toEqual([["agg-nld--agg-rey", 1000, 2]]);
+    expect(plan.items.map((i) => [i.id, i.type, i.vendor, i.cost, i.fixes.pairs.length])).toEqual([["agg-nld--agg-rey", "link", "ZTE", 25000, 2]]);
     expect(plan.pairs.map((p) => [p.from, p.before, p.after, p.passedAfter])).toEqual([
       ["ran-rey-1", "routed-dirty", "exposed", true],
       ["ran-rey-2", "routed-dirty", "exposed", true],
     ]);
   });
 
-  it("refuses items without a cost: exit 2, located, nothing on stdout", () => {
-    const r = runCli(["plan", "examples/national-wholesale.yaml", "--format", "json"], { env });
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^examples\/national-wholesale\.yaml:\d+:\d+ {2}E_PLAN_COST {2}`agg-nld--agg-rey` may need replacing/m);
+  it("refuses items without a cost: exit 2, located, nothing on stdout; --default-cost prices them", () => {
+    const text = readFileSync(join(root, "examples/national-wholesale.yaml"), "utf8").replace(/, replacementCost: \d+ \}/g, " }");
+    const s = scratch({ "nw.yaml": text });
+    try {
+      const r = runCli(["plan", s.path("nw.yaml"), "--format", "json"], { env });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      const line = text.split("\n").findIndex((l) => l.includes("vendor: ZTE")) + 1;
+      expect(r.stderr).toMatch(new RegExp(`^\\S*nw\\.yaml:${line}:5 {2}E_PLAN_COST {2}\`agg-nld--agg-rey\` may need replacing`, "m"));
+      const priced = runCli(["plan", s.path("nw.yaml"), "--default-cost", "1000", "--format", "json"], { env });
+      expect(priced.code).toBe(0);
+      expect((JSON.parse(priced.stdout) as PlanResult).items.map((i) => [i.id, i.cost])).toEqual([["agg-nld--agg-rey", 1000]]);
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  it("--write-after keeps a replaced link whole (ends, metric, medium, derived id) and the audit passes on it", () => {
+    const s = scratch({});
+    try {
+      const after = s.path("after.yaml");
+      const r = runCli(["plan", "examples/national-wholesale.yaml", "--format", "json", "--write-after", after], { env });
+      expect(r.code, r.stderr).toBe(0);
+      const text = readFileSync(after, "utf8");
+      expect(text).toMatch(/- a: agg-nld\n\s+b: agg-rey\n\s+metric: 20\n\s+medium: microwave\n\s+vendor: replacement\n[\s\S]*?replaced:\n\s+vendor: ZTE\n\s+plan: flows/);
+      const audited = runCli(["audit", after, "--format", "json"], { env });
+      expect(audited.code, audited.stderr).toBe(0);
+      const diff = runCli(["diff", "examples/national-wholesale.yaml", after, "--format", "json"], { env });
+      expect(diff.code, diff.stderr).toBe(0);
+      expect(diff.stdout).toContain("agg-nld--agg-rey");
+    } finally {
+      s.cleanup();
+    }
   });
 
   it("--write-after writes the topology with the plan applied, and `cleanpath audit` passes on it", () => {

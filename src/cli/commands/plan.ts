@@ -46,7 +46,7 @@ export const planCommand: CommandModule = (program, ctx) => {
       "after",
       examples(
         "cleanpath plan examples/uk-mobile.yaml --policy uk-dvd-2022 --as-of 2023-06-30 --by count",
-        "cleanpath plan examples/national-wholesale.yaml --default-cost 1000 --format json -o plan.json",
+        "cleanpath plan examples/national-wholesale.yaml --format json -o plan.json",
         "cleanpath plan topo/ --policy policy.yaml --budget 250000 --write-after topo-after.yaml",
       ) + planExitCodes,
     )
