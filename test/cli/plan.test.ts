@@ -35,11 +35,12 @@ describe("cleanpath plan (built CLI)", () => {
     expect(plan.after.failedRules).toBe(0);
   });
 
-  it("plans national-wholesale (routed-dirty border flows): one link, valid JSON", () => {
+  it("plans national-wholesale (routed-dirty border flows): one link at its replacementCost, valid JSON", () => {
     const { code, plan } = planJson(["examples/national-wholesale.yaml", "--default-cost", "1000"]);
     expect(code).toBe(0);
     expect(validatePlan(plan)).toBe(true);
-    expect(plan.items.map((i) => [i.id, i.cost, i.fixes.pairs.length])).toEqual([["agg-nld--agg-rey", 1000, 2]]);
+    // The example prices the link (25000); --default-cost only covers items without a cost.
+    expect(plan.items.map((i) => [i.id, i.cost, i.fixes.pairs.length])).toEqual([["agg-nld--agg-rey", 25000, 2]]);
     expect(plan.pairs.map((p) => [p.from, p.before, p.after, p.passedAfter])).toEqual([
       ["ran-rey-1", "routed-dirty", "exposed", true],
       ["ran-rey-2", "routed-dirty", "exposed", true],
@@ -47,10 +48,11 @@ describe("cleanpath plan (built CLI)", () => {
   });
 
   it("refuses items without a cost: exit 2, located, nothing on stdout", () => {
-    const r = runCli(["plan", "examples/national-wholesale.yaml", "--format", "json"], { env });
+    // embassy-to-hq gives no replacementCost (the priced examples are uk-mobile and national-wholesale).
+    const r = runCli(["plan", "examples/embassy-to-hq.yaml", "--format", "json"], { env });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^examples\/national-wholesale\.yaml:\d+:\d+ {2}E_PLAN_COST {2}`agg-nld--agg-rey` may need replacing/m);
+    expect(r.stderr).toMatch(/^examples\/embassy-to-hq\.yaml:32:5 {2}E_PLAN_COST {2}`mr-access-1` may need replacing/m);
   });
 
   it("--write-after writes the topology with the plan applied, and `cleanpath audit` passes on it", () => {
