@@ -180,11 +180,18 @@ export class PathSpace {
   private usable(i: number, replaced: Uint8Array, open: number): boolean {
     const s = this.standing[i]!;
     if (s !== MAYBE) return s === FREE;
+    // Plain loops, no closure per call: this runs for every candidate arc of every search.
     const { risky } = this.space;
-    const ok = (x: number) => risky[x] !== 1 || replaced[x] === 1 || this.opened[x] === open;
-    if (!ok(this.toItem[i]!)) return false;
+    const opened = this.opened;
+    let x = this.toItem[i]!;
+    if (risky[x] === 1 && replaced[x] !== 1 && opened[x] !== open) return false;
     const c = this.g.closure;
-    if (c) for (let k = c.start[i]!; k < c.start[i + 1]!; k++) if (!ok(this.toItem[c.items[k]!]!)) return false;
+    if (c) {
+      for (let k = c.start[i]!; k < c.start[i + 1]!; k++) {
+        x = this.toItem[c.items[k]!]!;
+        if (risky[x] === 1 && replaced[x] !== 1 && opened[x] !== open) return false;
+      }
+    }
     return true;
   }
 
