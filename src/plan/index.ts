@@ -107,7 +107,7 @@ export function plan(input: PlanInput): PlanOutcome {
       variables: solved.variables,
       constraints: solved.constraints,
       reducedFrom: { items: space.size, links: topology.links.length },
-      reducedTo: { nodes: g.n, arcs: g.outTo.length },
+      reducedTo: paths.reduced,
       solver: solved.solver,
       iterations: solved.iterations,
     },
@@ -170,7 +170,7 @@ function mayNeed(needs: Needs, paths: PathSpace, topology: Topology): Set<number
     else if (c.need === "share") for (const r of c.rows) for (const m of r.members) for (const i of m.needs) out.add(i);
   }
   for (const r of needs.hardRows) for (const m of r.members) for (const i of m.needs) out.add(i);
-  const starts = needs.checks.flatMap((c) => (c.kind === "pair" && c.need === "path" ? [paths.node(c.s)!] : []));
+  const starts = needs.checks.flatMap((c) => (c.kind === "pair" && c.need === "path" ? [paths.g.nodeIndex.get(c.s)!] : []));
   if (starts.length > 0) for (const x of componentCandidates(paths, starts, topology)) out.add(x);
   return out;
 }

@@ -9,6 +9,12 @@
  * each S_k by an arc whose blockers are in B_k and not yet replaced, so each Σ_{B_k} x ≥ 1 is valid.
  * Layers may stop at the first wide one: wide frontiers deep in a mesh are weak cuts, and the
  * search from the other end covers its own side.
+ *
+ * The searches run on a contracted graph: each clean region (nodes usable whatever the plan,
+ * joined by links usable whatever the plan in both directions) is one node, since a path that
+ * enters it can leave it anywhere; every other node and every arc between regions stays as it is.
+ * Reachability, the reached sets S_k (unions of regions) and their boundaries are those of the
+ * whole graph, so the cuts are the same; only the work shrinks to candidates plus their borders.
  */
 import type { NetGraph } from "../graph/types.js";
 import type { ItemSpace } from "./needs.js";
@@ -21,10 +27,103 @@ const MAYBE = 2;
 /** Memory the cached goal sides may take (one byte per node each). */
 const sideBudgetBytes = 256 * 1024 * 1024;
 
+/** The contracted graph: CSR out- and in-arcs over contracted nodes; `*Link` is the original link, `*Tail` the arc's own node. */
+interface Contracted {
+  n: number;
+  outStart: Int32Array;
+  outTo: Int32Array;
+  outLink: Int32Array;
+  outTail: Int32Array;
+  inStart: Int32Array;
+  inFrom: Int32Array;
+  inLink: Int32Array;
+  inTail: Int32Array;
+}
+
+/** The arcs of one direction, as the search reads them. */
+interface Arcs {
+  start: Int32Array;
+  to: Int32Array;
+  via: Int32Array;
+  tail: Int32Array;
+}
+
+/**
+ * Clean regions: union of FREE nodes over FREE links that carry traffic both ways (so a region
+ * is strongly connected), then every arc not inside a region, between the regions' nodes.
+ */
+function contract(g: NetGraph, standing: Uint8Array): { superOf: Int32Array; rep: Int32Array; graph: Contracted } {
+  const { n, m } = g;
+  const parent = new Int32Array(n);
+  for (let u = 0; u < n; u++) parent[u] = u;
+  const find = (u: number): number => {
+    while (parent[u] !== u) {
+      parent[u] = parent[parent[u]!]!;
+      u = parent[u]!;
+    }
+    return u;
+  };
+  for (let l = 0; l < m; l++) {
+    if (standing[n + l] !== FREE || g.linkOneWay[l] === 1) continue;
+    const a = g.linkA[l]!;
+    const b = g.linkB[l]!;
+    if (standing[a] !== FREE || standing[b] !== FREE) continue;
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  // Contracted nodes in order of their first original node.
+  const superOf = new Int32Array(n);
+  const repList: number[] = [];
+  for (let u = 0; u < n; u++) {
+    const r = find(u);
+    if (r === u) {
+      superOf[u] = repList.length;
+      repList.push(u);
+    } else superOf[u] = superOf[r]!;
+  }
+  const N = repList.length;
+  const csr = (start: Int32Array, to: Int32Array, via: Int32Array): [Int32Array, Int32Array, Int32Array, Int32Array] => {
+    const deg = new Int32Array(N + 1);
+    for (let u = 0; u < n; u++) {
+      const cu = superOf[u]!;
+      for (let k = start[u]!; k < start[u + 1]!; k++) if (superOf[to[k]!] !== cu) deg[cu + 1]! += 1;
+    }
+    for (let c = 0; c < N; c++) deg[c + 1]! += deg[c]!;
+    const fill = deg.slice(0, N);
+    const total = deg[N]!;
+    const cTo = new Int32Array(total);
+    const cVia = new Int32Array(total);
+    const cTail = new Int32Array(total);
+    for (let u = 0; u < n; u++) {
+      const cu = superOf[u]!;
+      for (let k = start[u]!; k < start[u + 1]!; k++) {
+        const cv = superOf[to[k]!]!;
+        if (cv === cu) continue;
+        const at = fill[cu]!++;
+        cTo[at] = cv;
+        cVia[at] = via[k]!;
+        cTail[at] = cu;
+      }
+    }
+    return [deg, cTo, cVia, cTail];
+  };
+  const [outStart, outTo, outLink, outTail] = csr(g.outStart, g.outTo, g.outLink);
+  const [inStart, inFrom, inLink, inTail] = csr(g.inStart, g.inFrom, g.inLink);
+  return { superOf, rep: Int32Array.from(repList), graph: { n: N, outStart, outTo, outLink, outTail, inStart, inFrom, inLink, inTail } };
+}
+
 export class PathSpace {
   readonly toItem: Int32Array;
-  /** FREE, NEVER or MAYBE per graph item (nodes, then links). */
+  /** FREE, NEVER or MAYBE per graph item (nodes, then links), in the original graph's item space. */
   private readonly standing: Uint8Array;
+  /** Original node → node of the contracted graph. */
+  private readonly superOf: Int32Array;
+  /** Contracted node → an original node of it (its only one unless it is a clean region). */
+  private readonly rep: Int32Array;
+  private readonly cg: Contracted;
+  private readonly fwd: Arcs;
+  private readonly bwd: Arcs;
   private readonly mark: Int32Array;
   private readonly parentArc: Int32Array;
   private readonly opened: Int32Array;
@@ -53,31 +152,52 @@ export class PathSpace {
       if (c) for (let k = c.start[i]!; k < c.start[i + 1]!; k++) see(this.toItem[c.items[k]!]!);
       this.standing[i] = s;
     }
-    this.mark = new Int32Array(n);
-    this.parentArc = new Int32Array(n);
+    const k = contract(g, this.standing);
+    this.superOf = k.superOf;
+    this.rep = k.rep;
+    this.cg = k.graph;
+    this.fwd = { start: this.cg.outStart, to: this.cg.outTo, via: this.cg.outLink, tail: this.cg.outTail };
+    this.bwd = { start: this.cg.inStart, to: this.cg.inFrom, via: this.cg.inLink, tail: this.cg.inTail };
+    const N = this.cg.n;
+    this.mark = new Int32Array(N);
+    this.parentArc = new Int32Array(N);
     this.opened = new Int32Array(space.size);
-    this.queue = new Int32Array(Math.max(1, n));
+    this.queue = new Int32Array(Math.max(1, N));
   }
 
-  /** Node of an element id, or undefined when it is not in service. */
+  /** Size of the contracted graph the searches run on. */
+  get reduced(): { nodes: number; arcs: number } {
+    return { nodes: this.cg.n, arcs: this.cg.outTo.length };
+  }
+
+  /** Node (of the contracted graph) of an element id, or undefined when it is not in service. */
   node(id: string): number | undefined {
-    return this.g.nodeIndex.get(id);
+    const u = this.g.nodeIndex.get(id);
+    return u === undefined ? undefined : this.superOf[u];
   }
 
-  /** Whether graph item `i` is usable with `replaced` (and, with `open`, the items opened in this search). */
+  /** Whether original graph item `i` is usable with `replaced` (and, with `open`, the items opened in this search). */
   private usable(i: number, replaced: Uint8Array, open: number): boolean {
     const s = this.standing[i]!;
     if (s !== MAYBE) return s === FREE;
+    // Plain loops, no closure per call: this runs for every candidate arc of every search.
     const { risky } = this.space;
-    const ok = (x: number) => risky[x] !== 1 || replaced[x] === 1 || this.opened[x] === open;
-    if (!ok(this.toItem[i]!)) return false;
+    const opened = this.opened;
+    let x = this.toItem[i]!;
+    if (risky[x] === 1 && replaced[x] !== 1 && opened[x] !== open) return false;
     const c = this.g.closure;
-    if (c) for (let k = c.start[i]!; k < c.start[i + 1]!; k++) if (!ok(this.toItem[c.items[k]!]!)) return false;
+    if (c) {
+      for (let k = c.start[i]!; k < c.start[i + 1]!; k++) {
+        x = this.toItem[c.items[k]!]!;
+        if (risky[x] === 1 && replaced[x] !== 1 && opened[x] !== open) return false;
+      }
+    }
     return true;
   }
 
-  /** Unreplaced, unopened risky items under graph item `i` (all replaceable: `i` is not NEVER). */
+  /** Unreplaced, unopened risky items under original graph item `i` (all replaceable: `i` is not NEVER). */
   private blockersInto(i: number, replaced: Uint8Array, open: number, out: Set<number>): void {
+    if (this.standing[i] === FREE) return;
     const { risky } = this.space;
     const add = (x: number) => {
       if (risky[x] === 1 && replaced[x] !== 1 && this.opened[x] !== open) out.add(x);
@@ -96,12 +216,11 @@ export class PathSpace {
     const key = backward ? -1 - goal : goal;
     const hit = this.sides.get(key);
     if (hit) return hit;
-    const g = this.g;
+    const n0 = this.g.n;
     // Reaching `goal` forward means searching from it over in-arcs.
-    const start = backward ? g.outStart : g.inStart;
-    const to = backward ? g.outTo : g.inFrom;
-    const via = backward ? g.outLink : g.inLink;
-    const side = new Uint8Array(g.n);
+    const { start, to, via } = backward ? this.fwd : this.bwd;
+    const N = this.cg.n;
+    const side = new Uint8Array(N);
     let head = 0;
     let tail = 0;
     this.queue[tail++] = goal;
@@ -110,12 +229,12 @@ export class PathSpace {
       const u = this.queue[head++]!;
       for (let k = start[u]!; k < start[u + 1]!; k++) {
         const v = to[k]!;
-        if (side[v] === 1 || this.standing[g.n + via[k]!] === NEVER || this.standing[v] === NEVER) continue;
+        if (side[v] === 1 || this.standing[n0 + via[k]!] === NEVER || this.standing[this.rep[v]!] === NEVER) continue;
         side[v] = 1;
         this.queue[tail++] = v;
       }
     }
-    if ((this.sides.size + 1) * g.n <= sideBudgetBytes) this.sides.set(key, side);
+    if ((this.sides.size + 1) * N <= sideBudgetBytes) this.sides.set(key, side);
     return side;
   }
 
@@ -125,12 +244,11 @@ export class PathSpace {
    * Searches from `s` (forward) or from `t` (backward, over in-arcs) through usable items.
    * Returns true when the other end is reached. Otherwise, when `cuts` is given, it receives
    * the layered cuts of the module comment (none when the other end cannot be reached at all).
+   * `s` and `t` are nodes of `node()`.
    */
   search(s: number, t: number, replaced: Uint8Array, backward: boolean, cuts: number[][] | null, wide = Infinity): boolean {
-    const g = this.g;
-    const start = backward ? g.inStart : g.outStart;
-    const to = backward ? g.inFrom : g.outTo;
-    const via = backward ? g.inLink : g.outLink;
+    const n0 = this.g.n;
+    const { start, to, via } = backward ? this.bwd : this.fwd;
     ++this.stamp;
     const goal = backward ? s : t;
     const from = backward ? t : s;
@@ -142,7 +260,7 @@ export class PathSpace {
     const side = this.goalSideOf(goal, backward);
     if (side[from] !== 1) return false;
     let tail = this.regrow(from, goal, replaced, backward, stamp, side, -1);
-    for (let guard = 0; guard < g.n + 1; guard++) {
+    for (let guard = 0; guard < this.cg.n + 1; guard++) {
       const cut = new Set<number>();
       const heads: number[] = [];
       for (let q = 0; q < tail; q++) {
@@ -150,10 +268,10 @@ export class PathSpace {
         for (let k = start[u]!; k < start[u + 1]!; k++) {
           const v = to[k]!;
           if (this.mark[v] === stamp || side[v] !== 1) continue;
-          const li = g.n + via[k]!;
+          const li = n0 + via[k]!;
           if (this.standing[li] === NEVER) continue;
           this.blockersInto(li, replaced, stamp, cut);
-          if (v !== goal) this.blockersInto(v, replaced, stamp, cut);
+          if (v !== goal) this.blockersInto(this.rep[v]!, replaced, stamp, cut);
           heads.push(k);
         }
       }
@@ -170,28 +288,27 @@ export class PathSpace {
 
   /** Plain search from `from` (the first, cut-free pass): true when `goal` is reached. */
   private grow(from: number, goal: number, replaced: Uint8Array, backward: boolean): boolean {
-    const g = this.g;
-    const start = backward ? g.inStart : g.outStart;
-    const to = backward ? g.inFrom : g.outTo;
-    const via = backward ? g.inLink : g.outLink;
+    const n0 = this.g.n;
+    const { start, to, via } = backward ? this.bwd : this.fwd;
     const stamp = this.stamp;
+    this.parentArc[from] = -1;
+    this.mark[from] = stamp;
+    if (from === goal) return true;
     let head = 0;
     let tail = 0;
     this.queue[tail++] = from;
-    this.mark[from] = stamp;
-    this.parentArc[from] = -1;
     while (head < tail) {
       const u = this.queue[head++]!;
       for (let k = start[u]!; k < start[u + 1]!; k++) {
         const v = to[k]!;
         if (this.mark[v] === stamp) continue;
-        if (!this.usable(g.n + via[k]!, replaced, -1)) continue;
+        if (!this.usable(n0 + via[k]!, replaced, -1)) continue;
         if (v === goal) {
           this.parentArc[v] = k;
           this.mark[v] = stamp;
           return true;
         }
-        if (!this.usable(v, replaced, -1)) continue;
+        if (!this.usable(this.rep[v]!, replaced, -1)) continue;
         this.mark[v] = stamp;
         this.parentArc[v] = k;
         this.queue[tail++] = v;
@@ -206,10 +323,8 @@ export class PathSpace {
    * of the reached set, or -1 when the goal is reached (the caller has its cuts then).
    */
   private regrow(from: number, goal: number, replaced: Uint8Array, backward: boolean, stamp: number, side: Uint8Array, tail: number, heads: number[] = []): number {
-    const g = this.g;
-    const start = backward ? g.inStart : g.outStart;
-    const to = backward ? g.inFrom : g.outTo;
-    const via = backward ? g.inLink : g.outLink;
+    const n0 = this.g.n;
+    const { start, to, via } = backward ? this.bwd : this.fwd;
     let head: number;
     if (tail < 0) {
       head = 0;
@@ -231,9 +346,9 @@ export class PathSpace {
       for (let k = start[u]!; k < start[u + 1]!; k++) {
         const v = to[k]!;
         if (this.mark[v] === stamp || side[v] !== 1) continue;
-        if (!this.usable(g.n + via[k]!, replaced, stamp)) continue;
+        if (!this.usable(n0 + via[k]!, replaced, stamp)) continue;
         if (v === goal) return -1;
-        if (!this.usable(v, replaced, stamp)) continue;
+        if (!this.usable(this.rep[v]!, replaced, stamp)) continue;
         this.mark[v] = stamp;
         this.queue[tail++] = v;
       }
@@ -241,24 +356,41 @@ export class PathSpace {
     return tail;
   }
 
-  /** The items (topology space) of the clean path the last successful forward search found. */
-  lastPath(s: number, t: number): number[] {
-    if (this.lastBackward) throw new Error("lastPath after a backward search");
-    const g = this.g;
+  /**
+   * The original graph items (nodes, then links) on the path the last successful search found
+   * that are not usable whatever the plan: what must stay usable for that path to stay clean.
+   * Clean regions are inside no such list (they are usable whatever the plan).
+   */
+  lastPathItems(s: number, t: number): number[] {
+    const { via, tail } = this.lastBackward ? this.bwd : this.fwd;
+    const [from, goal] = this.lastBackward ? [t, s] : [s, t];
+    const n0 = this.g.n;
     const out: number[] = [];
-    const c = g.closure;
-    const add = (i: number): void => {
+    let v = goal;
+    while (v !== from) {
+      const k = this.parentArc[v]!;
+      const li = n0 + via[k]!;
+      if (this.standing[li] !== FREE) out.push(li);
+      const u = tail[k]!;
+      if (u !== from && this.standing[this.rep[u]!] !== FREE) out.push(this.rep[u]!);
+      v = u;
+    }
+    return out;
+  }
+
+  /** Whether every item of `items` (from `lastPathItems`) is usable with `replaced`. */
+  stillClean(items: readonly number[], replaced: Uint8Array): boolean {
+    for (const i of items) if (!this.usable(i, replaced, -1)) return false;
+    return true;
+  }
+
+  /** The replaceable items (topology space) on the clean path the last successful search found. */
+  lastPath(s: number, t: number): number[] {
+    const c = this.g.closure;
+    const out: number[] = [];
+    for (const i of this.lastPathItems(s, t)) {
       out.push(this.toItem[i]!);
       if (c) for (let k = c.start[i]!; k < c.start[i + 1]!; k++) out.push(this.toItem[c.items[k]!]!);
-    };
-    let v = t;
-    while (v !== s) {
-      const k = this.parentArc[v]!;
-      const l = g.outLink[k]!;
-      add(g.n + l);
-      const u = g.linkA[l] === v ? g.linkB[l]! : g.linkA[l]!;
-      if (u !== s) add(u);
-      v = u;
     }
     return out;
   }

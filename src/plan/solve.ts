@@ -207,24 +207,37 @@ class Master {
     return mask;
   }
 
-  /** Cuts for every path check the plan claims that has no clean path under `mask`; how many were new. */
+  /**
+   * Cuts for every path check the plan claims that has no clean path under `mask`; how many were
+   * new. A pair whose last clean path is still clean under `mask` needs no search (its items
+   * that depend on the plan are all still usable), so only the pairs the new plan touched run one.
+   */
   private separate(mask: Uint8Array, claimed: (key: string) => boolean): number {
     let added = 0;
+    const p = this.input.paths;
     for (const ch of this.input.checks) {
       if (ch.kind !== "pair" || ch.need !== "path" || !claimed(ch.key)) continue;
-      const p = this.input.paths;
+      const last = this.cleanPaths.get(ch.key);
+      if (last && p.stillClean(last, mask)) continue;
       const s = p.node(ch.s)!;
       const t = p.node(ch.t)!;
       for (const backward of [false, true]) {
         const cuts: number[][] = [];
         // Wide layers (a frontier deep inside a mesh) are weak cuts and heavy rows: the first
         // layer and the narrow ones next to it carry the structure.
-        if (p.search(s, t, mask, backward, cuts, wideCut)) break;
+        if (p.search(s, t, mask, backward, cuts, wideCut)) {
+          this.cleanPaths.set(ch.key, p.lastPathItems(s, t));
+          break;
+        }
+        this.cleanPaths.delete(ch.key);
         for (const cut of cuts) added += this.addCut(ch.key, cut);
       }
     }
     return added;
   }
+
+  /** Per path check, the plan-dependent items of the last clean path a search found for it. */
+  private readonly cleanPaths = new Map<string, number[]>();
 
   private addCut(key: string, items: number[]): number {
     const id = `${key}|${items.join(",")}`;

@@ -145,4 +145,22 @@ describe("cleanpath plan: named cases", () => {
     const { result } = await planCase({ ...c, by: "count" });
     expect(result).toMatchObject({ objective: "count", totalCost: 1, items: [{ id: "x", cost: 1 }] });
   });
+  it("searches a contracted graph: clean regions are single nodes, one-way links are not crossed backwards", async () => {
+    // s, c1, c2, c3 are clean and joined by clean two-way links: one region. r is a candidate;
+    // t is clean but only reached through r. d hangs off c3 by a one-way link: its own node.
+    const chain: Case = {
+      doc: {
+        cleanpath: 1,
+        elements: [el("s", "Nokia"), el("c1", "Nokia"), el("c2", "Nokia"), el("c3", "Nokia"), el("d", "Nokia"), el("t", "Nokia"), el("r", "Huawei", { replacementCost: 3 })],
+        links: [["s", "c1"], ["c1", "c2"], ["c2", "c3"], ["c3", "r"], ["r", "t"], { a: "c3", b: "d", direction: "forward" }],
+        flows: [{ id: "f", from: "s", to: "t", failOn: "dirty" }],
+      },
+    };
+    const { result } = await planCase(chain);
+    expect(result.items.map((i) => [i.id, i.fixes.pairs])).toEqual([["r", [["s", "t"]]]]);
+    expect(result.optimal).toBe(true);
+    // Nodes: the region {s, c1, c2, c3}, d, t, r. Arcs: region⇄r, r⇄t, region→d.
+    expect(result.model.reducedTo).toEqual({ nodes: 4, arcs: 5 });
+    expect(result.model.reducedFrom).toEqual({ items: 13, links: 6 });
+  });
 });

@@ -48,7 +48,8 @@ function caseOf(x: Instance): Case {
   x.servers.forEach((s, k) => elements.push({ id: `srv${k}`, role: "datacenter", vendor: s.risky ? "ZTE" : "Dell", replacementCost: s.cost }));
   const links = x.edges
     .filter(([a, b]) => a % x.n !== b % x.n)
-    .map(([a, b, m, r]) => ({ a: ids[a % x.n], b: ids[b % x.n], metric: m, ...(r === 0 ? { vendor: "Huawei", replacementCost: 2 } : {}) }));
+    // Some links carry traffic one way only (clean regions of the searches must not cross them backwards).
+    .map(([a, b, m, r]) => ({ a: ids[a % x.n], b: ids[b % x.n], metric: m, ...(r === 0 ? { vendor: "Huawei", replacementCost: 2 } : {}), ...(r === 5 ? { direction: "forward" } : {}) }));
   const flows = x.flows
     .filter(([a, b]) => a % x.n !== b % x.n && !x.nodes[a % x.n]!.planned && !x.nodes[b % x.n]!.planned)
     .map(([a, b, failOn, failures, weight], k) => ({ id: `f${k}`, from: ids[a % x.n], to: ids[b % x.n], failOn, failures, weight }));
