@@ -135,6 +135,19 @@ describe("cleanpath plan (built CLI)", () => {
     expect(r.stderr).toMatch(/--replace-with Huawei: that vendor is itself designated/);
   });
 
+  it.each([
+    [["--time-limit", "0"], /E_USAGE {2}--time-limit takes a positive number, not `0`/],
+    [["--time-limit", "abc"], /E_USAGE {2}--time-limit takes a positive number, not `abc`/],
+    [["--budget", "x"], /E_USAGE {2}--budget takes a non-negative number, not `x`/],
+    [["--default-cost", "-1"], /E_USAGE {2}--default-cost takes a non-negative number, not `-1`/],
+    [["--replace-with", "nosuchvendor"], /E_USAGE {2}--replace-with nosuchvendor: not a vendor in the registry/],
+  ])("refuses %j: exit 2, the message names the flag, nothing on stdout", (flag, message) => {
+    const r = runCli(["plan", "examples/uk-mobile.yaml", "--format", "json", ...flag], { env });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(message);
+  });
+
   it("schemas/plan.schema.json is what its script writes, and `cleanpath schema plan` prints it", () => {
     const text = readFileSync(join(root, "schemas", "plan.schema.json"), "utf8");
     expect(JSON.parse(text)).toEqual(planSchema());
