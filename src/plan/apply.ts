@@ -1,3 +1,4 @@
+import { plainItem } from "../topology/copy.js";
 import type { Element, Link, Topology } from "../topology/types.js";
 
 /**
@@ -25,24 +26,6 @@ export function applyReplacements(topology: Topology, replaced: Iterable<number>
 }
 
 function replacedItem<T extends Element | Link>(item: T, vendor: string): T {
-  const { risk: _risk, model: _model, ...rest } = plainCopy(item);
+  const { risk: _risk, model: _model, ...rest } = plainItem(item);
   return { ...rest, vendor, components: [] } as unknown as T;
-}
-
-/**
- * Every field of a normalised item as an own property. Records read their rarely used fields
- * through getters over the parsed document (src/topology/normalise.ts), which a spread does not
- * copy: a replaced link would lose its id, ends' medium, operator and location. Methods (where a
- * field is written) stay bound to the original record.
- */
-function plainCopy<T extends object>(item: T): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...(item as Record<string, unknown>) };
-  for (let proto = Object.getPrototypeOf(item); proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
-      if (key === "constructor" || key in out) continue;
-      if (d.get) out[key] = (item as Record<string, unknown>)[key];
-      else if (typeof d.value === "function") out[key] = (d.value as (...a: unknown[]) => unknown).bind(item);
-    }
-  }
-  return out;
 }
