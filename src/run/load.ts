@@ -62,7 +62,8 @@ export function loadInputs(runHost: RunHost, request: LoadRequest, events: RunEv
     ...request.limits,
     ...(events.timings ? { timings: events.timings } : {}),
   });
-  const byPath = new Map(loaded.files.map((f) => [f.path, f]));
+  // Keyed by real path: a policy argument naming a symlink finds the file loaded through it.
+  const byPath = new Map(loaded.files.map((f) => [realpathOr(host, f.path), f]));
   const policyArgs = request.policies.map((value) => {
     const file = policyFile.test(value) ? byPath.get(realpathOr(host, resolve(host.cwd, value))) : undefined;
     return file ? { value, file } : { value };

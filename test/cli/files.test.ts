@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeFileAtomic, writeSlice } from "../../src/cli/files.js";
-import { runCli } from "../helpers/cli.js";
+import { root, runCli, scratch } from "../helpers/cli.js";
 
 describe("writeFileAtomic", () => {
   it("writes a text larger than one slice byte for byte, emoji split across a slice boundary included", () => {
@@ -53,5 +53,23 @@ describe("-o on the command line", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+});
+
+describe("--policy through a symlink", () => {
+  it("reads the linked file as a policy file, not as a profile name", () => {
+    const s = scratch({});
+    try {
+      symlinkSync(join(root, "examples", "policies", "uk.yaml"), s.path("linked-policy.yaml"));
+      const direct = runCli(["audit", "rules", "examples/uk-mobile.yaml", "--policy", "examples/policies/uk.yaml", "--format", "json"]);
+      const linked = runCli(["audit", "rules", "examples/uk-mobile.yaml", "--policy", s.path("linked-policy.yaml"), "--format", "json"]);
+      expect(linked.stderr).not.toMatch(/E_UNKNOWN_PROFILE/);
+      expect(linked.code).toBe(direct.code);
+      const verdicts = (out: string) => (JSON.parse(out) as { findings: { rule: string; status?: string; item?: string }[] }).findings.map((f) => [f.rule, f.item]);
+      expect(verdicts(linked.stdout)).toEqual(verdicts(direct.stdout));
+      expect(verdicts(linked.stdout).length).toBeGreaterThan(0);
+    } finally {
+      s.cleanup();
+    }
   });
 });
