@@ -35,6 +35,8 @@ export interface PlanInput extends Omit<AuditInput, "maxExposureItems"> {
   replaceWith: string;
   /** Seconds for the solver, all stages together. */
   timeLimit: number;
+  /** Stop after this many master solves without a budget, as the time limit does (tests; default none). */
+  maxSolves?: number;
 }
 
 /** The plan, and the topology with it applied (what `--write-after` writes). */
@@ -69,7 +71,7 @@ export function plan(input: PlanInput): PlanOutcome {
   const cost = costs(input, topology, space, needed);
   const integral = [...needed].every((x) => Number.isInteger(cost(x)));
   lap("plan:needs");
-  const solved = solvePlan({ highs: input.highs, checks: needs.checks, hardRows: needs.hardRows, paths, cost, budget: input.budget, timeLimit: input.timeLimit, integral });
+  const solved = solvePlan({ highs: input.highs, checks: needs.checks, hardRows: needs.hardRows, paths, cost, budget: input.budget, timeLimit: input.timeLimit, integral, ...(input.maxSolves !== undefined ? { maxSolves: input.maxSolves } : {}), ...(input.timings ? { timings: input.timings } : {}) });
   lap("plan:solve");
   const after = applyReplacements(topology, solved.replaced, input.replaceWith);
   const afterAudit = audit({ ...quiet, topology: after });

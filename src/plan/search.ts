@@ -16,6 +16,7 @@
  * Reachability, the reached sets S_k (unions of regions) and their boundaries are those of the
  * whole graph, so the cuts are the same; only the work shrinks to candidates plus their borders.
  */
+import { NodeHeap } from "../graph/heap.js";
 import type { NetGraph } from "../graph/types.js";
 import type { ItemSpace } from "./needs.js";
 
@@ -260,10 +261,13 @@ export class PathSpace {
     const side = this.goalSideOf(goal, backward);
     if (side[from] !== 1) return false;
     let tail = this.regrow(from, goal, replaced, backward, stamp, side, -1);
+    // Every boundary arc of a layer is opened (its blockers are the cut), so the next layer's
+    // boundary leaves only the nodes reached since: each node's arcs are scanned once.
+    let scanned = 0;
     for (let guard = 0; guard < this.cg.n + 1; guard++) {
       const cut = new Set<number>();
       const heads: number[] = [];
-      for (let q = 0; q < tail; q++) {
+      for (let q = scanned; q < tail; q++) {
         const u = this.queue[q]!;
         for (let k = start[u]!; k < start[u + 1]!; k++) {
           const v = to[k]!;
@@ -280,6 +284,7 @@ export class PathSpace {
       if (cuts.length > 0 && cut.size > wide) return false;
       cuts.push([...cut].sort((a, b) => a - b));
       for (const x of cut) this.opened[x] = stamp;
+      scanned = tail;
       tail = this.regrow(from, goal, replaced, backward, stamp, side, tail, heads);
       if (tail < 0) return false;
     }
@@ -378,6 +383,83 @@ export class PathSpace {
     return out;
   }
 
+  /**
+   * The cheapest set of further replacements (greedily: the path of least blocker cost, each
+   * arc costing its unreplaced blockers) that gives `s`–`t` a clean path under `replaced`; null
+   * when no plan can. An upper-bound heuristic for the cut loop's incumbents, not a proof.
+   */
+  cheapestOpening(s: number, t: number, replaced: Uint8Array, cost: (x: number) => number): number[] | null {
+    const n0 = this.g.n;
+    const { start, to, via } = this.fwd;
+    const side = this.goalSideOf(t, false);
+    if (side[s] !== 1) return null;
+    const N = this.cg.n;
+    this.dist ??= new Float64Array(N);
+    this.heapPos ??= new Int32Array(N);
+    this.heap ??= new NodeHeap(this.heapPos);
+    const { dist, heap } = this;
+    const stamp = ++this.stamp;
+    // mark: stamp while in the heap (dist valid), -stamp once settled.
+    heap.clear();
+    this.mark[s] = stamp;
+    dist[s] = 0;
+    this.parentArc[s] = -1;
+    heap.push(s, 0);
+    const blockers = new Set<number>();
+    const price = (i: number): number => {
+      if (this.standing[i] === FREE) return 0;
+      blockers.clear();
+      this.blockersInto(i, replaced, -1, blockers);
+      let c = 0;
+      for (const x of blockers) c += cost(x);
+      return c;
+    };
+    let reached = false;
+    while (heap.size > 0) {
+      const du = heap.topKey();
+      const u = heap.pop();
+      this.mark[u] = -stamp;
+      if (u === t) {
+        reached = true;
+        break;
+      }
+      for (let k = start[u]!; k < start[u + 1]!; k++) {
+        const v = to[k]!;
+        if (this.mark[v] === -stamp || side[v] !== 1) continue;
+        const li = n0 + via[k]!;
+        if (this.standing[li] === NEVER) continue;
+        if (v !== t && this.standing[this.rep[v]!] === NEVER) continue;
+        const d = du + price(li) + (v === t ? 0 : price(this.rep[v]!));
+        if (this.mark[v] === stamp) {
+          if (d < dist[v]!) {
+            dist[v] = d;
+            this.parentArc[v] = k;
+            heap.decrease(v, d);
+          }
+        } else {
+          this.mark[v] = stamp;
+          dist[v] = d;
+          this.parentArc[v] = k;
+          heap.push(v, d);
+        }
+      }
+    }
+    if (!reached) return null;
+    const out = new Set<number>();
+    const { tail } = this.fwd;
+    for (let v = t; v !== s; ) {
+      const k = this.parentArc[v]!;
+      this.blockersInto(n0 + via[k]!, replaced, -1, out);
+      if (v !== t) this.blockersInto(this.rep[v]!, replaced, -1, out);
+      v = tail[k]!;
+    }
+    return [...out].sort((a, b) => a - b);
+  }
+
+  private dist: Float64Array | undefined;
+  private heapPos: Int32Array | undefined;
+  private heap: NodeHeap | undefined;
+
   /** Whether every item of `items` (from `lastPathItems`) is usable with `replaced`. */
   stillClean(items: readonly number[], replaced: Uint8Array): boolean {
     for (const i of items) if (!this.usable(i, replaced, -1)) return false;
@@ -386,9 +468,14 @@ export class PathSpace {
 
   /** The replaceable items (topology space) on the clean path the last successful search found. */
   lastPath(s: number, t: number): number[] {
+    return this.itemsUnder(this.lastPathItems(s, t));
+  }
+
+  /** Graph items (from `lastPathItems`) → the topology items they are and rest on. */
+  itemsUnder(items: readonly number[]): number[] {
     const c = this.g.closure;
     const out: number[] = [];
-    for (const i of this.lastPathItems(s, t)) {
+    for (const i of items) {
       out.push(this.toItem[i]!);
       if (c) for (let k = c.start[i]!; k < c.start[i + 1]!; k++) out.push(this.toItem[c.items[k]!]!);
     }

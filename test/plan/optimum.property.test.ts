@@ -159,4 +159,27 @@ describe("plan against brute force", () => {
       { numRuns: runs },
     );
   }, 120_000);
+
+  it("stopped after 0, 1 or 2 master solves, still returns a plan that fixes every fixable check, with a bound below it", async () => {
+    const highs = await solver();
+    await fc.assert(
+      fc.asyncProperty(instance, fc.integer({ min: 0, max: 2 }), async (x, maxSolves) => {
+        const c = caseOf(x);
+        // Stopped early (as by the time limit), the plan is the best master plan completed greedily
+        // along the cheapest paths and pruned (none solved: the forced items, completed).
+        const input = { ...inputOf(c, highs), maxSolves };
+        if (input.requests.length === 0 && (c.rules ?? []).length === 0) return;
+        const { candidates } = candidatesOf(input);
+        const stuck = failing(auditWith(input, candidates));
+        const target = [...failing(auditWith(input, []))].filter((k) => !stuck.has(k));
+        const { result, afterAudit } = plan(input);
+        const after = failing(afterAudit);
+        expect(target.filter((k) => after.has(k))).toEqual([]);
+        expect(result.lowerBound ?? result.totalCost).toBeLessThanOrEqual(result.totalCost + 1e-9);
+        if (!result.optimal) expect(result.gap).toBeGreaterThanOrEqual(0);
+        if (process.env.PLAN_STATS) console.log("STAT", maxSolves, result.optimal, result.totalCost, result.lowerBound, result.model.iterations);
+      }),
+      { numRuns: runs },
+    );
+  }, 120_000);
 });
