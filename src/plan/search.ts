@@ -241,6 +241,9 @@ export class PathSpace {
 
   private readonly sides = new Map<number, Uint8Array>();
 
+  /** Whether the last search's layers went all the way to the other end (none stopped them). */
+  layersReached = false;
+
   /**
    * Searches from `s` (forward) or from `t` (backward, over in-arcs) through usable items.
    * Returns true when the other end is reached. Otherwise, when `cuts` is given, it receives
@@ -250,17 +253,18 @@ export class PathSpace {
   search(s: number, t: number, replaced: Uint8Array, backward: boolean, cuts: number[][] | null, wide = Infinity): boolean {
     const n0 = this.g.n;
     const { start, to, via } = backward ? this.bwd : this.fwd;
-    ++this.stamp;
     const goal = backward ? s : t;
     const from = backward ? t : s;
     this.lastBackward = backward;
-    const found = this.grow(from, goal, replaced, backward);
-    if (found || cuts === null) return found;
-    const stamp = ++this.stamp;
-    // Layers: prune to the nodes that can still reach the goal, open each boundary, go on.
+    // Only nodes that can reach the goal at all matter: the growth and the layers stay among them
+    // (a reached node that can reach the goal is reached over such nodes only).
     const side = this.goalSideOf(goal, backward);
-    if (side[from] !== 1) return false;
+    if (side[from] !== 1) return from === goal;
+    this.layersReached = false;
+    const stamp = ++this.stamp;
     let tail = this.regrow(from, goal, replaced, backward, stamp, side, -1);
+    if (tail < 0) return true;
+    if (cuts === null) return false;
     // Every boundary arc of a layer is opened (its blockers are the cut), so the next layer's
     // boundary leaves only the nodes reached since: each node's arcs are scanned once.
     let scanned = 0;
@@ -286,37 +290,9 @@ export class PathSpace {
       for (const x of cut) this.opened[x] = stamp;
       scanned = tail;
       tail = this.regrow(from, goal, replaced, backward, stamp, side, tail, heads);
-      if (tail < 0) return false;
-    }
-    return false;
-  }
-
-  /** Plain search from `from` (the first, cut-free pass): true when `goal` is reached. */
-  private grow(from: number, goal: number, replaced: Uint8Array, backward: boolean): boolean {
-    const n0 = this.g.n;
-    const { start, to, via } = backward ? this.bwd : this.fwd;
-    const stamp = this.stamp;
-    this.parentArc[from] = -1;
-    this.mark[from] = stamp;
-    if (from === goal) return true;
-    let head = 0;
-    let tail = 0;
-    this.queue[tail++] = from;
-    while (head < tail) {
-      const u = this.queue[head++]!;
-      for (let k = start[u]!; k < start[u + 1]!; k++) {
-        const v = to[k]!;
-        if (this.mark[v] === stamp) continue;
-        if (!this.usable(n0 + via[k]!, replaced, -1)) continue;
-        if (v === goal) {
-          this.parentArc[v] = k;
-          this.mark[v] = stamp;
-          return true;
-        }
-        if (!this.usable(this.rep[v]!, replaced, -1)) continue;
-        this.mark[v] = stamp;
-        this.parentArc[v] = k;
-        this.queue[tail++] = v;
+      if (tail < 0) {
+        this.layersReached = true;
+        return false;
       }
     }
     return false;
@@ -336,6 +312,8 @@ export class PathSpace {
       tail = 0;
       this.queue[tail++] = from;
       this.mark[from] = stamp;
+      this.parentArc[from] = -1;
+      if (from === goal) return -1;
     } else {
       head = tail;
       for (const k of heads) {
@@ -352,9 +330,13 @@ export class PathSpace {
         const v = to[k]!;
         if (this.mark[v] === stamp || side[v] !== 1) continue;
         if (!this.usable(n0 + via[k]!, replaced, stamp)) continue;
-        if (v === goal) return -1;
+        if (v === goal) {
+          this.parentArc[v] = k;
+          return -1;
+        }
         if (!this.usable(this.rep[v]!, replaced, stamp)) continue;
         this.mark[v] = stamp;
+        this.parentArc[v] = k;
         this.queue[tail++] = v;
       }
     }

@@ -387,6 +387,10 @@ class Master {
         }
         this.cleanPaths.delete(ch.key);
         for (const cut of cuts) added += this.addCut(ch.key, cut);
+        // Layers from `s` that went all the way to `t` already cut every ring between them; the
+        // search from `t` (over the far side's often large clean core) runs only when a wide
+        // layer stopped them.
+        if (p.layersReached) break;
       }
     }
     return added;
