@@ -57,15 +57,18 @@ function parseArgs(argv) {
 }
 
 /** Samples one command up to `runs` times, stopping early when it is not available or the row's time budget is spent. */
-function measureRow(name, label, argv, ctx, okExitCodes) {
+function measureRow(name, label, argv, ctx, okExitCodes, outcome) {
   const samples = [];
   let spent = 0;
   for (let i = 0; i < ctx.runs; i++) {
     const s = runSample(argv, { cwd: root, env: {}, rssFile: ctx.rssFile, timeoutMs: ctx.timeoutMs, okExitCodes });
+    // What the run answered (a plan's optimality and gap), read from its output file.
+    if (s.status === "ok" && outcome) s.outcome = outcome();
     samples.push(s);
     spent += s.ms;
     const rss = s.rssMB === null ? "" : `, ${s.rssMB.toFixed(0)} MB`;
-    process.stderr.write(`  [${label}] ${name} run ${i + 1}/${ctx.runs}: ${s.status === "ok" ? `${formatMs(s.ms)} ms${rss}` : `${s.status} (exit ${s.exitCode ?? s.signal}) ${s.stderrHead}`}\n`);
+    const said = s.outcome ? ` — ${s.outcome}` : "";
+    process.stderr.write(`  [${label}] ${name} run ${i + 1}/${ctx.runs}: ${s.status === "ok" ? `${formatMs(s.ms)} ms${rss}${said}` : `${s.status} (exit ${s.exitCode ?? s.signal}) ${s.stderrHead}`}\n`);
     if (s.status !== "ok") break;
     if (spent + s.ms > ctx.maxRowMs) break;
   }
@@ -122,7 +125,7 @@ function runSize(n, opts) {
   }
   const scenarioRows = {};
   for (const s of selected) {
-    const measured = measureRow(s.name, label, s.argv(files), ctx, s.okExitCodes ?? [0, 1]);
+    const measured = measureRow(s.name, label, s.argv(files), ctx, s.okExitCodes ?? [0, 1], s.outcome ? () => s.outcome(files) : undefined);
     scenarioRows[s.name] = measured;
     // A floor, or a scenario measured before this one (long-path-table against long-path-json).
     const floor = s.floor ? (floorRows[s.floor] ?? scenarioRows[s.floor])?.summary ?? null : null;
@@ -244,6 +247,8 @@ function main(argv) {
   out.push(resultTable(results));
   const failures = results.flatMap((r) => r.rows).filter((r) => r.status === "failed" || r.status === "timeout");
   if (failures.length) out.push("", "Failures (first stderr line):", ...failures.map((r) => `  ${r.size} ${r.name}: ${r.note}`));
+  const outcomes = results.flatMap((r) => r.rows).filter((r) => r.samples?.some((x) => x.outcome));
+  if (outcomes.length) out.push("", "Outcomes (per run):", ...outcomes.map((r) => `  ${r.size} ${r.name}: ${r.samples.map((x) => x.outcome ?? x.status).join(" · ")}`));
   const timings = timingLines(results);
   if (timings.length) out.push("", "Internal split (median ms, from CLEANPATH_TIMINGS=1):", ...timings);
   out.push(

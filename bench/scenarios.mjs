@@ -5,6 +5,7 @@
 // `floor` is a floor, or a scenario listed before it (the ratio is then to that scenario).
 // `optical: true` rows read the same network with its optical layer (`gen.mjs --optical`):
 // `opticalJson`, `opticalYaml`, generated only when such a row runs.
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ensureShape } from "./gen-shapes.mjs";
 import { ensurePlanInputs } from "./plan-inputs.mjs";
@@ -38,6 +39,13 @@ const longPath = (f, format) => {
   const hops = chainHops[f.size];
   const chain = ensureShape({ shape: "chain", size: hops, outDir: f.outDir });
   return [f.cli, "audit", "path", chain.path, "--from", chain.from, "--to", chain.to, "--format", format, "-o", f.output];
+};
+
+/** A plan run's answer, from its JSON output: proven optimal or the gap, and the model's size. */
+const planOutcome = (f) => {
+  const r = JSON.parse(readFileSync(f.output, "utf8"));
+  const m = r.model;
+  return `${r.optimal ? "optimal" : `gap ${(100 * r.gap).toFixed(2)}%`}, ${r.items.length} items (bound ${r.lowerBound}), ${m.iterations} master solves, ${m.variables} variables, ${m.constraints} rows`;
 };
 
 /** `cleanpath plan` of `flows` flows and a 35% RAN cap per operator (bench/plan-inputs.mjs), by count. */
@@ -136,6 +144,7 @@ export const scenarios = [
     describe: "cleanpath plan: 100 flows (half at failOn dirty) and a 35% RAN cap per operator, by count",
     sizes: ["1e5"],
     argv: (f) => planRow(f, 100),
+    outcome: planOutcome,
     floor: "json-parse",
     targets: [],
   },
@@ -144,6 +153,7 @@ export const scenarios = [
     describe: "cleanpath plan: 1,000 flows and the same cap, --time-limit 60",
     sizes: ["1e6"],
     argv: (f) => planRow(f, 1000),
+    outcome: planOutcome,
     floor: "json-parse",
     targets: [],
   },
