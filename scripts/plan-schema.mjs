@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { count, ids, location, nonNegative, verdict } from "./report-schema.mjs";
+import { citation, count, designation, ids, location, nonNegative, verdict } from "./report-schema.mjs";
 
 const flow = { type: ["string", "null"] };
 const operator = { anyOf: [{ type: "string" }, ids] };
@@ -30,7 +30,7 @@ export function planSchema() {
     description: "What `cleanpath plan --format json` prints: the items to replace, their phases and costs, and the checks before and after.",
     type: "object",
     required: [
-      "cleanpath", "kind", "tool", "generatedAt", "inputs", "asOf", "objective", "optimal", "totalCost", "lowerBound", "gap", "budget",
+      "cleanpath", "kind", "tool", "generatedAt", "inputs", "asOf", "designation", "objective", "optimal", "totalCost", "lowerBound", "gap", "budget",
       "replaceWith", "items", "phases", "before", "after", "pairs", "unfixable", "leftFailing", "passed", "model",
     ],
     additionalProperties: false,
@@ -47,6 +47,7 @@ export function planSchema() {
         items: { type: "object", required: ["file", "sha256"], additionalProperties: false, properties: { file: { type: "string" }, sha256: { type: "string" } } },
       },
       asOf: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+      designation: { ...designation, description: "What counts as high-risk: the designation the plan replaces against." },
       objective: { enum: ["cost", "count"] },
       optimal: { type: "boolean", description: "True only when the solver proved every stage optimal." },
       totalCost: nonNegative,
@@ -87,7 +88,7 @@ export function planSchema() {
           type: "object",
           required: ["name", "by", "items", "cost", "cumulativeCost"],
           additionalProperties: false,
-          properties: { name: { type: "string" }, by: { type: ["string", "null"] }, items: ids, cost: nonNegative, cumulativeCost: nonNegative },
+          properties: { name: { type: "string" }, by: { type: ["string", "null"] }, source: citation, items: ids, cost: nonNegative, cumulativeCost: nonNegative },
         },
       },
       before: tally,

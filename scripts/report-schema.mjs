@@ -16,7 +16,7 @@ export const verdict = { enum: verdicts };
 const level = { enum: ["error", "warning", "note"] };
 export const nonNegative = { type: "number", minimum: 0 };
 export const count = { type: "integer", minimum: 0 };
-const citation = {
+export const citation = {
   type: "object",
   required: ["title"],
   additionalProperties: false,
@@ -26,6 +26,25 @@ const citation = {
     url: { type: "string" },
     confidence: { const: "unverified" },
     note: { type: "string" },
+  },
+};
+
+/** What counts as high-risk in a result (an audit's or a plan's). */
+export const designation = {
+  type: "object",
+  required: ["origin", "description", "vendors", "lists", "operators", "jurisdictions", "tags", "components", "unknownVendor", "includePassive"],
+  additionalProperties: false,
+  properties: {
+    origin: { type: "string" },
+    description: { type: "string" },
+    vendors: ids,
+    lists: ids,
+    operators: ids,
+    jurisdictions: ids,
+    tags: ids,
+    components: { type: "boolean" },
+    unknownVendor: { enum: ["risky", "clean"] },
+    includePassive: { type: "boolean" },
   },
 };
 
@@ -97,23 +116,7 @@ export function reportSchema() {
       },
       location,
       citation,
-      designation: {
-        type: "object",
-        required: ["origin", "description", "vendors", "lists", "operators", "jurisdictions", "tags", "components", "unknownVendor", "includePassive"],
-        additionalProperties: false,
-        properties: {
-          origin: { type: "string" },
-          description: { type: "string" },
-          vendors: ids,
-          lists: ids,
-          operators: ids,
-          jurisdictions: ids,
-          tags: ids,
-          components: { type: "boolean" },
-          unknownVendor: { enum: ["risky", "clean"] },
-          includePassive: { type: "boolean" },
-        },
-      },
+      designation,
       summary: {
         type: "object",
         required: ["pairs", "failedPairs", "failedRules", "byVerdict", "findings", "passed"],

@@ -273,6 +273,8 @@ export interface PlanPhase {
   name: string;
   /** The deadline (YYYY-MM-DD), null for "flows" and "other". */
   by: string | null;
+  /** The citation of the dated rule the phase is named after, when it has one. */
+  source?: Citation;
   items: string[];
   cost: number;
   cumulativeCost: number;
@@ -320,6 +322,8 @@ export interface PlanResult {
   generatedAt: string;
   inputs: { file: string; sha256: string }[];
   asOf: string;
+  /** What counts as high-risk: the designation the plan replaces against (as in an audit result). */
+  designation: DesignationSummary;
   objective: "cost" | "count";
   /** True only when the solver proved the plan optimal (for the budget's lexicographic goal too). */
   optimal: boolean;
@@ -337,7 +341,7 @@ export interface PlanResult {
   /** Every pair failing before, with its verdict after (sorted by flow, from, to). */
   pairs: PlanPairChange[];
   unfixable: PlanUnfixable[];
-  /** Checks fixable in principle but left failing (only with --budget). */
+  /** Checks fixable in principle but left failing: for want of budget, or because they cannot all hold together. */
   leftFailing: PlanLeftFailing[];
   /** Whether, after the plan, every check passes (the exit code: 0 when true). */
   passed: boolean;

@@ -79,6 +79,12 @@ export function plan(input: PlanInput): PlanOutcome {
   verify(needs.checks, solved.fixed, afterAudit);
   const items = planItems(topology, space, solved.replaced, cost, fixesOf(needs.checks, solved.fixed, solved.replaced, paths));
   const phases = phasesOf(items, input, env, topology, space);
+  // A phase named after a dated rule carries that rule's citation (the regulation's deadline).
+  const cited = new Map(before.rules.flatMap((r) => (r.source ? [[r.id, r.source] as const] : [])));
+  for (const ph of phases) {
+    const src = cited.get(ph.name);
+    if (ph.by !== null && src) ph.source = src;
+  }
   const totalCost = items.reduce((s, i) => s + i.cost, 0);
   const lowerBound = solved.optimal ? totalCost : Math.min(totalCost, solved.lowerBound);
   const result: PlanResult = {
@@ -88,6 +94,7 @@ export function plan(input: PlanInput): PlanOutcome {
     generatedAt: input.generatedAt,
     inputs: topology.inputs.map((i) => ({ file: i.file, sha256: i.sha256 })),
     asOf: input.asOf,
+    designation: before.designation,
     objective: input.by === "count" ? "count" : "cost",
     optimal: solved.optimal,
     totalCost,

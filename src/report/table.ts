@@ -4,6 +4,7 @@ import { formatLocation } from "../diagnostics.js";
 import { chalkOf, paintVerdict, type TextReporter, safe } from "./context.js";
 import { joinSome, type LinksByEnds, omittedHopsText, riskyLinks, shownHops, thousands } from "./elide.js";
 import { diversityText, failedText, offRouteItems } from "./explain.js";
+import { highRiskText } from "./designation-text.js";
 import { clip, grid, visible, wrap } from "./terminal.js";
 import { carriesText, riskyOnlyBelow, underlayLines } from "./underlay.js";
 
@@ -43,20 +44,7 @@ export const table: TextReporter = (result, ctx) => {
 };
 
 function header(r: AuditResult, c: ChalkInstance, width: number): string {
-  const d = r.designation;
-  const who = d.vendors.length > 0 ? d.vendors.join(", ") : "no vendor";
-  const extra = [
-    d.lists.length ? `lists ${d.lists.join(", ")}` : "",
-    d.operators.length ? `operators ${d.operators.join(", ")}` : "",
-    d.jurisdictions.length ? `jurisdictions ${d.jurisdictions.join(", ")}` : "",
-    d.tags.length ? `tags ${d.tags.join(", ")}` : "",
-  ].filter(Boolean);
-  const unknown = d.unknownVendor === "risky" ? "unknown vendors count as risky" : "unknown vendors count as clean (listed as unknown)";
-  return [
-    `${c.bold("cleanpath")} ${r.tool.version} · as of ${r.asOf}`,
-    wrap(`High-risk: ${safe(who)}${extra.length ? `; ${safe(extra.join("; "))}` : ""} (${safe(d.origin)}); ${unknown}.`, width, "  "),
-    "",
-  ].join("\n");
+  return [`${c.bold("cleanpath")} ${r.tool.version} · as of ${r.asOf}`, wrap(`High-risk: ${safe(highRiskText(r.designation))}`, width, "  "), ""].join("\n");
 }
 
 function pairTable(pairs: readonly PairResult[], r: AuditResult, c: ChalkInstance, width: number): string {

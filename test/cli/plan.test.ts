@@ -31,6 +31,10 @@ describe("cleanpath plan (built CLI)", () => {
       ["dvd-full-fibre-access-cap", "2023-11-01", 2],
       ["dvd-5g-removal", "2027-12-31", 3],
     ]);
+    // Each dated phase cites the direction its rule comes from; the plan says what counts as high-risk.
+    expect(plan.phases.map((p) => p.source?.date)).toEqual(["2022-10-14", "2022-10-14", "2022-10-14"]);
+    expect(plan.phases[0]!.source!.title).toMatch(/DCMS confirms issuance of legal notices/);
+    expect(plan.designation).toMatchObject({ origin: "uk-dvd-2022", vendors: ["huawei"], unknownVendor: "risky" });
     expect(plan.before.failedRules).toBe(3);
     expect(plan.after.failedRules).toBe(0);
   });

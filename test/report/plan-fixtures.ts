@@ -16,6 +16,18 @@ function base(): Omit<PlanResult, "items" | "phases" | "before" | "after" | "pai
     generatedAt: "2026-01-01T00:00:00Z",
     inputs: [{ file: "examples/uk-mobile.yaml", sha256: "3f1c0a9b8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a" }],
     asOf: "2026-01-01",
+    designation: {
+      origin: "uk-dvd-2022",
+      description: "High-risk as the policies say (uk-dvd-2022): vendors huawei.",
+      vendors: ["huawei"],
+      lists: [],
+      operators: [],
+      jurisdictions: [],
+      tags: [],
+      components: true,
+      unknownVendor: "risky",
+      includePassive: false,
+    },
     objective: "cost",
     optimal: true,
     totalCost: 0,
@@ -34,6 +46,9 @@ function change(flow: string | null, from: string, to: string, before: PlanPairC
   return { flow, from, to, failOn: "routed-dirty", weight, before, after, passedAfter };
 }
 
+/** The citation of the dated phases. */
+const direction = { title: "Designated vendor direction to a public communications provider (Huawei)", date: "2022-10-13" };
+
 const model = { candidates: 9, forced: 3, variables: 14, constraints: 21, reducedFrom: { items: 64, links: 41 }, reducedTo: { nodes: 12, arcs: 19 }, solver: "highs" as const, iterations: 37 };
 
 /** Every check fixed, in three phases: the core by the direction's first date, 5G by the second, then the flows. */
@@ -50,8 +65,8 @@ export function completePlan(): PlanResult {
     lowerBound: 2_475_000.5,
     items,
     phases: [
-      { name: "uk-core", by: "2023-12-31", items: ["core-lon-2", "core-man-2"], cost: 2_350_000, cumulativeCost: 2_350_000 },
-      { name: "uk-5g", by: "2027-12-31", items: ["gnb-gla-2"], cost: 85_000.5, cumulativeCost: 2_435_000.5 },
+      { name: "uk-core", by: "2023-12-31", source: direction, items: ["core-lon-2", "core-man-2"], cost: 2_350_000, cumulativeCost: 2_350_000 },
+      { name: "uk-5g", by: "2027-12-31", source: direction, items: ["gnb-gla-2"], cost: 85_000.5, cumulativeCost: 2_435_000.5 },
       { name: "flows", by: null, items: ["lnk-bir-man"], cost: 40_000, cumulativeCost: 2_475_000.5 },
     ],
     before: { failedPairs: 5, failedWeight: 7, failedRules: 3, byVerdict: { dirty: 1, "routed-dirty": 3, fragile: 1, clean: 2 } },
@@ -165,12 +180,13 @@ export function hostilePlan(): PlanResult {
   return {
     ...base(),
     inputs: [{ file: `topo-${h.script}.yaml`, sha256: "00" }],
+    designation: { ...base().designation, origin: h.newline, vendors: [h.script, h.esc], tags: [h.pipes] },
     replaceWith: h.script,
     totalCost: 15,
     lowerBound: 15,
     items,
     phases: [
-      { name: h.script, by: "2027-12-31", items: [h.script], cost: 10, cumulativeCost: 10 },
+      { name: h.script, by: "2027-12-31", source: { title: `${h.formula} ${h.esc}`, date: h.newline }, items: [h.script], cost: 10, cumulativeCost: 10 },
       { name: "flows", by: null, items: [h.formula], cost: 5, cumulativeCost: 15 },
     ],
     before: { failedPairs: 2, failedWeight: 2, failedRules: 1, byVerdict: { dirty: 2 } },

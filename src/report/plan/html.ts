@@ -24,7 +24,9 @@ import {
   plural,
   tallyRows,
   verdictRows,
+  phaseSources,
 } from "./words.js";
+import { highRiskText } from "../designation-text.js";
 
 /** The plan's stylesheet: the audit report's, and the phase chart's. */
 const planCss = `${css}${chartCss}.fixes{margin:0;padding-left:16px}.fixes li{margin:0}.arrow{color:var(--muted);margin:0 4px}
@@ -53,7 +55,7 @@ function summarySection(r: PlanResult): string {
 <div class="stats">${stat("items to replace", thousands(r.items.length), "items")}${stat(`total cost, ${objectiveText(r)}`, esc(costText(r.totalCost)), "totalCost")}${stat("budget", r.budget === null ? "none" : esc(costText(r.budget)), "budget")}${stat(r.optimal ? "proven optimal" : "not proven optimal", r.optimal ? "optimal" : `gap ${esc(gapText(r.gap))}`, "optimal", r.optimal ? "" : " warn")}</div>
 <h3>Before and after the plan</h3><div class="stats">${tallies}</div>
 ${verdictRowsHtml ? `<table class="verdicts-table" id="verdicts-table"><thead><tr><th>Pairs by verdict</th><th class="num">Before</th><th class="num">After</th></tr></thead><tbody>${verdictRowsHtml}</tbody></table>` : ""}
-<dl class="facts"><dt>As of</dt><dd data-stat="asOf">${esc(r.asOf)}</dd><dt>Objective</dt><dd>${esc(`the least total cost, ${objectiveText(r)}`)}</dd>${bound ? `<dt>Not proven optimal</dt><dd>${esc(bound)}</dd>` : ""}<dt>Budget</dt><dd>${r.budget === null ? "none" : esc(costText(r.budget))}</dd><dt>Replaced items</dt><dd>count as clean, vendor ${code(r.replaceWith)}</dd></dl>
+<dl class="facts"><dt>As of</dt><dd data-stat="asOf">${esc(r.asOf)}</dd><dt>High-risk</dt><dd data-stat="designation">${esc(highRiskText(r.designation))}</dd><dt>Objective</dt><dd>${esc(`the least total cost, ${objectiveText(r)}`)}</dd>${bound ? `<dt>Not proven optimal</dt><dd>${esc(bound)}</dd>` : ""}<dt>Budget</dt><dd>${r.budget === null ? "none" : esc(costText(r.budget))}</dd><dt>Replaced items</dt><dd>count as clean, vendor ${code(r.replaceWith)}</dd></dl>
 <h3>Inputs</h3>${inputsTable(r)}
 </section>`;
 }
@@ -61,9 +63,14 @@ ${verdictRowsHtml ? `<table class="verdicts-table" id="verdicts-table"><thead><t
 function phasesSection(r: PlanResult): string {
   if (r.phases.length === 0) return `<section id="phases"><h2>Phases</h2><p class="muted">Nothing to replace.</p></section>`;
   const rows = r.phases
-    .map((p) => `<tr data-phase="${esc(p.name)}"><td>${code(p.name)}</td><td>${p.by === null ? '<span class="muted">–</span>' : esc(p.by)}</td><td class="num">${thousands(p.items.length)}</td><td class="num">${esc(costText(p.cost))}</td><td class="num">${esc(costText(p.cumulativeCost))}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr data-phase="${esc(p.name)}"><td>${code(p.name)}</td><td>${p.by === null ? '<span class="muted">–</span>' : esc(p.by)}</td><td class="num">${thousands(p.items.length)}</td><td class="num">${esc(costText(p.cost))}</td><td class="num">${esc(costText(p.cumulativeCost))}</td></tr>`,
+    )
     .join("");
-  return `<section id="phases"><h2>Phases</h2><p class="muted">Each item goes in the phase of the earliest deadline that needs it, then "flows" (what the flows need), then "other".</p>${phaseChart(r.phases)}<table class="data" id="phases-table"><thead><tr><th>Phase</th><th>By</th><th class="num">Items</th><th class="num">Cost</th><th class="num">Cumulative</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section id="phases"><h2>Phases</h2><p class="muted">Each item goes in the phase of the earliest deadline that needs it, then "flows" (what the flows need), then "other".</p>${phaseChart(r.phases)}<table class="data" id="phases-table"><thead><tr><th>Phase</th><th>By</th><th class="num">Items</th><th class="num">Cost</th><th class="num">Cumulative</th></tr></thead><tbody>${rows}</tbody></table>${phaseSources(r)
+    .map(([text, names]) => `<p class="muted" data-phase-source>Source of ${names.map(code).join(", ")}: ${esc(text)}</p>`)
+    .join("")}</section>`;
 }
 
 /** Pairs and rules named under an item: every item is listed, so its size follows the items, not the pairs. */

@@ -19,7 +19,9 @@ import {
   tallyRows,
   totalText,
   verdictRows,
+  phaseSources,
 } from "./words.js";
+import { highRiskText } from "../designation-text.js";
 
 /**
  * `cleanpath plan` for a pull-request comment or a client document: the outcome first, the counts
@@ -28,7 +30,7 @@ import {
  * the outcome and what stays failing. Sections are dropped from the end when a comment would be cut.
  */
 export function planMarkdown(r: PlanResult, ctx: ReportContext): string {
-  const head: string[] = [titleLine(r), "", factsLine(r), ""];
+  const head: string[] = [titleLine(r), "", factsLine(r), "", `**High-risk:** ${mdText(highRiskText(r.designation))}`, ""];
   if (!ctx.quiet) {
     head.push(...tallyTable(r), "");
     if (r.phases.length > 0) head.push("#### Phases", "", ...phaseTable(r), "");
@@ -61,6 +63,8 @@ function tallyTable(r: PlanResult): string[] {
 function phaseTable(r: PlanResult): string[] {
   const out = ["| phase | by | items | cost | cumulative |", "| --- | --- | ---: | ---: | ---: |"];
   for (const p of r.phases) out.push(`| ${mdCode(p.name)} | ${p.by === null ? "–" : mdText(p.by)} | ${thousands(p.items.length)} | ${costText(p.cost)} | ${costText(p.cumulativeCost)} |`);
+  const sources = phaseSources(r);
+  if (sources.length > 0) out.push("", ...sources.map(([text, names]) => `<sub>Source of ${names.map(mdCode).join(", ")}: ${mdText(text)}</sub>`));
   return out;
 }
 

@@ -19,7 +19,9 @@ import {
   tallyRows,
   totalText,
   verdictRows,
+  phaseSources,
 } from "./words.js";
+import { highRiskText } from "../designation-text.js";
 
 /** Pairs in the before → after table, failing after first; the rest are counted. */
 export const maxPairRows = 200;
@@ -36,7 +38,7 @@ export function planTable(r: PlanResult, ctx: ReportContext): string {
   const out: string[] = [];
   if (!ctx.quiet) {
     out.push(headline(r, c, width), "");
-    if (r.phases.length > 0) out.push(c.bold("Phases"), phaseTable(r, c), "");
+    if (r.phases.length > 0) out.push(c.bold("Phases"), phaseTable(r, c), ...sourceLines(r, c, width), "");
     if (r.items.length > 0) out.push(c.bold(`Items to replace (${thousands(r.items.length)})`), itemTable(r, c, width), whyLines(r, c, width), "");
     out.push(c.bold("Before → after"), tallyTable(r, c), "");
   }
@@ -61,10 +63,16 @@ function headline(r: PlanResult, c: ChalkInstance, width: number): string {
   const bound = boundText(r);
   return [
     `${c.bold("cleanpath")} ${safe(r.tool.version)} · plan · as of ${safe(r.asOf)}`,
+    wrap(`High-risk: ${safe(highRiskText(r.designation))}`, width, "  "),
     wrap(`${kind}: ${totalText(r)}${bound ? `; ${bound}` : ""}; ${budgetText(r)}.`, width, "  "),
     wrap(`Replaced items count as clean, vendor ${safe(r.replaceWith)}.`, width, "  "),
     c.dim(wrap(`Model: ${modelText(r)}.`, width, "  ")),
   ].join("\n");
+}
+
+/** Under the phases: each dated phase's citation, one line each. */
+function sourceLines(r: PlanResult, c: ChalkInstance, width: number): string[] {
+  return phaseSources(r).map(([text, names]) => c.dim(wrap(`  Source of ${safe(names.join(", "))}: ${safe(text)}`, width, "      ")));
 }
 
 function phaseTable(r: PlanResult, c: ChalkInstance): string {

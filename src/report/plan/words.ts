@@ -144,3 +144,14 @@ export function itemsByPhase(r: PlanResult): PlanItem[] {
     .sort((a, b) => (rank.get(a.it.phase) ?? r.phases.length) - (rank.get(b.it.phase) ?? r.phases.length) || a.i - b.i)
     .map(({ it }) => it);
 }
+
+/** The citations of the dated phases, each once: [`TeleGeography CommsUpdate, … (2022-10-14)`, [phase names]]. */
+export function phaseSources(r: PlanResult): [string, string[]][] {
+  const out = new Map<string, string[]>();
+  for (const p of r.phases) {
+    if (!p.source) continue;
+    const text = `${p.source.title}${p.source.date ? ` (${p.source.date})` : ""}`;
+    out.set(text, [...(out.get(text) ?? []), p.name]);
+  }
+  return [...out];
+}
