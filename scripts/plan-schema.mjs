@@ -72,9 +72,10 @@ export function planSchema() {
             cost: nonNegative,
             phase: { type: "string" },
             fixes: {
-              type: "object", required: ["pairs", "rules"], additionalProperties: false,
+              type: "object", required: ["pairs", "flows", "rules"], additionalProperties: false,
               properties: {
                 pairs: { type: "array", items: { type: "array", prefixItems: [{ type: "string" }, { type: "string" }], minItems: 2, maxItems: 2, items: false } },
+                flows: { ...ids, description: "Ids of the flows whose pairs (in `pairs`) it helps fix; pairs asked with --from/--to have none." },
                 rules: ids,
               },
             },

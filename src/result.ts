@@ -263,8 +263,8 @@ export interface PlanItem {
   cost: number;
   /** Name of the phase it goes in (one of `PlanResult.phases`). */
   phase: string;
-  /** What replacing it helps fix: pairs ([from, to], sorted) and rule ids (sorted). */
-  fixes: { pairs: [string, string][]; rules: string[] };
+  /** What replacing it helps fix: pairs ([from, to], sorted), the flows those pairs belong to (ids, sorted) and rule ids (sorted). */
+  fixes: { pairs: [string, string][]; flows: string[]; rules: string[] };
   location?: SourceLocation;
 }
 

@@ -236,8 +236,10 @@ function verify(checks: readonly Check[], fixed: ReadonlySet<string>, after: Aud
 }
 
 /** For each replaced item, the fixed checks it serves (pairs by their ends, rules by id). */
-function fixesOf(checks: readonly Check[], fixed: ReadonlySet<string>, replaced: readonly number[], paths: PathSpace): Map<number, { pairs: Set<string>; rules: Set<string> }> {
-  const out = new Map(replaced.map((x) => [x, { pairs: new Set<string>(), rules: new Set<string>() }]));
+type Fixes = { pairs: Set<string>; flows: Set<string>; rules: Set<string> };
+
+function fixesOf(checks: readonly Check[], fixed: ReadonlySet<string>, replaced: readonly number[], paths: PathSpace): Map<number, Fixes> {
+  const out = new Map(replaced.map((x): [number, Fixes] => [x, { pairs: new Set(), flows: new Set(), rules: new Set() }]));
   const mask = new Uint8Array(paths.space.size);
   for (const x of replaced) mask[x] = 1;
   for (const c of checks) {
@@ -253,14 +255,16 @@ function fixesOf(checks: readonly Check[], fixed: ReadonlySet<string>, replaced:
     for (const x of items) {
       const f = out.get(x);
       if (!f) continue;
-      if (c.kind === "pair") f.pairs.add(JSON.stringify([c.pair.from, c.pair.to]));
-      else f.rules.add(c.id);
+      if (c.kind === "pair") {
+        f.pairs.add(JSON.stringify([c.pair.from, c.pair.to]));
+        if (c.pair.flow !== null) f.flows.add(c.pair.flow);
+      } else f.rules.add(c.id);
     }
   }
   return out;
 }
 
-function planItems(topology: Topology, space: ItemSpace, replaced: readonly number[], cost: (x: number) => number, fixes: Map<number, { pairs: Set<string>; rules: Set<string> }>): PlanItem[] {
+function planItems(topology: Topology, space: ItemSpace, replaced: readonly number[], cost: (x: number) => number, fixes: Map<number, Fixes>): PlanItem[] {
   const out = replaced.map((x): PlanItem => {
     const it = x < space.E ? topology.elements[x]! : topology.links[x - space.E]!;
     const f = fixes.get(x)!;
@@ -269,7 +273,7 @@ function planItems(topology: Topology, space: ItemSpace, replaced: readonly numb
       type: x < space.E ? "element" : "link",
       cost: cost(x),
       phase: "other",
-      fixes: { pairs: [...f.pairs].sort().map((p) => JSON.parse(p) as [string, string]), rules: [...f.rules].sort() },
+      fixes: { pairs: [...f.pairs].sort().map((p) => JSON.parse(p) as [string, string]), flows: [...f.flows].sort(), rules: [...f.rules].sort() },
       location: it.location,
     };
     if (it.vendor !== undefined) item.vendor = it.vendor;

@@ -55,7 +55,7 @@ describe("cleanpath plan: named cases", () => {
 
   it("fixes a share cap and a flow with one replacement when that is cheapest", async () => {
     const { result, afterAudit } = await planCase(capAndFlow);
-    expect(result.items.map((i) => [i.id, i.fixes])).toEqual([["ran1", { pairs: [["s", "t"]], rules: ["ran-cap"] }]]);
+    expect(result.items.map((i) => [i.id, i.fixes])).toEqual([["ran1", { pairs: [["s", "t"]], flows: ["f"], rules: ["ran-cap"] }]]);
     expect(result.totalCost).toBe(5);
     expect(result.before).toMatchObject({ failedPairs: 1, failedWeight: 3, failedRules: 1 });
     expect(result.after).toMatchObject({ failedPairs: 0, failedWeight: 0, failedRules: 0 });

@@ -39,7 +39,7 @@ function base(): Omit<PlanResult, "items" | "phases" | "before" | "after" | "pai
 }
 
 function item(id: string, over: Partial<PlanItem>): PlanItem {
-  return { id, type: "element", cost: 1, phase: "flows", fixes: { pairs: [], rules: [] }, ...over };
+  return { id, type: "element", cost: 1, phase: "flows", fixes: { pairs: [], flows: [], rules: [] }, ...over };
 }
 
 function change(flow: string | null, from: string, to: string, before: PlanPairChange["before"], after: PlanPairChange["after"], passedAfter = true, weight = 1): PlanPairChange {
@@ -54,10 +54,10 @@ const model = { candidates: 9, forced: 3, variables: 14, constraints: 21, reduce
 /** Every check fixed, in three phases: the core by the direction's first date, 5G by the second, then the flows. */
 export function completePlan(): PlanResult {
   const items = [
-    item("core-lon-2", { vendor: "Huawei", role: "core", site: "lon-dc", operator: "albion", cost: 1_200_000, phase: "uk-core", fixes: { pairs: [["gnb-lon-1", "ims-lon"], ["whitehall-gw", "ims-lon"]], rules: ["uk-core"] }, location: loc(28) }),
-    item("core-man-2", { vendor: "Huawei", role: "core", site: "man-dc", operator: "albion", cost: 1_150_000, phase: "uk-core", fixes: { pairs: [["gnb-gla-1", "ims-lon"]], rules: ["uk-core"] }, location: loc(29) }),
-    item("gnb-gla-2", { vendor: "Huawei", role: "ran", site: "gla-pop", operator: "albion", cost: 85_000.5, phase: "uk-5g", fixes: { pairs: [], rules: ["uk-5g", "uk-ran-cap"] }, location: loc(42) }),
-    item("lnk-bir-man", { type: "link", vendor: "ZTE", site: "bir-pop", operator: ["albion", "fibrelink"], cost: 40_000, phase: "flows", fixes: { pairs: [["gnb-bir-1", "ims-lon"], ["olt-bir-1", "ims-lon"], ["sc-base-n", "ims-lon"], ["agg-bir", "core-man-1"], ["agg-cdf", "core-man-1"]], rules: [] }, location: loc(77) }),
+    item("core-lon-2", { vendor: "Huawei", role: "core", site: "lon-dc", operator: "albion", cost: 1_200_000, phase: "uk-core", fixes: { pairs: [["gnb-lon-1", "ims-lon"], ["whitehall-gw", "ims-lon"]], flows: ["core-to-ims", "gov-to-ims"], rules: ["uk-core"] }, location: loc(28) }),
+    item("core-man-2", { vendor: "Huawei", role: "core", site: "man-dc", operator: "albion", cost: 1_150_000, phase: "uk-core", fixes: { pairs: [["gnb-gla-1", "ims-lon"]], flows: ["core-to-ims"], rules: ["uk-core"] }, location: loc(29) }),
+    item("gnb-gla-2", { vendor: "Huawei", role: "ran", site: "gla-pop", operator: "albion", cost: 85_000.5, phase: "uk-5g", fixes: { pairs: [], flows: [], rules: ["uk-5g", "uk-ran-cap"] }, location: loc(42) }),
+    item("lnk-bir-man", { type: "link", vendor: "ZTE", site: "bir-pop", operator: ["albion", "fibrelink"], cost: 40_000, phase: "flows", fixes: { pairs: [["gnb-bir-1", "ims-lon"], ["olt-bir-1", "ims-lon"], ["sc-base-n", "ims-lon"], ["agg-bir", "core-man-1"], ["agg-cdf", "core-man-1"]], flows: ["ran-backhaul"], rules: [] }, location: loc(77) }),
   ];
   return {
     ...base(),
@@ -174,8 +174,8 @@ export const hostile = {
 export function hostilePlan(): PlanResult {
   const h = hostile;
   const items = [
-    item(h.script, { vendor: h.formula, role: h.pipes, site: h.newline, operator: [h.at, h.esc], cost: 10, phase: h.script, fixes: { pairs: [[h.esc, h.script]], rules: [h.pipes] } }),
-    item(h.formula, { type: "link", vendor: h.plus, cost: 5, phase: "flows", fixes: { pairs: [[h.newline, h.formula]], rules: [] } }),
+    item(h.script, { vendor: h.formula, role: h.pipes, site: h.newline, operator: [h.at, h.esc], cost: 10, phase: h.script, fixes: { pairs: [[h.esc, h.script]], flows: [h.pipes], rules: [h.pipes] } }),
+    item(h.formula, { type: "link", vendor: h.plus, cost: 5, phase: "flows", fixes: { pairs: [[h.newline, h.formula]], flows: [], rules: [] } }),
   ];
   return {
     ...base(),

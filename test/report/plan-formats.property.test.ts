@@ -23,7 +23,7 @@ const plan: fc.Arbitrary<PlanResult> = fc
   })
   .map(({ items, pairs, unfixable, optimal }) => {
     const base = completePlan();
-    const list: PlanItem[] = items.map((x) => ({ id: x.id, type: "element", vendor: x.vendor, site: x.site, cost: x.cost, phase: x.phase, fixes: { pairs: x.pairs, rules: x.rules } }));
+    const list: PlanItem[] = items.map((x) => ({ id: x.id, type: "element", vendor: x.vendor, site: x.site, cost: x.cost, phase: x.phase, fixes: { pairs: x.pairs, flows: [], rules: x.rules } }));
     const phases = [...new Set(list.map((it) => it.phase))];
     let cumulative = 0;
     return {

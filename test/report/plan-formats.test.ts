@@ -223,7 +223,7 @@ function hugePlan(items: number, pairs: number): PlanResult {
   const list: PlanItem[] = Array.from({ length: items }, (_, i) => ({
     ...r.items[3]!,
     id: `lnk-${String(i).padStart(5, "0")}`,
-    fixes: { pairs: Array.from({ length: 30 }, (_, k) => [`a-${i}-${k}`, "core"] as [string, string]), rules: ["uk-ran-cap"] },
+    fixes: { pairs: Array.from({ length: 30 }, (_, k) => [`a-${i}-${k}`, "core"] as [string, string]), flows: [], rules: ["uk-ran-cap"] },
   }));
   const changes = Array.from({ length: pairs }, (_, i) => ({ ...r.pairs[0]!, from: `a-${i}` }));
   return { ...r, items: list, phases: [{ name: "flows", by: null, items: list.map((it) => it.id), cost: 40_000 * items, cumulativeCost: 40_000 * items }], pairs: changes };
