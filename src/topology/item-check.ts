@@ -1,0 +1,200 @@
+// A shortcut through the schema for the two sections that hold nearly all of a big topology:
+// `elements` and `links`. Each item is checked by hand against the common shapes (ASCII ids, the
+// usual fields); an item the hand check does not settle goes to the compiled validator of one
+// element or one link, so the JSON Schema stays the authority for every item. The answer is
+// exactly the schema's: `true` only for a valid document.
+import type { ValidateFunction } from "ajv";
+
+type Raw = Record<string, unknown>;
+
+const ROLES = new Set([
+  "core",
+  "ran",
+  "access",
+  "aggregation",
+  "transport",
+  "backbone",
+  "edge",
+  "management",
+  "datacenter",
+  "cloud",
+  "landing-station",
+  "cable",
+  "ixp",
+  "endpoint",
+  "service",
+  "other",
+]);
+const STATES = new Set(["in-service", "planned", "out-of-service"]);
+const MEDIA = new Set(["fiber", "microwave", "satellite", "submarine", "copper", "radio", "virtual", "optical", "circuit", "other"]);
+
+/** 1: may start an id (ASCII letter or digit); 2: may follow (also _ . : / @ + -). */
+const ID_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9]/.test(ch)) ID_CHAR[c] = 1;
+  else if ("_.:/@+-".includes(ch)) ID_CHAR[c] = 2;
+}
+
+/**
+ * An id the schema accepts, written in ASCII: `^[\p{L}\p{N}][\p{L}\p{N}_.:/@+-]*$`, 1 to 256
+ * characters. False means "not settled here" (the item goes to the schema), not "invalid".
+ */
+function isAsciiId(v: unknown): boolean {
+  if (typeof v !== "string") return false;
+  const n = v.length;
+  if (n === 0 || n > 256) return false;
+  if (ID_CHAR[v.charCodeAt(0)] !== 1) return false;
+  for (let i = 1; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 128 || ID_CHAR[c] === 0) return false;
+  }
+  return true;
+}
+
+/** A `name`: text of 1 to 256 characters (a string of at most 256 UTF-16 units has at most 256). */
+function isName(v: unknown): boolean {
+  return typeof v === "string" && v.length >= 1 && v.length <= 256;
+}
+
+/** A `text`: at most 4,096 characters. */
+function isText(v: unknown): boolean {
+  return typeof v === "string" && v.length <= 4096;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `^[0-9]{4}-[0-9]{2}-[0-9]{2}$` (the calendar is checked later, by normalise). */
+function isDate(v: unknown): boolean {
+  if (typeof v !== "string" || v.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = v.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : !isDigit(c)) return false;
+  }
+  return true;
+}
+
+function isTags(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > 256) return false;
+  for (let i = 0; i < v.length; i++) if (!isAsciiId(v[i])) return false;
+  return true;
+}
+
+function isMetric(v: unknown): boolean {
+  return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 1e9;
+}
+
+/** The fields common to elements and object links; false for anything else. */
+function commonField(key: string, v: unknown): boolean {
+  switch (key) {
+    case "id":
+    case "site":
+    case "operator":
+      return isAsciiId(v);
+    case "vendor":
+    case "name":
+      return isName(v);
+    case "model":
+    case "description":
+      return isText(v);
+    case "installed":
+    case "decommission":
+      return isDate(v);
+    case "state":
+      return typeof v === "string" && STATES.has(v);
+    case "passive":
+      return typeof v === "boolean";
+    case "risk":
+      return v === "high";
+    case "tags":
+      return isTags(v);
+    default:
+      return false;
+  }
+}
+
+/** True when the hand check proves `raw` a valid element; false when it leaves it to the schema. */
+export function plainElement(raw: unknown): boolean {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return false;
+  const o = raw as Raw;
+  if (o.id === undefined || o.role === undefined) return false;
+  for (const key in o) {
+    const v = o[key];
+    if (key === "role") {
+      if (typeof v !== "string" || !ROLES.has(v)) return false;
+    } else if (!commonField(key, v)) return false;
+  }
+  return true;
+}
+
+/** True when the hand check proves `raw` a valid link (object or compact); false when it leaves it to the schema. */
+export function plainLink(raw: unknown): boolean {
+  if (Array.isArray(raw)) {
+    const n = raw.length;
+    return (n === 2 || n === 3) && isAsciiId(raw[0]) && isAsciiId(raw[1]) && (n === 2 || isMetric(raw[2]));
+  }
+  if (raw === null || typeof raw !== "object") return false;
+  const o = raw as Raw;
+  if (o.a === undefined || o.b === undefined) return false;
+  for (const key in o) {
+    const v = o[key];
+    switch (key) {
+      case "a":
+      case "b":
+        if (!isAsciiId(v)) return false;
+        break;
+      case "metric":
+        if (!isMetric(v)) return false;
+        break;
+      case "direction":
+        if (v !== "both" && v !== "forward") return false;
+        break;
+      case "medium":
+        if (typeof v !== "string" || !MEDIA.has(v)) return false;
+        break;
+      case "cable":
+        if (!isName(v)) return false;
+        break;
+      case "site":
+        return false;
+      default:
+        if (!commonField(key, v)) return false;
+    }
+  }
+  return true;
+}
+
+export interface ItemValidators {
+  element: ValidateFunction;
+  link: ValidateFunction;
+}
+
+/**
+ * Whether a topology document is valid, with the same answer as `whole(doc)`: the document
+ * without its elements and links goes to `whole`, then each item to the hand check or, when the
+ * hand check does not settle it, to the compiled validator of one item.
+ */
+export function validTopology(doc: Raw, whole: ValidateFunction, items: ItemValidators): boolean {
+  const elements = doc.elements;
+  const links = doc.links;
+  if (!Array.isArray(elements) && !Array.isArray(links)) return whole(doc) as boolean;
+  const rest: Raw = { ...doc };
+  if (Array.isArray(elements)) rest.elements = [];
+  if (Array.isArray(links)) rest.links = [];
+  if (!whole(rest)) return false;
+  if (Array.isArray(elements)) {
+    for (let i = 0; i < elements.length; i++) {
+      const e = elements[i];
+      if (!plainElement(e) && !items.element(e)) return false;
+    }
+  }
+  if (Array.isArray(links)) {
+    for (let i = 0; i < links.length; i++) {
+      const l = links[i];
+      if (!plainLink(l) && !items.link(l)) return false;
+    }
+  }
+  return true;
+}
