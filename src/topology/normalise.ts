@@ -17,6 +17,7 @@ import type {
   UnderlayIndex,
   VendorDeclaration,
 } from "./types.js";
+import { IdIndex } from "./id-index.js";
 import { computeUnderlay } from "./underlay.js";
 
 export interface NormaliseOptions {
@@ -290,7 +291,9 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   const elements: Element[] = [];
   const links: Link[] = [];
   const flows: Flow[] = [];
-  const elementIndex = new Map<string, number>();
+  let elementCount = 0;
+  for (const f of files) if (Array.isArray(f.value.elements)) elementCount += f.value.elements.length;
+  const elementIndex = new IdIndex(elementCount);
   let name: string | undefined;
   // Noticed while reading, so that a topology without any underlay pays nothing more.
   let anyUnderlay = false;
@@ -330,12 +333,9 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
       const raw = list[i]!;
       if (raw.underlay !== undefined) anyUnderlay = true;
       const el = new ElementRecord(raw, src, i);
-      // One Map operation per element: set, and notice a duplicate by the size not growing.
-      const size = elementIndex.size;
-      elementIndex.set(el.id, elements.length);
-      if (elementIndex.size === size) {
-        const first = elements.findIndex((x) => x.id === el.id);
-        elementIndex.set(el.id, first);
+      // One operation per element: its position is the next one, unless the id is taken.
+      if (elementIndex.add(el.id) < 0) {
+        const first = elementIndex.get(el.id)!;
         err({ ...errorAt("E_DUPLICATE_ID", `element id \`${el.id}\` is already used`, el.location), related: [elements[first]!.location] });
         continue;
       }
