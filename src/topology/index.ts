@@ -4,7 +4,7 @@ import { validate as policyAll } from "../generated/policy-all.js";
 import { validate as policyFast } from "../generated/policy-fast.js";
 import { validate as validateAll } from "../generated/topology-all.js";
 import { validate as validateFast } from "../generated/topology-fast.js";
-import { element, link } from "../generated/topology-items.js";
+import { element, link, site } from "../generated/topology-items.js";
 import { type LoadedFile, type LoadHost, type LoadOptions, loadFiles } from "../load/index.js";
 import { VendorRegistry } from "../vendors/registry.js";
 import { normalise } from "./normalise.js";
@@ -12,7 +12,7 @@ import { checkSchema } from "./schema-check.js";
 import { validTopology } from "./item-check.js";
 import type { Topology } from "./types.js";
 
-const items = { element, link };
+const items = { element, link, site };
 import { unknownVendorWarnings } from "./vendor-check.js";
 
 export interface LoadTopologyOptions extends LoadOptions {

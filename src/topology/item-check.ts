@@ -1,5 +1,5 @@
-// A shortcut through the schema for the two sections that hold nearly all of a big topology:
-// `elements` and `links`. Each item is checked by hand against the common shapes (ASCII ids, the
+// A shortcut through the schema for the sections that hold nearly all of a big topology:
+// `elements`, `links` and `sites`. Each item is checked by hand against the common shapes (ASCII ids, the
 // usual fields); an item the hand check does not settle goes to the compiled validator of one
 // element or one link, so the JSON Schema stays the authority for every item. The answer is
 // exactly the schema's: `true` only for a valid document.
@@ -166,24 +166,97 @@ export function plainLink(raw: unknown): boolean {
   return true;
 }
 
+function isCountry(v: unknown): boolean {
+  if (typeof v !== "string" || v.length !== 2) return false;
+  for (let i = 0; i < 2; i++) {
+    const c = v.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+function inRange(v: unknown, limit: number): boolean {
+  return typeof v === "number" && v >= -limit && v <= limit;
+}
+
+/** True when the hand check proves `raw` a valid site; false when it leaves it to the schema. */
+export function plainSite(raw: unknown): boolean {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return false;
+  const o = raw as Raw;
+  for (const key in o) {
+    const v = o[key];
+    switch (key) {
+      case "name":
+        if (!isName(v)) return false;
+        break;
+      case "country":
+        if (!isCountry(v)) return false;
+        break;
+      case "region":
+        if (!isAsciiId(v)) return false;
+        break;
+      case "lat":
+        if (!inRange(v, 90)) return false;
+        break;
+      case "lon":
+        if (!inRange(v, 180)) return false;
+        break;
+      case "address":
+        if (!isText(v)) return false;
+        break;
+      case "tags":
+        if (!isTags(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** A name of a user-named map (`key` in the schema) written in ASCII; false: not settled here. */
+export function plainKey(k: string): boolean {
+  return isAsciiId(k) && k !== "constructor" && k !== "prototype";
+}
+
 export interface ItemValidators {
   element: ValidateFunction;
   link: ValidateFunction;
+  site: ValidateFunction;
 }
 
 /**
  * Whether a topology document is valid, with the same answer as `whole(doc)`: the document
- * without its elements and links goes to `whole`, then each item to the hand check or, when the
+ * without its elements, links and sites goes to `whole`, then each item (each site when every site name is a plain ASCII id) to the hand check or, when the
  * hand check does not settle it, to the compiled validator of one item.
  */
 export function validTopology(doc: Raw, whole: ValidateFunction, items: ItemValidators): boolean {
   const elements = doc.elements;
   const links = doc.links;
-  if (!Array.isArray(elements) && !Array.isArray(links)) return whole(doc) as boolean;
+  let sites = doc.sites as Raw | null | undefined;
+  let siteNames: string[] = [];
+  if (sites === null || typeof sites !== "object" || Array.isArray(sites)) sites = undefined;
+  else {
+    siteNames = Object.keys(sites);
+    for (let i = 0; i < siteNames.length; i++) {
+      if (!plainKey(siteNames[i]!)) {
+        sites = undefined;
+        break;
+      }
+    }
+  }
+  if (!Array.isArray(elements) && !Array.isArray(links) && sites === undefined) return whole(doc) as boolean;
   const rest: Raw = { ...doc };
   if (Array.isArray(elements)) rest.elements = [];
   if (Array.isArray(links)) rest.links = [];
+  if (sites !== undefined) rest.sites = {};
   if (!whole(rest)) return false;
+  if (sites !== undefined) {
+    for (let i = 0; i < siteNames.length; i++) {
+      const s = sites[siteNames[i]!];
+      if (!plainSite(s) && !items.site(s)) return false;
+    }
+  }
   if (Array.isArray(elements)) {
     for (let i = 0; i < elements.length; i++) {
       const e = elements[i];

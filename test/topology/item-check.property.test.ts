@@ -2,13 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validate as validateAll } from "../../src/generated/topology-all.js";
 import { validate as validateFast } from "../../src/generated/topology-fast.js";
-import { element, link } from "../../src/generated/topology-items.js";
+import { element, link, site } from "../../src/generated/topology-items.js";
 import { parseFile } from "../../src/load/index.js";
-import { plainElement, plainLink, validTopology } from "../../src/topology/item-check.js";
+import { plainElement, plainKey, plainLink, plainSite, validTopology } from "../../src/topology/item-check.js";
 import { checkSchema } from "../../src/topology/schema-check.js";
 
 const runs = Number(process.env.CLEANPATH_PROPERTY_RUNS ?? 300);
-const items = { element, link };
+const items = { element, link, site };
 
 // Values near every edge the schema draws for the hot fields.
 const long = (n: number, c = "a"): string => c.repeat(n);
@@ -44,6 +44,18 @@ const values: unknown[] = [
   "planned",
   "retired",
   "fiber",
+  "MX",
+  "mx",
+  "M1",
+  "MEX",
+  90,
+  -90,
+  90.5,
+  -180.1,
+  180,
+  "constructor",
+  "prototype",
+  "__proto__",
   "laser",
   "forward",
   "both",
@@ -84,6 +96,9 @@ function mutated(base: Record<string, unknown>, keys: readonly string[]): fc.Arb
     return o;
   });
 }
+const siteKeys = ["name", "country", "region", "lat", "lon", "address", "tags", "meta"];
+const siteArb = fc.oneof(mutated({ name: "Site", country: "MX", region: "CMX", lat: 19.4, lon: -99.1, tags: ["t"] }, siteKeys), value);
+const sitesArb = fc.dictionary(fc.oneof(fc.constantFrom("s1", "s-2", "dc.mx", "constructor", "prototype", "__proto__", "é", "-x", ""), fc.string({ maxLength: 3 })), siteArb, { maxKeys: 3 });
 const elementArb = fc.oneof(
   mutated({ id: "r1", role: "core", vendor: "Cisco", operator: "op", site: "s1" }, elementKeys),
   mutated({ id: "r2", role: "ran", installed: "2024-05-01", state: "planned", tags: ["t1"] }, elementKeys),
@@ -122,6 +137,16 @@ describe("item-by-item topology check (the schema stays the authority)", () => {
         }
       }
     }
+    for (const k of [...siteKeys, "extra"]) {
+      for (const v of pool) {
+        const o: Record<string, unknown> = { name: "Site", country: "MX", lat: 19.4, lon: -99.1 };
+        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+        if (plainSite(o)) expect(site(o), `${k}: ${JSON.stringify(v)}`).toBe(true);
+      }
+    }
+    for (const k of pool) {
+      if (typeof k === "string" && plainKey(k)) expect(validateFast({ cleanpath: 1, sites: JSON.parse(`{${JSON.stringify(k)}: {}}`) }), k).toBe(true);
+    }
     for (const a of pool) for (const b of pool) for (const m of [undefined, ...pool]) {
       const l = m === undefined ? [a, b] : [a, b, m];
       if (plainLink(l)) expect(link(l), JSON.stringify(l)).toBe(true);
@@ -142,8 +167,10 @@ describe("item-by-item topology check (the schema stays the authority)", () => {
         fc.array(linkArb, { maxLength: 4 }),
         fc.constantFrom<unknown>(undefined, "bench", 7),
         fc.constantFrom<unknown>("array", "object", "none"),
-        (elements, links, name, shape) => {
+        fc.oneof(sitesArb, fc.constantFrom<unknown>(undefined, [], null, "s")),
+        (elements, links, name, shape, sites) => {
           const doc: Record<string, unknown> = { cleanpath: 1 };
+          if (sites !== undefined) doc.sites = JSON.parse(JSON.stringify(sites));
           if (name !== undefined) doc.name = name;
           if (shape === "array") Object.assign(doc, { elements, links });
           else if (shape === "object") Object.assign(doc, { elements: { 0: elements[0] ?? {} }, links });
@@ -156,8 +183,8 @@ describe("item-by-item topology check (the schema stays the authority)", () => {
 
   it("a document it refuses gets exactly the diagnostics of the ajv path, positions included", () => {
     fc.assert(
-      fc.property(fc.array(elementArb, { maxLength: 3 }), fc.array(linkArb, { maxLength: 3 }), fc.constantFrom(undefined, 1), (elements, links, indent) => {
-        const text = JSON.stringify({ cleanpath: 1, elements, links }, null, indent);
+      fc.property(fc.array(elementArb, { maxLength: 3 }), fc.array(linkArb, { maxLength: 3 }), sitesArb, fc.constantFrom(undefined, 1), (elements, links, sites, indent) => {
+        const text = JSON.stringify({ cleanpath: 1, sites, elements, links }, null, indent);
         const file = parseFile("t.json", "t.json", new TextEncoder().encode(text));
         const viaItems = checkSchema(file, (v) => validTopology(v, validateFast, items), validateAll);
         const viaAjv = checkSchema(file, validateFast, validateAll);
