@@ -1,32 +1,17 @@
 // A shortcut through the schema for the sections that hold nearly all of a big topology:
-// `elements`, `links` and `sites`. Each item is checked by hand against the common shapes (ASCII ids, the
-// usual fields); an item the hand check does not settle goes to the compiled validator of one
-// element or one link, so the JSON Schema stays the authority for every item. The answer is
-// exactly the schema's: `true` only for a valid document.
+// `elements`, `links` and `sites`. Each item is checked by hand against the common shapes (ASCII
+// ids, the usual fields); an item the hand check does not settle goes to the compiled validator
+// of one element, link or site, so the JSON Schema stays the authority for every item. The
+// answer is exactly the schema's: `true` only for a valid document. A document it refuses is
+// validated again by the all-errors validator, so its diagnostics are the schema's own.
 import type { ValidateFunction } from "ajv";
+import { media, roles, states } from "./types.js";
 
 type Raw = Record<string, unknown>;
 
-const ROLES = new Set([
-  "core",
-  "ran",
-  "access",
-  "aggregation",
-  "transport",
-  "backbone",
-  "edge",
-  "management",
-  "datacenter",
-  "cloud",
-  "landing-station",
-  "cable",
-  "ixp",
-  "endpoint",
-  "service",
-  "other",
-]);
-const STATES = new Set(["in-service", "planned", "out-of-service"]);
-const MEDIA = new Set(["fiber", "microwave", "satellite", "submarine", "copper", "radio", "virtual", "optical", "circuit", "other"]);
+const ROLES: ReadonlySet<string> = new Set(roles);
+const STATES: ReadonlySet<string> = new Set(states);
+const MEDIA: ReadonlySet<string> = new Set(media);
 
 /** 1: may start an id (ASCII letter or digit); 2: may follow (also _ . : / @ + -). */
 const ID_CHAR = new Uint8Array(128);
