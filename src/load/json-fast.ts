@@ -76,19 +76,21 @@ export function scanJsonFast(text: string, file: string, depth: number, maxDepth
     if (c === DQUOTE) {
       const ks = i;
       let q = i + 1;
+      let escaped = false;
       for (;;) {
         const d = text.charCodeAt(q);
         if (d === DQUOTE) break;
-        if (d === BACKSLASH) q++;
-        else if (d !== d) return null;
+        if (d === BACKSLASH) {
+          escaped = true;
+          q++;
+        } else if (d !== d) return null;
         q++;
       }
       i = q + 1;
       if (!expectKey) continue;
       expectKey = false;
-      if (isObj[sp] !== 1) return null;
-      // A key: ks..i is its raw text with the quotes.
-      for (let k = ks + 1; k < q; k++) if (text.charCodeAt(k) === BACKSLASH) return null;
+      // A key (ks..i, with its quotes); one written with escapes is left to the full scan.
+      if (escaped || isObj[sp] !== 1) return null;
       const kl = line;
       const kc = ks - ls + 1;
       c = text.charCodeAt(i);

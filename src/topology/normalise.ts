@@ -405,25 +405,27 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
       err(errorAt("E_UNKNOWN_SITE", `site \`${site}\` is not declared under \`sites\`${hint(site, sites.keys())}`), item.fieldRef("site"));
     }
     const op = item.operator;
-    if (op !== undefined) {
+    if (typeof op === "string") {
+      if (!operators.has(op)) unknownOperator(op, item.fieldRef("operator"));
+    } else if (op !== undefined) {
       // A list is checked entry by entry, each error at its entry.
-      const listed = typeof op === "string" ? [op] : op;
-      for (let k = 0; k < listed.length; k++) {
-        const id = listed[k]!;
-        if (operators.has(id)) continue;
-        err(
-          errorAt("E_UNKNOWN_OPERATOR", `operator \`${id}\` is not declared under \`operators\`${hint(id, operators.keys())}`),
-          typeof op === "string" ? item.fieldRef("operator") : item.fieldRef("operator", k),
-        );
+      for (let k = 0; k < op.length; k++) {
+        const id = op[k]!;
+        if (!operators.has(id)) unknownOperator(id, item.fieldRef("operator", k));
       }
     }
-    for (const field of ["installed", "decommission"] as const) {
-      const d = item[field];
-      if (d !== undefined && !isCalendarDate(d)) err(errorAt("E_DATE", `\`${field}\` ${d} is not a calendar date`), item.fieldRef(field));
+    const installed = item.installed;
+    const decommission = item.decommission;
+    if (installed !== undefined && !isCalendarDate(installed)) err(errorAt("E_DATE", `\`installed\` ${installed} is not a calendar date`), item.fieldRef("installed"));
+    if (decommission !== undefined && !isCalendarDate(decommission)) {
+      err(errorAt("E_DATE", `\`decommission\` ${decommission} is not a calendar date`), item.fieldRef("decommission"));
     }
-    if (item.installed && item.decommission && item.decommission < item.installed) {
-      warnings.push(warningAt("W_DATES", `\`${item.id}\` is decommissioned (${item.decommission}) before it is installed (${item.installed})`, item.location));
+    if (installed && decommission && decommission < installed) {
+      warnings.push(warningAt("W_DATES", `\`${item.id}\` is decommissioned (${decommission}) before it is installed (${installed})`, item.location));
     }
+  };
+  const unknownOperator = (id: string, ref: LocRef): void => {
+    err(errorAt("E_UNKNOWN_OPERATOR", `operator \`${id}\` is not declared under \`operators\`${hint(id, operators.keys())}`), ref);
   };
   for (const el of elements) check(el as ElementRecord);
   for (const link of links) check(link as LinkRecord);
