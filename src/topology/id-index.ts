@@ -1,20 +1,26 @@
+/** From this many expected ids on, the table beats a Map (below it, its code is not yet compiled when it runs). */
+const TABLE_FROM = 200_000;
+
 /**
- * Ids → their position (0, 1, 2… in the order they were added), as a read-only Map. An open
- * addressing table of positions in an Int32Array with the ids' hashes beside them: for a million
- * ids it is built and queried in about half the time of a `Map<string, number>`, and holds no
- * entry objects for the garbage collector to trace.
+ * Ids → their position (0, 1, 2… in the order they were added), as a read-only Map. For many
+ * ids, an open addressing table of positions in an Int32Array with the ids' hashes beside them:
+ * for a million ids it is built and queried in about half the time of a `Map<string, number>`,
+ * and holds no entry objects for the garbage collector to trace. For fewer, a Map.
  */
 export class IdIndex implements ReadonlyMap<string, number> {
   #ids: string[] = [];
+  #map: Map<string, number> | null = null;
   #slots: Int32Array;
   #hashes: Int32Array;
   #mask: number;
 
-  constructor(expected = 16) {
+  /** `table` chooses the table (true) or a Map (false); by default the table from 200,000 expected ids. */
+  constructor(expected = 16, table = expected >= TABLE_FROM) {
     let cap = 16;
-    while (cap < expected * 2) cap *= 2;
-    this.#slots = new Int32Array(cap).fill(-1);
-    this.#hashes = new Int32Array(cap);
+    if (table) while (cap < expected * 2) cap *= 2;
+    else this.#map = new Map();
+    this.#slots = new Int32Array(table ? cap : 0).fill(-1);
+    this.#hashes = new Int32Array(table ? cap : 0);
     this.#mask = cap - 1;
   }
 
@@ -24,6 +30,12 @@ export class IdIndex implements ReadonlyMap<string, number> {
 
   /** Adds `id` at the next position and returns that position, or returns -1 when it is already in. */
   add(id: string): number {
+    const map = this.#map;
+    if (map !== null) {
+      if (map.has(id)) return -1;
+      map.set(id, this.#ids.length);
+      return this.#ids.push(id) - 1;
+    }
     const h = hashOf(id);
     const slots = this.#slots;
     const mask = this.#mask;
@@ -43,6 +55,7 @@ export class IdIndex implements ReadonlyMap<string, number> {
   }
 
   get(id: string): number | undefined {
+    if (this.#map !== null) return this.#map.get(id);
     if (typeof id !== "string") return undefined;
     const h = hashOf(id);
     const slots = this.#slots;
