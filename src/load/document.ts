@@ -5,6 +5,7 @@
 import { type Diagnostic, errorAt, InputError, type SourceLocation } from "../diagnostics.js";
 import { decodeText, reportControlChar } from "./decode.js";
 import { JsonProblem, scanJson } from "./json.js";
+import { scanJsonFast } from "./json-fast.js";
 import { jsonErrorOffset } from "./json-error.js";
 import { type DocPath, offsetToLocation, type PathTrie, pathTrie, type PosNode, walkPos } from "./positions.js";
 import { parseYamlFast, YamlBail } from "./yaml-fast.js";
@@ -95,11 +96,16 @@ interface Parsed {
 }
 
 function parseJsonText(text: string, file: string, depth: number, maxDepth: number): Parsed {
-  const pos = scanOrThrow(text, file, depth, maxDepth);
+  // The fast scan gives the same positions as the full one for text JSON.parse accepts, and
+  // gives up (null) on anything the full scan would diagnose; the full scan then runs first, as
+  // it always did, so every problem gets the same code and position.
+  const fast = scanJsonFast(text, file, depth, maxDepth);
+  const pos = fast ?? scanOrThrow(text, file, depth, maxDepth);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
+    if (fast) scanOrThrow(text, file, depth, maxDepth);
     throw parseError(err, text, file);
   }
   return { value, pos, deep: (trie) => scanJson(text, file, { depth: 0, trie }, maxDepth) };

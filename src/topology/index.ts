@@ -4,11 +4,15 @@ import { validate as policyAll } from "../generated/policy-all.js";
 import { validate as policyFast } from "../generated/policy-fast.js";
 import { validate as validateAll } from "../generated/topology-all.js";
 import { validate as validateFast } from "../generated/topology-fast.js";
+import { element, link, site } from "../generated/topology-items.js";
 import { type LoadedFile, type LoadHost, type LoadOptions, loadFiles } from "../load/index.js";
 import { VendorRegistry } from "../vendors/registry.js";
 import { normalise } from "./normalise.js";
 import { checkSchema } from "./schema-check.js";
+import { validTopology } from "./item-check.js";
 import type { Topology } from "./types.js";
+
+const items = { element, link, site };
 import { unknownVendorWarnings } from "./vendor-check.js";
 
 export interface LoadTopologyOptions extends LoadOptions {
@@ -45,7 +49,8 @@ export function buildTopology(files: LoadedFile[], options: LoadTopologyOptions 
   for (const f of files) {
     // `kind: policy` files (and files given with --policy) follow the policy schema: no elements.
     const policy = f.value.kind === "policy" || options.policyFiles?.has(f.path) === true;
-    problems.push(...checkSchema(f, policy ? policyFast : validateFast, policy ? policyAll : validateAll, options.maxProblemsPerFile ?? 100));
+    const fast = policy ? policyFast : (v: Record<string, unknown>) => validTopology(v, validateFast, items);
+    problems.push(...checkSchema(f, fast, policy ? policyAll : validateAll, options.maxProblemsPerFile ?? 100));
   }
   if (problems.length > 0) throw new InputError(problems);
   lap("validate");

@@ -17,6 +17,7 @@ import type {
   UnderlayIndex,
   VendorDeclaration,
 } from "./types.js";
+import { IdIndex } from "./id-index.js";
 import { computeUnderlay } from "./underlay.js";
 
 export interface NormaliseOptions {
@@ -290,7 +291,9 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   const elements: Element[] = [];
   const links: Link[] = [];
   const flows: Flow[] = [];
-  const elementIndex = new Map<string, number>();
+  let elementCount = 0;
+  for (const f of files) if (Array.isArray(f.value.elements)) elementCount += f.value.elements.length;
+  const elementIndex = new IdIndex(elementCount);
   let name: string | undefined;
   // Noticed while reading, so that a topology without any underlay pays nothing more.
   let anyUnderlay = false;
@@ -330,12 +333,9 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
       const raw = list[i]!;
       if (raw.underlay !== undefined) anyUnderlay = true;
       const el = new ElementRecord(raw, src, i);
-      // One Map operation per element: set, and notice a duplicate by the size not growing.
-      const size = elementIndex.size;
-      elementIndex.set(el.id, elements.length);
-      if (elementIndex.size === size) {
-        const first = elements.findIndex((x) => x.id === el.id);
-        elementIndex.set(el.id, first);
+      // One operation per element: its position is the next one, unless the id is taken.
+      if (elementIndex.add(el.id) < 0) {
+        const first = elementIndex.get(el.id)!;
         err({ ...errorAt("E_DUPLICATE_ID", `element id \`${el.id}\` is already used`, el.location), related: [elements[first]!.location] });
         continue;
       }
@@ -405,25 +405,27 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
       err(errorAt("E_UNKNOWN_SITE", `site \`${site}\` is not declared under \`sites\`${hint(site, sites.keys())}`), item.fieldRef("site"));
     }
     const op = item.operator;
-    if (op !== undefined) {
+    if (typeof op === "string") {
+      if (!operators.has(op)) unknownOperator(op, item.fieldRef("operator"));
+    } else if (op !== undefined) {
       // A list is checked entry by entry, each error at its entry.
-      const listed = typeof op === "string" ? [op] : op;
-      for (let k = 0; k < listed.length; k++) {
-        const id = listed[k]!;
-        if (operators.has(id)) continue;
-        err(
-          errorAt("E_UNKNOWN_OPERATOR", `operator \`${id}\` is not declared under \`operators\`${hint(id, operators.keys())}`),
-          typeof op === "string" ? item.fieldRef("operator") : item.fieldRef("operator", k),
-        );
+      for (let k = 0; k < op.length; k++) {
+        const id = op[k]!;
+        if (!operators.has(id)) unknownOperator(id, item.fieldRef("operator", k));
       }
     }
-    for (const field of ["installed", "decommission"] as const) {
-      const d = item[field];
-      if (d !== undefined && !isCalendarDate(d)) err(errorAt("E_DATE", `\`${field}\` ${d} is not a calendar date`), item.fieldRef(field));
+    const installed = item.installed;
+    const decommission = item.decommission;
+    if (installed !== undefined && !isCalendarDate(installed)) err(errorAt("E_DATE", `\`installed\` ${installed} is not a calendar date`), item.fieldRef("installed"));
+    if (decommission !== undefined && !isCalendarDate(decommission)) {
+      err(errorAt("E_DATE", `\`decommission\` ${decommission} is not a calendar date`), item.fieldRef("decommission"));
     }
-    if (item.installed && item.decommission && item.decommission < item.installed) {
-      warnings.push(warningAt("W_DATES", `\`${item.id}\` is decommissioned (${item.decommission}) before it is installed (${item.installed})`, item.location));
+    if (installed && decommission && decommission < installed) {
+      warnings.push(warningAt("W_DATES", `\`${item.id}\` is decommissioned (${decommission}) before it is installed (${installed})`, item.location));
     }
+  };
+  const unknownOperator = (id: string, ref: LocRef): void => {
+    err(errorAt("E_UNKNOWN_OPERATOR", `operator \`${id}\` is not declared under \`operators\`${hint(id, operators.keys())}`), ref);
   };
   for (const el of elements) check(el as ElementRecord);
   for (const link of links) check(link as LinkRecord);

@@ -12,13 +12,13 @@ interface Located {
 }
 
 /**
- * Validates a parsed file against a compiled schema. The fast validator (first error only)
- * runs on every file; only a file that fails is validated again collecting every error, each
+ * Validates a parsed file against a compiled schema. The fast validator (first error only, or
+ * any check with exactly its answer) runs on every file; only a file that fails is validated again collecting every error, each
  * turned into a located message with a hint where one helps.
  */
 export function checkSchema(
   file: LoadedFile,
-  fast: ValidateFunction,
+  fast: (value: Record<string, unknown>) => boolean,
   all: ValidateFunction,
   max = 100,
 ): Diagnostic[] {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { schemaSha256 as allSha } from "../../src/generated/topology-all.js";
 import { schemaSha256 as fastSha } from "../../src/generated/topology-fast.js";
+import { schemaSha256 as itemsSha } from "../../src/generated/topology-items.js";
 import { roles, media, selectorKeys, states } from "../../src/topology/types.js";
 import { verdicts } from "../../src/result.js";
 // @ts-expect-error: a plain .mjs build script without type declarations
@@ -22,6 +23,7 @@ describe("the published topology schema", () => {
     const sha = createHash("sha256").update(text).digest("hex");
     expect(fastSha).toBe(sha);
     expect(allSha).toBe(sha);
+    expect(itemsSha).toBe(sha);
   });
 
   it("lists the same roles, states, media, selector keys and verdicts as the code", () => {
