@@ -5,6 +5,7 @@ import { compareDiagnostics } from "../diagnostics.js";
 import { type Designation, designate, type RiskSpec } from "../policy/designation.js";
 import type { ResolvedRule, ResolvedWaiver } from "../policy/policy.js";
 import type { VendorRegistry } from "../vendors/registry.js";
+import { IN_SERVICE, linkAt, linkColumns } from "../topology/link-table.js";
 import type { Element, Link, Topology, UnderlayIndex } from "../topology/types.js";
 import { closureIdsAt, itemAt } from "../topology/underlay.js";
 import { auditPairs, type ItemRef, type PairRequest } from "./pairs.js";
@@ -205,7 +206,8 @@ export function inventory(topology: Topology, d: Designation): Inventory {
     }
   }
   let linkCount = 0;
-  for (const l of topology.links) if (l.state === "in-service") linkCount++;
+  const { state } = linkColumns(topology);
+  for (let i = 0; i < state.length; i++) if (state[i] === IN_SERVICE) linkCount++;
   return {
     elements,
     links: linkCount,
@@ -250,7 +252,7 @@ function itemTable(topology: Topology, d: Designation, items: ReadonlyMap<string
   const out: Record<string, ItemInfo> = {};
   for (const id of [...items.keys()].sort()) {
     const ref = items.get(id)!;
-    out[id] = ref.type === "element" ? info(topology.elements[ref.index]!, "element", d, ref.index) : info(topology.links[ref.index]!, "link", d, ref.index);
+    out[id] = ref.type === "element" ? info(topology.elements[ref.index]!, "element", d, ref.index) : info(linkAt(topology, ref.index), "link", d, ref.index);
     const under = topology.underlay;
     if (under !== undefined) {
       const i = ref.type === "element" ? ref.index : topology.elements.length + ref.index;

@@ -6,6 +6,7 @@ import type { CostVector, NetGraph, PairFacts, PairQuery, RiskMask } from "../gr
 import { verdictOf } from "../graph/verdict.js";
 import { type Designation, HIGH, UNKNOWN } from "../policy/designation.js";
 import type { VendorRegistry } from "../vendors/registry.js";
+import { linkColumns } from "../topology/link-table.js";
 import { expandPairs, selectElements } from "../topology/select.js";
 import type { Selector, Topology } from "../topology/types.js";
 import { atOrWorse, type Finding, type PairResult, type Verdict, verdicts } from "../result.js";
@@ -117,7 +118,8 @@ export function auditPairs(
   }
 
   // Link ids are built on demand by the link records: only the links a result mentions pay for one.
-  const id = (item: number): string => (item < g.n ? g.nodeIds[item]! : topology.links[g.linkTopo[item - g.n]!]!.id);
+  const linkTable = linkColumns(topology);
+  const id = (item: number): string => (item < g.n ? g.nodeIds[item]! : linkTable.id(g.linkTopo[item - g.n]!));
   const mentioned = new Map<string, ItemRef>();
   const mention = (item: number): string => {
     const name = id(item);
@@ -256,12 +258,13 @@ function maskOf(level: Uint8Array, unknownRisky: boolean): RiskMask {
  */
 function replacementCosts(g: NetGraph, topology: Topology, risky: RiskMask): CostVector | undefined {
   const costs = new Float64Array(g.n + g.m).fill(1);
+  const links = linkColumns(topology);
   let any = false;
   for (let i = 0; i < g.n + g.m; i++) {
     if (risky[i] !== 1) continue;
-    const item = i < g.n ? topology.elements[g.nodeElement[i]!]! : topology.links[g.linkTopo[i - g.n]!]!;
-    if (item.replacementCost === undefined) return undefined;
-    costs[i] = item.replacementCost;
+    const cost = i < g.n ? topology.elements[g.nodeElement[i]!]!.replacementCost : links.fields(g.linkTopo[i - g.n]!).replacementCost;
+    if (cost === undefined) return undefined;
+    costs[i] = cost;
     any = true;
   }
   return any ? costs : undefined;

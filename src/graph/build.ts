@@ -1,3 +1,4 @@
+import { IN_SERVICE, linkColumns } from "../topology/link-table.js";
 import type { Topology } from "../topology/types.js";
 import type { GraphClosure, NetGraph } from "./types.js";
 
@@ -53,7 +54,8 @@ class NodeIndexView implements ReadonlyMap<string, number> {
  * link order (planned and out-of-service items, and links touching them, are left out).
  */
 export function buildGraph(topology: Topology): NetGraph {
-  const { elements, links } = topology;
+  const { elements } = topology;
+  const links = linkColumns(topology);
   const under = topology.underlay;
   // With an underlay, an item is in the graph when it is up: in service and resting only on items
   // that are (SPEC §4.1); otherwise its own state decides.
@@ -81,22 +83,21 @@ export function buildGraph(topology: Topology): NetGraph {
   let linkTopo = new Int32Array(cap);
   let m = 0;
   let hasOneWay = false;
+  const { state, ai, bi, metric, oneWay: forward } = links;
   for (let i = 0; i < links.length; i++) {
-    const link = links[i]!;
-    if (link.state !== "in-service") continue;
+    if (state[i] !== IN_SERVICE) continue;
     if (up !== undefined && up[E + i] === 0) continue;
     // Ends were resolved to element indices by normalisation: no string lookups here.
-    const ea = link.ai;
-    const eb = link.bi;
+    const ea = ai[i]!;
+    const eb = bi[i]!;
     if (ea < 0 || eb < 0) continue;
     const a = elementToNode[ea]!;
     const b = elementToNode[eb]!;
     if (a < 0 || b < 0) continue;
     linkA[m] = a;
     linkB[m] = b;
-    linkMetric[m] = link.metric;
-    const oneWay = link.direction === "forward";
-    if (oneWay) {
+    linkMetric[m] = metric[i]!;
+    if (forward[i] === 1) {
       linkOneWay[m] = 1;
       hasOneWay = true;
     }
@@ -124,7 +125,7 @@ export function buildGraph(topology: Topology): NetGraph {
     nodeIndex: new NodeIndexView(topology.elementIndex, elementToNode, nodeIds),
     // Built on first use: link ids are strings made on demand, and most runs need only a few.
     get linkIds(): readonly string[] {
-      const ids = Array.from({ length: m }, (_, l) => links[linkTopo[l]!]!.id);
+      const ids = Array.from({ length: m }, (_, l) => links.id(linkTopo[l]!));
       Object.defineProperty(this, "linkIds", { value: ids, enumerable: true });
       return ids;
     },

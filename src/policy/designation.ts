@@ -1,6 +1,7 @@
 import { CLEAN, type DesignationSummary, HIGH, type ItemRisks, operatorList, type Reason, UNKNOWN } from "../result.js";
 import type { Source } from "../data/types.js";
-import type { Element, Link, Topology } from "../topology/types.js";
+import { type LinkFields, linkColumns } from "../topology/link-table.js";
+import type { Element, Topology } from "../topology/types.js";
 import { normaliseVendorName } from "../vendors/names.js";
 import type { VendorRegistry } from "../vendors/registry.js";
 
@@ -115,14 +116,16 @@ export function designate(topology: Topology, registry: VendorRegistry, spec: Ri
     return verdict;
   };
 
+  const links = linkColumns(topology);
   const elementLevel = new Uint8Array(topology.elements.length);
-  const linkLevel = new Uint8Array(topology.links.length);
+  const linkLevel = new Uint8Array(links.length);
   const elementReasons = new Map<number, readonly Reason[]>();
   const linkReasons = new Map<number, readonly Reason[]>();
   const elementVendor: (string | undefined)[] = new Array(topology.elements.length);
-  const linkVendor: (string | undefined)[] = new Array(topology.links.length);
+  const linkVendor: (string | undefined)[] = new Array(links.length);
 
-  const judge = (item: Element | Link, isElement: boolean): { level: number; reasons: readonly Reason[]; vendor?: string } => {
+  // An element, or a link's fields as written (link-table.ts).
+  const judge = (item: LinkFields, isElement: boolean): { level: number; reasons: readonly Reason[]; vendor?: string } => {
     if (item.passive && !spec.includePassive) return { level: CLEAN, reasons: NONE };
     const date = item.installed ?? asOf;
     let reasons: Reason[] | null = null;
@@ -140,7 +143,7 @@ export function designate(topology: Topology, registry: VendorRegistry, spec: Ri
         for (const r of v.reasons) add(r);
       }
     } else if (isElement) unknown = true;
-    if (spec.components) {
+    if (spec.components && item.components !== undefined) {
       for (const c of item.components) {
         const v = resolveVendor(c.vendor, date, "component", c.part);
         if (v) for (const r of v.reasons) add(r);
@@ -160,7 +163,7 @@ export function designate(topology: Topology, registry: VendorRegistry, spec: Ri
       const because = country ? spec.jurisdictions.get(country) : undefined;
       if (because) add({ kind: "jurisdiction", value: country!, source: because.source });
     }
-    if (spec.tags.size > 0) {
+    if (spec.tags.size > 0 && item.tags !== undefined) {
       for (const t of item.tags) {
         const because = spec.tags.get(t);
         if (because) add({ kind: "tag", value: t, source: because.source });
@@ -185,12 +188,12 @@ export function designate(topology: Topology, registry: VendorRegistry, spec: Ri
     if (j.reasons.length) elementReasons.set(i, j.reasons);
     elementVendor[i] = j.vendor;
   });
-  topology.links.forEach((l, i) => {
-    const j = judge(l, false);
+  for (let i = 0; i < links.length; i++) {
+    const j = judge(links.fields(i), false);
     linkLevel[i] = j.level;
     if (j.reasons.length) linkReasons.set(i, j.reasons);
     linkVendor[i] = j.vendor;
-  });
+  }
 
   const summary: DesignationSummary = {
     origin: spec.origin,

@@ -17,7 +17,9 @@ import type {
   UnderlayIndex,
   VendorDeclaration,
 } from "./types.js";
+import { states } from "./types.js";
 import { IdIndex } from "./id-index.js";
+import { attachLinkColumns, type LinkColumns, type LinkFields, stateIndex } from "./link-table.js";
 import { computeUnderlay } from "./underlay.js";
 
 export interface NormaliseOptions {
@@ -156,41 +158,146 @@ class ElementRecord extends SourcedRecord implements Element {
   }
 }
 
+/** Where one file's links sit in the table: the tables holds every file's list, end to end. */
+interface LinkSegment {
+  src: ItemSource;
+  list: readonly (Raw | unknown[])[];
+  start: number;
+}
+
+const NO_FIELDS: LinkFields = Object.freeze({});
+
 /**
- * A normalised link. Ends, metric and state are copied; everything else reads the parsed object
- * (an object, or a compact `[a, b, metric]` array, which has none of it). The id is built on first
- * use: `a--b`, or `a--b#k` for the k-th parallel written with the same ends.
+ * The links of a normalised topology as columns (link-table.ts): ends, metric, state and
+ * direction in typed arrays; every other field read from the parsed link when asked (an object,
+ * or a compact `[a, b, metric]` array, which has none of them). No object per link is built
+ * unless someone asks for `Topology.links` as a whole.
+ */
+class NormalisedLinks implements LinkColumns {
+  length = 0;
+  ai: Int32Array;
+  bi: Int32Array;
+  metric: Float64Array;
+  state: Uint8Array;
+  oneWay: Uint8Array;
+  /** Parallel rank among links written with the same ends and no id (1 for the first). */
+  rank: Int32Array;
+  readonly segments: LinkSegment[] = [];
+  #views: Link[] | undefined;
+
+  constructor(capacity: number) {
+    this.ai = new Int32Array(capacity);
+    this.bi = new Int32Array(capacity);
+    this.metric = new Float64Array(capacity);
+    this.state = new Uint8Array(capacity);
+    this.oneWay = new Uint8Array(capacity);
+    this.rank = new Int32Array(capacity).fill(1);
+  }
+
+  segment(i: number): LinkSegment {
+    const segs = this.segments;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid]!.start <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return segs[lo]!;
+  }
+
+  raw(i: number): Raw | unknown[] {
+    const s = this.segments.length === 1 ? this.segments[0]! : this.segment(i);
+    return s.list[i - s.start]!;
+  }
+
+  fields(i: number): LinkFields {
+    const r = this.raw(i);
+    return Array.isArray(r) ? NO_FIELDS : (r as LinkFields);
+  }
+
+  endA(i: number): string {
+    const r = this.raw(i);
+    return (Array.isArray(r) ? r[0] : r.a) as string;
+  }
+
+  endB(i: number): string {
+    const r = this.raw(i);
+    return (Array.isArray(r) ? r[1] : r.b) as string;
+  }
+
+  /** The id written, else `a--b`, or `a--b#k` for the k-th parallel written with the same ends. */
+  id(i: number): string {
+    const r = this.raw(i);
+    if (Array.isArray(r)) {
+      const rank = this.rank[i]!;
+      return rank === 1 ? `${r[0] as string}--${r[1] as string}` : `${r[0] as string}--${r[1] as string}#${rank}`;
+    }
+    if (r.id !== undefined) return r.id as string;
+    const rank = this.rank[i]!;
+    return rank === 1 ? `${r.a as string}--${r.b as string}` : `${r.a as string}--${r.b as string}#${rank}`;
+  }
+
+  at(i: number): Link {
+    return this.#views?.[i] ?? new LinkRecord(this, i);
+  }
+
+  /** Every link as an object (built once). */
+  all(): Link[] {
+    if (this.#views === undefined) {
+      const views = new Array<Link>(this.length);
+      for (let i = 0; i < this.length; i++) views[i] = new LinkRecord(this, i);
+      this.#views = views;
+    }
+    return this.#views;
+  }
+}
+
+/**
+ * A normalised link: a view over the link columns and the parsed link. The id is built on first
+ * use.
  */
 class LinkRecord extends SourcedRecord implements Link {
-  a: string;
-  b: string;
-  ai: number;
-  bi: number;
-  metric: number;
-  state: State;
-  /** Parallel rank among links written with the same ends and no id (1 for the first). */
-  rank = 1;
+  readonly #t: NormalisedLinks;
+  readonly #i: number;
   #id: string | undefined;
-  readonly #raw: Raw | null;
   #components: readonly Component[] | undefined;
 
-  constructor(explicitId: string | undefined, a: string, b: string, ai: number, bi: number, metric: number, raw: Raw | null, src: ItemSource, index: number) {
-    super(src, index);
-    this.#id = explicitId;
-    this.a = a;
-    this.b = b;
-    this.ai = ai;
-    this.bi = bi;
-    this.metric = metric;
-    this.state = (raw?.state as State | undefined) ?? "in-service";
-    this.#raw = raw;
+  constructor(t: NormalisedLinks, i: number) {
+    const seg = t.segments.length === 1 ? t.segments[0]! : t.segment(i);
+    super(seg.src, i - seg.start);
+    this.#t = t;
+    this.#i = i;
+  }
+
+  get #raw(): Raw | null {
+    const r = this.#t.raw(this.#i);
+    return Array.isArray(r) ? null : r;
   }
 
   get id(): string {
-    return (this.#id ??= this.rank === 1 ? `${this.a}--${this.b}` : `${this.a}--${this.b}#${this.rank}`);
+    return (this.#id ??= this.#t.id(this.#i));
+  }
+  get a(): string {
+    return this.#t.endA(this.#i);
+  }
+  get b(): string {
+    return this.#t.endB(this.#i);
+  }
+  get ai(): number {
+    return this.#t.ai[this.#i]!;
+  }
+  get bi(): number {
+    return this.#t.bi[this.#i]!;
+  }
+  get metric(): number {
+    return this.#t.metric[this.#i]!;
+  }
+  get state(): State {
+    return states[this.#t.state[this.#i]!]!;
   }
   get direction(): "both" | "forward" {
-    return this.#raw?.direction === "forward" ? "forward" : "both";
+    return this.#t.oneWay[this.#i] === 1 ? "forward" : "both";
   }
   get medium(): Medium | undefined {
     return this.#raw?.medium as Medium | undefined;
@@ -289,7 +396,6 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   const operators = new Map<string, Operator>();
   const vendors = new Map<string, VendorDeclaration>();
   const elements: Element[] = [];
-  const links: Link[] = [];
   const flows: Flow[] = [];
   let elementCount = 0;
   for (const f of files) if (Array.isArray(f.value.elements)) elementCount += f.value.elements.length;
@@ -343,60 +449,77 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
     }
   }
 
-  // Pass 2: links. Ends resolve to element indices once; ids follow SPEC §7.
-  const explicitIds = new Map<string, LinkRecord>();
-  const autoLinks: LinkRecord[] = [];
+  // Pass 2: links, into columns. Ends resolve to element indices once; ids follow SPEC §7.
+  let linkCount = 0;
+  for (const f of files) if (Array.isArray(f.value.links)) linkCount += f.value.links.length;
+  const table = new NormalisedLinks(linkCount);
+  const explicitIds = new Map<string, number>();
+  const autoLinks: number[] = [];
+  // Links refused as duplicates: not checked further (the topology is refused anyway).
+  const dropped = new Set<number>();
   for (const f of files) {
     const list = f.value.links as (Raw | unknown[])[] | undefined;
     if (!list) continue;
     const src = new ItemSource(f, "links");
+    const base = table.length;
+    table.segments.push({ src, list, start: base });
     for (let i = 0; i < list.length; i++) {
       const raw = list[i]!;
+      const k = base + i;
       let a: string;
       let b: string;
       let metric: number;
       let explicit: string | undefined;
-      let obj: Raw | null = null;
+      let obj = false;
       if (Array.isArray(raw)) {
         a = raw[0] as string;
         b = raw[1] as string;
         metric = (raw[2] as number | undefined) ?? 1;
       } else {
-        obj = raw;
+        obj = true;
         if (raw.underlay !== undefined) anyUnderlay = true;
         a = raw.a as string;
         b = raw.b as string;
         metric = (raw.metric as number | undefined) ?? 1;
         explicit = raw.id as string | undefined;
+        const state = raw.state as string | undefined;
+        if (state !== undefined) table.state[k] = stateIndex(state);
+        if (raw.direction === "forward") table.oneWay[k] = 1;
       }
       const ai = elementIndex.get(a) ?? -1;
       const bi = elementIndex.get(b) ?? -1;
-      const link = new LinkRecord(explicit, a, b, ai, bi, metric, obj, src, i);
-      if (a === b) err(errorAt("E_SELF_LOOP", `link \`${explicit ?? `${a}--${b}`}\` joins \`${a}\` to itself`, link.location));
-      if (ai < 0) err(errorAt("E_UNKNOWN_ELEMENT", `link end \`${a}\` is not an element${hint(a, elementIndex.keys())}`), link.fieldRef(obj ? "a" : 0));
-      if (bi < 0) err(errorAt("E_UNKNOWN_ELEMENT", `link end \`${b}\` is not an element${hint(b, elementIndex.keys())}`), link.fieldRef(obj ? "b" : 1));
+      table.ai[k] = ai;
+      table.bi[k] = bi;
+      table.metric[k] = metric;
+      table.length = k + 1;
+      if (a === b) err(errorAt("E_SELF_LOOP", `link \`${explicit ?? `${a}--${b}`}\` joins \`${a}\` to itself`, src.at(i)));
+      if (ai < 0) err(errorAt("E_UNKNOWN_ELEMENT", `link end \`${a}\` is not an element${hint(a, elementIndex.keys())}`), { file: f, path: ["links", i, obj ? "a" : 0] });
+      if (bi < 0) err(errorAt("E_UNKNOWN_ELEMENT", `link end \`${b}\` is not an element${hint(b, elementIndex.keys())}`), { file: f, path: ["links", i, obj ? "b" : 1] });
       if (explicit !== undefined) {
         const prev = explicitIds.get(explicit);
         const el = elementIndex.get(explicit);
-        if (prev || el !== undefined) {
-          const other = prev ? prev.location : elements[el!]!.location;
-          err({ ...errorAt("E_DUPLICATE_ID", `link id \`${explicit}\` is already used`, link.location), related: [other] });
+        if (prev !== undefined || el !== undefined) {
+          const other = prev !== undefined ? table.at(prev).location : elements[el!]!.location;
+          // The topology is refused: the link stays in the table only for later messages.
+          err({ ...errorAt("E_DUPLICATE_ID", `link id \`${explicit}\` is already used`, src.at(i)), related: [other] });
+          dropped.add(k);
           continue;
         }
-        explicitIds.set(explicit, link);
-      } else autoLinks.push(link);
-      links.push(link);
+        explicitIds.set(explicit, k);
+      } else autoLinks.push(k);
     }
   }
   // Link ids (and so underlay references to them) are only sound when ids and ends are.
   const idsSound = errors.length === 0;
-  if (idsSound) nameAutoLinks(autoLinks, elements.length);
+  if (idsSound) nameAutoLinks(table, autoLinks, elements.length);
   // Generated ids can only clash with explicit ids or with element ids that contain `--`.
   const elementIdsWithDashes = elements.filter((e) => e.id.includes("--"));
   if (explicitIds.size > 0 || elementIdsWithDashes.length > 0) {
-    for (const link of autoLinks) {
-      const clash = explicitIds.get(link.id)?.location ?? (elementIndex.has(link.id) ? elements[elementIndex.get(link.id)!]!.location : undefined);
-      if (clash) err({ ...errorAt("E_DUPLICATE_ID", `link id \`${link.id}\` is already used`, link.location), related: [clash] });
+    for (const k of autoLinks) {
+      const id = table.id(k);
+      const prev = explicitIds.get(id);
+      const clash = prev !== undefined ? table.at(prev).location : elementIndex.has(id) ? elements[elementIndex.get(id)!]!.location : undefined;
+      if (clash) err({ ...errorAt("E_DUPLICATE_ID", `link id \`${id}\` is already used`, table.at(k).location), related: [clash] });
     }
   }
   const check = (item: ElementRecord | LinkRecord): void => {
@@ -424,11 +547,21 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
       warnings.push(warningAt("W_DATES", `\`${item.id}\` is decommissioned (${decommission}) before it is installed (${installed})`, item.location));
     }
   };
+  /** A link's operator is declared and its dates are real, read from the parsed link; a view only for a link that has some. */
+  const checkLink = (k: number): void => {
+    const raw = table.raw(k);
+    if (Array.isArray(raw)) return;
+    const op = raw.operator as string | string[] | undefined;
+    if (typeof op === "string" ? operators.has(op) : op === undefined) {
+      if (raw.installed === undefined && raw.decommission === undefined) return;
+    }
+    check(table.at(k) as LinkRecord);
+  };
   const unknownOperator = (id: string, ref: LocRef): void => {
     err(errorAt("E_UNKNOWN_OPERATOR", `operator \`${id}\` is not declared under \`operators\`${hint(id, operators.keys())}`), ref);
   };
   for (const el of elements) check(el as ElementRecord);
-  for (const link of links) check(link as LinkRecord);
+  for (let k = 0; k < table.length; k++) if (!dropped.has(k)) checkLink(k);
 
   const flowIds = new Map<string, Flow>();
   for (const f of files) {
@@ -470,12 +603,12 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   const buildLinkIndex = (): Map<string, number> => {
     if (linkIndex) return linkIndex;
     linkIndex = new Map<string, number>();
-    for (let i = 0; i < links.length; i++) linkIndex.set(links[i]!.id, i);
+    for (let i = 0; i < table.length; i++) if (!dropped.has(i)) linkIndex.set(table.id(i), i);
     return linkIndex;
   };
   let underlay: UnderlayIndex | undefined;
   if (anyUnderlay && idsSound) {
-    const result = underlayOf(elements, links, elementIndex, buildLinkIndex(), maxErrors);
+    const result = underlayOf(elements, table.all(), elementIndex, buildLinkIndex(), maxErrors);
     for (const p of result.errors) err(p.d, p.ref);
     warnings.push(...resolvePending(result.warnings));
     underlay = result.index;
@@ -486,7 +619,12 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   const topology: Topology = {
     inputs: files.map((f) => ({ file: f.file, sha256: f.sha256 ?? "" })),
     elements,
-    links,
+    // Built on first use: the graph and the audit read the columns (link-table.ts).
+    get links() {
+      const all = table.all();
+      Object.defineProperty(this, "links", { value: all, enumerable: true, writable: true });
+      return all;
+    },
     sites,
     operators,
     vendors,
@@ -500,6 +638,7 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
     ...(underlay === undefined ? {} : { underlay }),
   };
   if (name !== undefined) topology.name = name;
+  attachLinkColumns(topology, table);
   return { topology, warnings };
 }
 
@@ -508,16 +647,20 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
  * same written ends, in file order. A stable counting sort by (a, b) puts parallels side by side
  * in linear time, without hashing a million strings.
  */
-function nameAutoLinks(links: LinkRecord[], n: number): void {
+function nameAutoLinks(table: NormalisedLinks, links: readonly number[], n: number): void {
   const m = links.length;
-  const byB = stableOrder(m, n, (k) => links[k]!.bi, null);
-  const order = stableOrder(m, n, (k) => links[k]!.ai, byB);
+  const { ai, bi, rank } = table;
+  const byB = stableOrder(m, n, (k) => bi[links[k]!]!, null);
+  const order = stableOrder(m, n, (k) => ai[links[k]!]!, byB);
   let run = 0;
+  let pa = -1;
+  let pb = -1;
   for (let r = 0; r < m; r++) {
-    const link = links[order[r]!]!;
-    const prev = r > 0 ? links[order[r - 1]!]! : undefined;
-    run = prev && prev.ai === link.ai && prev.bi === link.bi ? run + 1 : 1;
-    link.rank = run;
+    const k = links[order[r]!]!;
+    run = ai[k] === pa && bi[k] === pb ? run + 1 : 1;
+    pa = ai[k]!;
+    pb = bi[k]!;
+    rank[k] = run;
   }
 }
 

@@ -1,6 +1,7 @@
 import { type Diagnostic, warningAt } from "../diagnostics.js";
 import type { VendorRegistry } from "../vendors/registry.js";
-import type { Element, Link, Topology } from "./types.js";
+import { linkColumns } from "./link-table.js";
+import type { Topology } from "./types.js";
 
 /**
  * One warning per vendor name the registry does not know (with how many items use it and
@@ -8,19 +9,28 @@ import type { Element, Link, Topology } from "./types.js";
  * advice follows the unknown-vendor mode in force (`risky` until the policy is known).
  */
 export function unknownVendorWarnings(topology: Topology, registry: VendorRegistry, mode: "risky" | "clean" = "risky"): Diagnostic[] {
-  const seen = new Map<string, { count: number; first: Element | Link }>();
-  const note = (vendor: string | undefined, item: Element | Link): void => {
+  // The first item of each name, as an element index, or as E + a link index.
+  const seen = new Map<string, { count: number; first: number }>();
+  const note = (vendor: string | undefined, item: number): void => {
     if (vendor === undefined) return;
     const s = seen.get(vendor);
     if (s) s.count++;
     else seen.set(vendor, { count: registry.lookup(vendor) ? -Infinity : 1, first: item });
   };
-  for (const items of [topology.elements, topology.links]) {
-    for (const it of items) {
-      note(it.vendor, it);
-      const components = it.components;
-      for (let k = 0; k < components.length; k++) note(components[k]!.vendor, it);
-    }
+  const { elements } = topology;
+  const E = elements.length;
+  for (let i = 0; i < E; i++) {
+    const it = elements[i]!;
+    note(it.vendor, i);
+    const components = it.components;
+    for (let k = 0; k < components.length; k++) note(components[k]!.vendor, i);
+  }
+  const links = linkColumns(topology);
+  for (let i = 0; i < links.length; i++) {
+    const it = links.fields(i);
+    note(it.vendor, E + i);
+    const components = it.components;
+    if (components !== undefined) for (let k = 0; k < components.length; k++) note(components[k]!.vendor, E + i);
   }
   const out: Diagnostic[] = [];
   for (const [vendor, { count, first }] of seen) {
@@ -35,7 +45,7 @@ export function unknownVendorWarnings(topology: Topology, registry: VendorRegist
             ? "it counts as risky until you declare it under `vendors:` or pass --unknown-vendor clean"
             : "it is listed as unknown (and counted clean, as --unknown-vendor clean asks) until you declare it under `vendors:`") +
           (guess ? ` — did you mean \`${guess}\`?` : ""),
-        first.location,
+        (first < E ? elements[first]! : links.at(first - E)).location,
       );
     out.push(d);
   }
