@@ -17,7 +17,7 @@ import type {
   UnderlayIndex,
   VendorDeclaration,
 } from "./types.js";
-import { states } from "./types.js";
+import { roles, states } from "./types.js";
 import { IdIndex } from "./id-index.js";
 import { attachLinkColumns, type LinkColumns, type LinkFields, stateIndex } from "./link-table.js";
 import { computeUnderlay } from "./underlay.js";
@@ -76,94 +76,198 @@ class ItemSource {
 
 /** Where a normalised item was written, and where each of its fields is. */
 abstract class SourcedRecord {
-  readonly #src: ItemSource;
-  readonly #index: number;
-
-  constructor(src: ItemSource, index: number) {
-    this.#src = src;
-    this.#index = index;
-  }
+  /** The file section the item was written in, and its index there. */
+  protected abstract source(): { src: ItemSource; index: number };
 
   get location(): SourceLocation {
-    return this.#src.at(this.#index);
+    const { src, index } = this.source();
+    return src.at(index);
   }
 
   /** Where one of this item's fields is written (for error messages). */
   fieldLocation(field: string | number, ...deeper: (string | number)[]): SourceLocation {
-    return this.#src.file.locate([this.#src.section, this.#index, field, ...deeper]);
+    const { src, index } = this.source();
+    return src.file.locate([src.section, index, field, ...deeper]);
   }
 
   /** The same, resolved later together with others (one pass over the file for all of them). */
   fieldRef(field: string | number, ...deeper: (string | number)[]): LocRef {
-    return { file: this.#src.file, path: [this.#src.section, this.#index, field, ...deeper] };
+    const { src, index } = this.source();
+    return { file: src.file, path: [src.section, index, field, ...deeper] };
   }
 }
 
-/**
- * A normalised element. The fields every stage reads are copied; the rarely read ones are getters
- * over the parsed object, so that a 10^6-element network allocates half as much (and the garbage
- * collector copies half as much) as it would with every field copied.
- */
-class ElementRecord extends SourcedRecord implements Element {
-  id: string;
-  role: Role;
-  vendor?: string;
-  operator?: string | readonly string[];
-  site?: string;
-  components: readonly Component[];
-  installed?: string;
-  decommission?: string;
-  passive: boolean;
-  risk?: "high";
-  state: State;
-  tags: readonly string[];
-  readonly #raw: Raw;
-
-  constructor(raw: Raw, src: ItemSource, index: number) {
-    super(src, index);
-    this.id = raw.id as string;
-    this.role = raw.role as Role;
-    this.vendor = raw.vendor as string | undefined;
-    this.operator = operatorOf(raw);
-    this.site = raw.site as string | undefined;
-    this.components = EMPTY;
-    this.installed = raw.installed as string | undefined;
-    // Read per element by every date-dependent rule: a field, not a getter.
-    this.decommission = raw.decommission as string | undefined;
-    this.passive = raw.passive === true;
-    this.risk = raw.risk as "high" | undefined;
-    this.state = (raw.state as State | undefined) ?? "in-service";
-    this.tags = (raw.tags as string[] | undefined) ?? EMPTY;
-    this.#raw = raw;
-    if (raw.components) this.components = (raw.components as Raw[]).map((c) => component(c, this));
-  }
-
-  get name(): string | undefined {
-    return this.#raw.name as string | undefined;
-  }
-  get description(): string | undefined {
-    return this.#raw.description as string | undefined;
-  }
-  get model(): string | undefined {
-    return this.#raw.model as string | undefined;
-  }
-  get replacementCost(): number | undefined {
-    return this.#raw.replacementCost as number | undefined;
-  }
-  get weight(): number | undefined {
-    return this.#raw.weight as number | undefined;
-  }
-  get underlay(): readonly string[] | undefined {
-    return this.#raw.underlay as string[] | undefined;
-  }
-}
-
-/** Where one file's links sit in the table: the tables holds every file's list, end to end. */
-interface LinkSegment {
+/** Where one file's items sit in a table that holds every file's list end to end. */
+interface Segment<T> {
   src: ItemSource;
-  list: readonly (Raw | unknown[])[];
+  list: readonly T[];
   start: number;
 }
+
+/** The segment holding item i (by its position among all files' items). */
+function segmentOf<T>(segs: readonly Segment<T>[], i: number): Segment<T> {
+  if (segs.length === 1) return segs[0]!;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.start <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return segs[lo]!;
+}
+
+const roleCode = new Map<string, number>(roles.map((r, k) => [r, k]));
+
+/**
+ * The elements of a normalised topology as columns: one array per field every stage reads, so
+ * that a 10^6-element network holds a dozen large arrays (which the garbage collector does not
+ * move) instead of a million records with a dozen fields each. Rare fields are read from the
+ * parsed element. `written[k]` is the element's position among all files' elements.
+ */
+class NormalisedElements {
+  length = 0;
+  readonly id: string[];
+  readonly role: Uint8Array;
+  readonly state: Uint8Array;
+  /** Bit 1: passive; bit 2: `risk: high`. */
+  readonly flags: Uint8Array;
+  readonly vendor: (string | undefined)[];
+  readonly operator: (string | readonly string[] | undefined)[];
+  readonly site: (string | undefined)[];
+  readonly installed: (string | undefined)[];
+  readonly decommission: (string | undefined)[];
+  readonly tags: (readonly string[])[];
+  readonly written: Int32Array;
+  readonly segments: Segment<Raw>[] = [];
+  /** Components of the elements that have some, built on first use. */
+  readonly #components = new Map<number, readonly Component[]>();
+
+  constructor(capacity: number) {
+    this.id = new Array<string>(capacity);
+    this.role = new Uint8Array(capacity);
+    this.state = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.vendor = new Array<string | undefined>(capacity);
+    this.operator = new Array<string | readonly string[] | undefined>(capacity);
+    this.site = new Array<string | undefined>(capacity);
+    this.installed = new Array<string | undefined>(capacity);
+    this.decommission = new Array<string | undefined>(capacity);
+    this.tags = new Array<readonly string[]>(capacity);
+    this.written = new Int32Array(capacity);
+  }
+
+  /** Appends a schema-valid element written at position `w` among all files' elements. */
+  push(raw: Raw, w: number): number {
+    const k = this.length++;
+    this.id[k] = raw.id as string;
+    this.role[k] = roleCode.get(raw.role as string) ?? 0;
+    const state = raw.state as string | undefined;
+    this.state[k] = state === undefined ? 0 : stateIndex(state);
+    this.flags[k] = (raw.passive === true ? 1 : 0) | (raw.risk === "high" ? 2 : 0);
+    this.vendor[k] = raw.vendor as string | undefined;
+    this.operator[k] = operatorOf(raw);
+    this.site[k] = raw.site as string | undefined;
+    this.installed[k] = raw.installed as string | undefined;
+    this.decommission[k] = raw.decommission as string | undefined;
+    this.tags[k] = (raw.tags as string[] | undefined) ?? EMPTY;
+    this.written[k] = w;
+    return k;
+  }
+
+  segment(k: number): Segment<Raw> {
+    return segmentOf(this.segments, this.written[k]!);
+  }
+
+  raw(k: number): Raw {
+    const s = this.segment(k);
+    return s.list[this.written[k]! - s.start]!;
+  }
+
+  components(k: number, owner: ElementRecord): readonly Component[] {
+    let c = this.#components.get(k);
+    if (c === undefined) {
+      const raw = this.raw(k).components as Raw[] | undefined;
+      c = raw ? raw.map((x) => component(x, owner)) : EMPTY;
+      this.#components.set(k, c);
+    }
+    return c;
+  }
+}
+
+/** A normalised element: a view over the element columns (and the parsed element for rare fields). */
+class ElementRecord extends SourcedRecord implements Element {
+  readonly #t: NormalisedElements;
+  readonly #k: number;
+
+  constructor(t: NormalisedElements, k: number) {
+    super();
+    this.#t = t;
+    this.#k = k;
+  }
+
+  protected source(): { src: ItemSource; index: number } {
+    const s = this.#t.segment(this.#k);
+    return { src: s.src, index: this.#t.written[this.#k]! - s.start };
+  }
+
+  get id(): string {
+    return this.#t.id[this.#k]!;
+  }
+  get role(): Role {
+    return roles[this.#t.role[this.#k]!]!;
+  }
+  get state(): State {
+    return states[this.#t.state[this.#k]!]!;
+  }
+  get passive(): boolean {
+    return (this.#t.flags[this.#k]! & 1) !== 0;
+  }
+  get risk(): "high" | undefined {
+    return (this.#t.flags[this.#k]! & 2) !== 0 ? "high" : undefined;
+  }
+  get vendor(): string | undefined {
+    return this.#t.vendor[this.#k];
+  }
+  get operator(): string | readonly string[] | undefined {
+    return this.#t.operator[this.#k];
+  }
+  get site(): string | undefined {
+    return this.#t.site[this.#k];
+  }
+  get installed(): string | undefined {
+    return this.#t.installed[this.#k];
+  }
+  get decommission(): string | undefined {
+    return this.#t.decommission[this.#k];
+  }
+  get tags(): readonly string[] {
+    return this.#t.tags[this.#k]!;
+  }
+  get components(): readonly Component[] {
+    return this.#t.components(this.#k, this);
+  }
+  get name(): string | undefined {
+    return this.#t.raw(this.#k).name as string | undefined;
+  }
+  get description(): string | undefined {
+    return this.#t.raw(this.#k).description as string | undefined;
+  }
+  get model(): string | undefined {
+    return this.#t.raw(this.#k).model as string | undefined;
+  }
+  get replacementCost(): number | undefined {
+    return this.#t.raw(this.#k).replacementCost as number | undefined;
+  }
+  get weight(): number | undefined {
+    return this.#t.raw(this.#k).weight as number | undefined;
+  }
+  get underlay(): readonly string[] | undefined {
+    return this.#t.raw(this.#k).underlay as string[] | undefined;
+  }
+}
+
+type LinkSegment = Segment<Raw | unknown[]>;
 
 const NO_FIELDS: LinkFields = Object.freeze({});
 
@@ -195,19 +299,11 @@ class NormalisedLinks implements LinkColumns {
   }
 
   segment(i: number): LinkSegment {
-    const segs = this.segments;
-    let lo = 0;
-    let hi = segs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segs[mid]!.start <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return segs[lo]!;
+    return segmentOf(this.segments, i);
   }
 
   raw(i: number): Raw | unknown[] {
-    const s = this.segments.length === 1 ? this.segments[0]! : this.segment(i);
+    const s = segmentOf(this.segments, i);
     return s.list[i - s.start]!;
   }
 
@@ -264,10 +360,14 @@ class LinkRecord extends SourcedRecord implements Link {
   #components: readonly Component[] | undefined;
 
   constructor(t: NormalisedLinks, i: number) {
-    const seg = t.segments.length === 1 ? t.segments[0]! : t.segment(i);
-    super(seg.src, i - seg.start);
+    super();
     this.#t = t;
     this.#i = i;
+  }
+
+  protected source(): { src: ItemSource; index: number } {
+    const s = this.#t.segment(this.#i);
+    return { src: s.src, index: this.#i - s.start };
   }
 
   get #raw(): Raw | null {
@@ -400,6 +500,8 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   let elementCount = 0;
   for (const f of files) if (Array.isArray(f.value.elements)) elementCount += f.value.elements.length;
   const elementIndex = new IdIndex(elementCount);
+  const columns = new NormalisedElements(elementCount);
+  let writtenElements = 0;
   let name: string | undefined;
   // Noticed while reading, so that a topology without any underlay pays nothing more.
   let anyUnderlay = false;
@@ -435,17 +537,20 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
     const list = v.elements as Raw[] | undefined;
     if (!list) continue;
     const src = new ItemSource(f, "elements");
+    const base = writtenElements;
+    columns.segments.push({ src, list, start: base });
+    writtenElements += list.length;
     for (let i = 0; i < list.length; i++) {
       const raw = list[i]!;
       if (raw.underlay !== undefined) anyUnderlay = true;
-      const el = new ElementRecord(raw, src, i);
+      const id = raw.id as string;
       // One operation per element: its position is the next one, unless the id is taken.
-      if (elementIndex.add(el.id) < 0) {
-        const first = elementIndex.get(el.id)!;
-        err({ ...errorAt("E_DUPLICATE_ID", `element id \`${el.id}\` is already used`, el.location), related: [elements[first]!.location] });
+      if (elementIndex.add(id) < 0) {
+        const first = elementIndex.get(id)!;
+        err({ ...errorAt("E_DUPLICATE_ID", `element id \`${id}\` is already used`, src.at(i)), related: [elements[first]!.location] });
         continue;
       }
-      elements.push(el);
+      elements.push(new ElementRecord(columns, columns.push(raw, base + i)));
     }
   }
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseFile } from "../../src/load/index.js";
+import { plainItem } from "../../src/topology/copy.js";
 import { buildTopology } from "../../src/topology/index.js";
 import { roles } from "../../src/topology/types.js";
 import type { Topology } from "../../src/topology/types.js";
@@ -52,7 +53,8 @@ function load(text: string, file: string): Topology {
 function plain(t: Topology): unknown {
   const strip = (x: object) => {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(x)) if (k !== "location" && v !== undefined) out[k] = v;
+    // Normalised items read their fields through getters: take every field, not only own properties.
+    for (const [k, v] of Object.entries(plainItem(x))) if (k !== "location" && v !== undefined && typeof v !== "function") out[k] = v;
     if ("components" in x) out.components = (x as { components: { vendor: string; part?: string }[] }).components.map((c) => ({ vendor: c.vendor, part: c.part }));
     return out;
   };
