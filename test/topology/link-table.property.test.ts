@@ -26,10 +26,22 @@ const linkDoc = fc.array(
   { maxLength: 14 },
 );
 
-function links(spec: fc.RecordValue<Record<string, unknown>>[]): unknown[] {
+interface WrittenLink {
+  a: string;
+  b: string;
+  compact: boolean;
+  metric?: number;
+  id?: string;
+  state?: string;
+  forward: boolean;
+  vendor?: string;
+  operator?: unknown;
+}
+
+function links(spec: readonly WrittenLink[]): unknown[] {
   const used = new Set<string>();
   const out: unknown[] = [];
-  for (const l of spec as { a: string; b: string; compact: boolean; metric?: number; id?: string; state?: string; forward: boolean; vendor?: string; operator?: unknown }[]) {
+  for (const l of spec) {
     if (l.a === l.b) continue;
     if (l.compact) {
       out.push(l.metric === undefined ? [l.a, l.b] : [l.a, l.b, l.metric]);
