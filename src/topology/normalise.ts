@@ -130,7 +130,7 @@ class NormalisedElements {
   readonly id: string[];
   readonly role: Uint8Array;
   readonly state: Uint8Array;
-  /** Bit 1: passive; bit 2: `risk: high`. */
+  /** Bit 1: passive; bit 2: `risk: high`; bit 4: has components. */
   readonly flags: Uint8Array;
   readonly vendor: (string | undefined)[];
   readonly operator: (string | readonly string[] | undefined)[];
@@ -164,7 +164,7 @@ class NormalisedElements {
     this.role[k] = roleCode.get(raw.role as string) ?? 0;
     const state = raw.state as string | undefined;
     this.state[k] = state === undefined ? 0 : stateIndex(state);
-    this.flags[k] = (raw.passive === true ? 1 : 0) | (raw.risk === "high" ? 2 : 0);
+    this.flags[k] = (raw.passive === true ? 1 : 0) | (raw.risk === "high" ? 2 : 0) | (raw.components === undefined ? 0 : 4);
     this.vendor[k] = raw.vendor as string | undefined;
     this.operator[k] = operatorOf(raw);
     this.site[k] = raw.site as string | undefined;
@@ -185,6 +185,7 @@ class NormalisedElements {
   }
 
   components(k: number, owner: ElementRecord): readonly Component[] {
+    if ((this.flags[k]! & 4) === 0) return EMPTY;
     let c = this.#components.get(k);
     if (c === undefined) {
       const raw = this.raw(k).components as Raw[] | undefined;
