@@ -471,14 +471,24 @@ const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 2);
+  const d = digits(s, 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= (mo === 2 && leap ? 29 : daysInMonth[mo - 1]!);
+}
+
+/** The decimal number written by `n` ASCII digits at `at`, or -1 when one is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /**
@@ -666,7 +676,33 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   const unknownOperator = (id: string, ref: LocRef): void => {
     err(errorAt("E_UNKNOWN_OPERATOR", `operator \`${id}\` is not declared under \`operators\`${hint(id, operators.keys())}`), ref);
   };
-  for (const el of elements) check(el as ElementRecord);
+  // The columns answer for almost every element; only one that may have a problem is checked in full.
+  let siteOk: string | undefined;
+  let operatorOk: string | undefined;
+  for (let k = 0; k < elements.length; k++) {
+    const site = columns.site[k];
+    if (site !== undefined && site !== siteOk) {
+      if (!sites.has(site)) {
+        check(elements[k] as ElementRecord);
+        continue;
+      }
+      siteOk = site;
+    }
+    const op = columns.operator[k];
+    if (op !== undefined && op !== operatorOk) {
+      if (typeof op !== "string" || !operators.has(op)) {
+        check(elements[k] as ElementRecord);
+        continue;
+      }
+      operatorOk = op;
+    }
+    const installed = columns.installed[k];
+    const decommission = columns.decommission[k];
+    if (installed === undefined && decommission === undefined) continue;
+    if ((installed !== undefined && !isCalendarDate(installed)) || (decommission !== undefined && !isCalendarDate(decommission)) || (installed && decommission && decommission < installed)) {
+      check(elements[k] as ElementRecord);
+    }
+  }
   for (let k = 0; k < table.length; k++) if (!dropped.has(k)) checkLink(k);
 
   const flowIds = new Map<string, Flow>();
