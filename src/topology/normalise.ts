@@ -289,6 +289,7 @@ class NormalisedLinks implements LinkColumns {
   rank: Int32Array;
   readonly segments: LinkSegment[] = [];
   #views: Link[] | undefined;
+  #ids: (string | undefined)[] | undefined;
 
   constructor(capacity: number) {
     this.ai = new Int32Array(capacity);
@@ -325,6 +326,17 @@ class NormalisedLinks implements LinkColumns {
 
   /** The id written, else `a--b`, or `a--b#k` for the k-th parallel written with the same ends. */
   id(i: number): string {
+    // Built ids are kept: a result names the links of its paths many times over.
+    const ids = (this.#ids ??= new Array<string | undefined>(this.length));
+    return (ids[i] ??= this.#makeId(i));
+  }
+
+  /** Forgets the ids built so far (ranks have changed). */
+  ranksChanged(): void {
+    this.#ids = undefined;
+  }
+
+  #makeId(i: number): string {
     const r = this.raw(i);
     if (Array.isArray(r)) {
       const rank = this.rank[i]!;
@@ -627,7 +639,10 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   }
   // Link ids (and so underlay references to them) are only sound when ids and ends are.
   const idsSound = errors.length === 0;
-  if (idsSound) nameAutoLinks(table, autoLinks, elements.length);
+  if (idsSound) {
+    nameAutoLinks(table, autoLinks, elements.length);
+    table.ranksChanged();
+  }
   // Generated ids can only clash with explicit ids or with element ids that contain `--`.
   const elementIdsWithDashes = elements.filter((e) => e.id.includes("--"));
   if (explicitIds.size > 0 || elementIdsWithDashes.length > 0) {
