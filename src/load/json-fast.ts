@@ -14,6 +14,12 @@ const RBRACE = 125;
 /** Objects up to this many keys are checked for duplicates by comparing spans of the text. */
 const LINEAR_KEYS = 16;
 
+/** `text.indexOf(search, from)`, or the text's length when it does not occur. */
+function nextIndex(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
+}
+
 /**
  * The happy path of `scanJson`: the same positions (every node down to `depth`), duplicate keys
  * and nesting depth, for text that `JSON.parse` accepts, in a loop that only looks at the
@@ -42,6 +48,9 @@ export function scanJsonFast(text: string, file: string, depth: number, maxDepth
   // After `{` or `,` in an object the next string is a key; after `[` or `,` in an array an item starts.
   let expectKey = false;
   let itemStart = false;
+  // The first backslash at or after the current string (n when there is none left): most
+  // documents have none, and a string that ends before it has no escapes.
+  let nextBackslash = -1;
 
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -75,22 +84,30 @@ export function scanJsonFast(text: string, file: string, depth: number, maxDepth
     }
     if (c === DQUOTE) {
       const ks = i;
-      let q = i + 1;
-      let escaped = false;
-      for (;;) {
-        const d = text.charCodeAt(q);
-        if (d === DQUOTE) break;
-        if (d === BACKSLASH) {
-          escaped = true;
+      // The closing quote: a native search, then a character loop only for a string whose
+      // candidate quote follows a backslash (escaped, or after an escaped backslash).
+      let q = text.indexOf('"', i + 1);
+      if (q < 0) return null;
+      if (nextBackslash < i) nextBackslash = nextIndex(text, "\\", i);
+      // No backslash before the closing quote: no escape in this string.
+      const escaped = nextBackslash < q;
+      if (escaped) {
+        q = i + 1;
+        for (;;) {
+          const d = text.charCodeAt(q);
+          if (d === DQUOTE) break;
+          if (d === BACKSLASH) {
+            q++;
+          } else if (d !== d) return null;
           q++;
-        } else if (d !== d) return null;
-        q++;
+        }
       }
       i = q + 1;
       if (!expectKey) continue;
       expectKey = false;
+      if (isObj[sp] !== 1) return null;
       // A key (ks..i, with its quotes); one written with escapes is left to the full scan.
-      if (escaped || isObj[sp] !== 1) return null;
+      if (escaped) return null;
       const kl = line;
       const kc = ks - ls + 1;
       c = text.charCodeAt(i);
