@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
+import { totalmem } from "node:os";
 import { resolve } from "node:path";
 
 /** Inputs at least this large (all file arguments together) get the tuned heap. */
@@ -56,4 +58,42 @@ function regularFileSize(path: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * For bin/cleanpath.js, before anything else is loaded: when this process's command should run
+ * with the tuned heap, starts it in a child process and returns true (this process then only
+ * waits for it); otherwise returns false and the command runs here.
+ */
+export function runTunedIfLarge(): boolean {
+  const args = process.argv.slice(2);
+  const script = process.argv[1];
+  const flags = heapFlags({ args, cwd: process.cwd(), env: process.env, execArgv: process.execArgv, totalMemBytes: totalmem() });
+  if (!flags || !script) return false;
+  runWithHeap(flags, args, script);
+  return true;
+}
+
+/**
+ * Runs the same command in a child Node process with the tuned heap (see `heapFlags`): same
+ * arguments, standard streams and working directory; its exit code, or its signal, becomes ours.
+ * A terminal's Ctrl-C reaches both processes; a signal sent to this one alone is passed on.
+ */
+function runWithHeap(flags: string[], args: string[], script: string): void {
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, script, ...args], {
+    stdio: "inherit",
+    env: { ...process.env, CLEANPATH_HEAP: "tuned" },
+  });
+  const pass = (signal: NodeJS.Signals): void => void child.kill(signal);
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const s of signals) process.on(s, pass);
+  child.on("error", (err) => {
+    process.stderr.write(`cleanpath: could not start Node.js with a larger heap (${err.message}); set CLEANPATH_HEAP=default to run without it\n`);
+    process.exitCode = 3;
+  });
+  child.on("exit", (code, signal) => {
+    for (const s of signals) process.off(s, pass);
+    if (signal) process.kill(process.pid, signal);
+    else process.exitCode = code ?? 3;
+  });
 }
