@@ -10,8 +10,8 @@ const TABLE_FROM = 200_000;
 export class IdIndex implements ReadonlyMap<string, number> {
   #ids: string[] = [];
   #map: Map<string, number> | null = null;
+  /** Slot p is `[2p]` the position (-1 when free) and `[2p + 1]` the id's hash: one cache line per probe. */
   #slots: Int32Array;
-  #hashes: Int32Array;
   #mask: number;
 
   /** `table` chooses the table (true) or a Map (false); by default the table from 200,000 expected ids. */
@@ -19,8 +19,7 @@ export class IdIndex implements ReadonlyMap<string, number> {
     let cap = 16;
     if (table) while (cap < expected * 2) cap *= 2;
     else this.#map = new Map();
-    this.#slots = new Int32Array(table ? cap : 0).fill(-1);
-    this.#hashes = new Int32Array(table ? cap : 0);
+    this.#slots = new Int32Array(table ? 2 * cap : 0).fill(-1);
     this.#mask = cap - 1;
   }
 
@@ -41,16 +40,16 @@ export class IdIndex implements ReadonlyMap<string, number> {
     const mask = this.#mask;
     let p = h & mask;
     for (;;) {
-      const e = slots[p]!;
+      const e = slots[2 * p]!;
       if (e === -1) break;
-      if (this.#hashes[p] === h && this.#ids[e] === id) return -1;
+      if (slots[2 * p + 1] === h && this.#ids[e] === id) return -1;
       p = (p + 1) & mask;
     }
     const index = this.#ids.length;
-    slots[p] = index;
-    this.#hashes[p] = h;
+    slots[2 * p] = index;
+    slots[2 * p + 1] = h;
     this.#ids.push(id);
-    if (this.#ids.length * 2 > slots.length) this.#grow();
+    if (this.#ids.length * 4 > slots.length) this.#grow();
     return index;
   }
 
@@ -59,13 +58,12 @@ export class IdIndex implements ReadonlyMap<string, number> {
     if (typeof id !== "string") return undefined;
     const h = hashOf(id);
     const slots = this.#slots;
-    const hashes = this.#hashes;
     const mask = this.#mask;
     let p = h & mask;
     for (;;) {
-      const e = slots[p]!;
+      const e = slots[2 * p]!;
       if (e === -1) return undefined;
-      if (hashes[p] === h && this.#ids[e] === id) return e;
+      if (slots[2 * p + 1] === h && this.#ids[e] === id) return e;
       p = (p + 1) & mask;
     }
   }
@@ -100,23 +98,20 @@ export class IdIndex implements ReadonlyMap<string, number> {
   }
 
   #grow(): void {
-    const cap = this.#slots.length * 2;
-    const slots = new Int32Array(cap).fill(-1);
-    const hashes = new Int32Array(cap);
-    const mask = cap - 1;
     const old = this.#slots;
-    const oldHashes = this.#hashes;
-    for (let q = 0; q < old.length; q++) {
+    const cap = old.length; // twice the slots: two entries per slot
+    const slots = new Int32Array(2 * cap).fill(-1);
+    const mask = cap - 1;
+    for (let q = 0; q < old.length; q += 2) {
       const e = old[q]!;
       if (e === -1) continue;
-      const h = oldHashes[q]!;
+      const h = old[q + 1]!;
       let p = h & mask;
-      while (slots[p] !== -1) p = (p + 1) & mask;
-      slots[p] = e;
-      hashes[p] = h;
+      while (slots[2 * p] !== -1) p = (p + 1) & mask;
+      slots[2 * p] = e;
+      slots[2 * p + 1] = h;
     }
     this.#slots = slots;
-    this.#hashes = hashes;
     this.#mask = mask;
   }
 }

@@ -585,6 +585,10 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   const autoLinks: number[] = [];
   // Links refused as duplicates: not checked further (the topology is refused anyway).
   const dropped = new Set<number>();
+  let recent0: unknown = undefined;
+  let recentAt0 = -1;
+  let recent1: unknown = undefined;
+  let recentAt1 = -1;
   for (const f of files) {
     const list = f.value.links as (Raw | unknown[])[] | undefined;
     if (!list) continue;
@@ -614,8 +618,28 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
         if (state !== undefined) table.state[k] = stateIndex(state);
         if (raw.direction === "forward") table.oneWay[k] = 1;
       }
-      const ai = elementIndex.get(a) ?? -1;
-      const bi = elementIndex.get(b) ?? -1;
+      // Links are mostly written by neighbourhood (a chain's next link starts where the last one
+      // ended, a hub's links follow each other): the last two ends answer many lookups.
+      let ai: number;
+      if (a === recent0) ai = recentAt0;
+      else if (a === recent1) ai = recentAt1;
+      else {
+        ai = elementIndex.get(a) ?? -1;
+        recent1 = recent0;
+        recentAt1 = recentAt0;
+        recent0 = a;
+        recentAt0 = ai;
+      }
+      let bi: number;
+      if (b === recent0) bi = recentAt0;
+      else if (b === recent1) bi = recentAt1;
+      else {
+        bi = elementIndex.get(b) ?? -1;
+        recent1 = recent0;
+        recentAt1 = recentAt0;
+        recent0 = b;
+        recentAt0 = bi;
+      }
       table.ai[k] = ai;
       table.bi[k] = bi;
       table.metric[k] = metric;
