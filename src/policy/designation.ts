@@ -125,8 +125,9 @@ export function designate(topology: Topology, registry: VendorRegistry, spec: Ri
   const linkVendor: (string | undefined)[] = new Array(links.length);
 
   // An element, or a link's fields as written (link-table.ts).
-  const judge = (item: LinkFields, isElement: boolean): { level: number; reasons: readonly Reason[]; vendor?: string } => {
-    if (item.passive && !spec.includePassive) return { level: CLEAN, reasons: NONE };
+  // One result shape for every item (no spread of an optional vendor: a million allocations less).
+  const judge = (item: LinkFields, isElement: boolean): { level: number; reasons: readonly Reason[]; vendor: string | undefined } => {
+    if (item.passive && !spec.includePassive) return { level: CLEAN, reasons: NONE, vendor: undefined };
     const date = item.installed ?? asOf;
     let reasons: Reason[] | null = null;
     const add = (r: Reason): void => {
@@ -169,7 +170,7 @@ export function designate(topology: Topology, registry: VendorRegistry, spec: Ri
         if (because) add({ kind: "tag", value: t, source: because.source });
       }
     }
-    if (reasons) return { level: HIGH, reasons, ...(vendorId ? { vendor: vendorId } : {}) };
+    if (reasons) return { level: HIGH, reasons, vendor: vendorId };
     if (unknown) {
       const value = item.vendor ?? "(no vendor)";
       const r: Reason = {
@@ -177,9 +178,9 @@ export function designate(topology: Topology, registry: VendorRegistry, spec: Ri
         value,
         source: item.vendor === undefined ? "no vendor given: unknown counts as risky (--unknown-vendor)" : "vendor not in the registry: unknown counts as risky (--unknown-vendor)",
       };
-      return { level: UNKNOWN, reasons: [r] };
+      return { level: UNKNOWN, reasons: [r], vendor: undefined };
     }
-    return { level: CLEAN, reasons: NONE, ...(vendorId ? { vendor: vendorId } : {}) };
+    return { level: CLEAN, reasons: NONE, vendor: vendorId };
   };
 
   topology.elements.forEach((el, i) => {
