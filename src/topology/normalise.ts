@@ -585,10 +585,7 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   const autoLinks: number[] = [];
   // Links refused as duplicates: not checked further (the topology is refused anyway).
   const dropped = new Set<number>();
-  let recent0: unknown = undefined;
-  let recentAt0 = -1;
-  let recent1: unknown = undefined;
-  let recentAt1 = -1;
+  const ends = new RecentIds(elementIndex);
   for (const f of files) {
     const list = f.value.links as (Raw | unknown[])[] | undefined;
     if (!list) continue;
@@ -618,28 +615,8 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
         if (state !== undefined) table.state[k] = stateIndex(state);
         if (raw.direction === "forward") table.oneWay[k] = 1;
       }
-      // Links are mostly written by neighbourhood (a chain's next link starts where the last one
-      // ended, a hub's links follow each other): the last two ends answer many lookups.
-      let ai: number;
-      if (a === recent0) ai = recentAt0;
-      else if (a === recent1) ai = recentAt1;
-      else {
-        ai = elementIndex.get(a) ?? -1;
-        recent1 = recent0;
-        recentAt1 = recentAt0;
-        recent0 = a;
-        recentAt0 = ai;
-      }
-      let bi: number;
-      if (b === recent0) bi = recentAt0;
-      else if (b === recent1) bi = recentAt1;
-      else {
-        bi = elementIndex.get(b) ?? -1;
-        recent1 = recent0;
-        recentAt1 = recentAt0;
-        recent0 = b;
-        recentAt0 = bi;
-      }
+      const ai = ends.index(a);
+      const bi = ends.index(b);
       table.ai[k] = ai;
       table.bi[k] = bi;
       table.metric[k] = metric;
@@ -821,6 +798,33 @@ export function normalise(files: readonly LoadedFile[], options: NormaliseOption
   if (name !== undefined) topology.name = name;
   attachLinkColumns(topology, table);
   return { topology, warnings };
+}
+
+/**
+ * Element ids → positions with the last two answers kept: links are mostly written by
+ * neighbourhood (a chain's next link starts where the last one ended, a hub's links follow each
+ * other), so many ends are the one just looked up. -1 for an id that is not an element.
+ */
+class RecentIds {
+  #id0: unknown = undefined;
+  #at0 = -1;
+  #id1: unknown = undefined;
+  #at1 = -1;
+  readonly #ids: IdIndex;
+  constructor(ids: IdIndex) {
+    this.#ids = ids;
+  }
+
+  index(id: string): number {
+    if (id === this.#id0) return this.#at0;
+    if (id === this.#id1) return this.#at1;
+    const at = this.#ids.get(id) ?? -1;
+    this.#id1 = this.#id0;
+    this.#at1 = this.#at0;
+    this.#id0 = id;
+    this.#at0 = at;
+    return at;
+  }
 }
 
 /**
