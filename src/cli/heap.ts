@@ -6,6 +6,12 @@ import { resolve } from "node:path";
 /** Inputs at least this large (all file arguments together) get the tuned heap. */
 export const TUNED_HEAP_MIN_BYTES = 48 * 1024 * 1024;
 
+/** Options whose value is a file the command writes (`--output=FILE` is one argument, skipped anyway). */
+const OUTPUT_OPTIONS = new Set(["-o", "--output", "--write-after"]);
+
+/** The values `CLEANPATH_HEAP` takes; `tuned` marks the child process. */
+const HEAP_MODES = new Set(["default", "always", "tuned"]);
+
 /** What `heapFlags` looks at, so that it can be tested without a real process. */
 export interface HeapContext {
   args: readonly string[];
@@ -34,13 +40,13 @@ export function heapFlags(ctx: HeapContext): string[] | null {
   const mode = ctx.env.CLEANPATH_HEAP;
   if (mode === "default" || mode === "tuned") return null;
   const own = [...ctx.execArgv, ...(ctx.env.NODE_OPTIONS ?? "").split(/\s+/)];
-  if (own.some((a) => /^--(max-semi-space-size|min-semi-space-size|initial-old-space-size|max-old-space-size|inspect|inspect-brk|prof|cpu-prof)\b/.test(a))) return null;
+  if (own.some((a) => /^--(max-semi-space-size|min-semi-space-size|initial-old-space-size|max-old-space-size|inspect|prof|cpu-prof)\b/.test(a))) return null;
   const size = ctx.fileSize ?? regularFileSize;
   let bytes = 0;
   for (let i = 0; i < ctx.args.length; i++) {
     const a = ctx.args[i]!;
     // An existing output file is not an input.
-    if (a === "-o" || a === "--output") i++;
+    if (OUTPUT_OPTIONS.has(a)) i++;
     if (a.startsWith("-")) continue;
     const n = size(resolve(ctx.cwd, a));
     if (n !== undefined) bytes += n;
@@ -67,6 +73,10 @@ function regularFileSize(path: string): number | undefined {
  */
 export function runTunedIfLarge(): boolean {
   const args = process.argv.slice(2);
+  const mode = process.env.CLEANPATH_HEAP;
+  if (mode !== undefined && mode !== "" && !HEAP_MODES.has(mode)) {
+    process.stderr.write(`cleanpath: CLEANPATH_HEAP=${mode} is not \`default\` or \`always\`; choosing the heap by the input's size\n`);
+  }
   const script = process.argv[1];
   const flags = heapFlags({ args, cwd: process.cwd(), env: process.env, execArgv: process.execArgv, totalMemBytes: totalmem() });
   if (!flags || !script) return false;

@@ -2,7 +2,6 @@ import { main } from "./main.js";
 
 /** Entry point used by bin/cleanpath.js: wires the real process to `main`. */
 export function run(): void {
-  const args = process.argv.slice(2);
   // A promise nobody awaited must not end the process with Node's exit code 1 ("findings").
   process.on("unhandledRejection", (err) => {
     process.stderr.write(`cleanpath: internal error: ${String((err as Error)?.message ?? err)}\nThis is a bug in cleanpath; please report it with the command you ran.\n`);
@@ -14,7 +13,7 @@ export function run(): void {
     if (err.code !== "EPIPE") throw err;
     stdoutClosed = true;
   });
-  main(args, {
+  main(process.argv.slice(2), {
     stdout: (t) => {
       if (!stdoutClosed) process.stdout.write(t);
     },

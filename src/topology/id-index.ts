@@ -99,7 +99,8 @@ export class IdIndex implements ReadonlyMap<string, number> {
 
   #grow(): void {
     const old = this.#slots;
-    const cap = old.length; // twice the slots: two entries per slot
+    // Twice the slots: the old array holds two entries per slot, so its length is the new count.
+    const cap = old.length;
     const slots = new Int32Array(2 * cap).fill(-1);
     const mask = cap - 1;
     for (let q = 0; q < old.length; q += 2) {

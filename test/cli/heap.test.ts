@@ -33,6 +33,7 @@ describe("heapFlags: which runs get the tuned heap", () => {
     const output = ctx({ args: ["audit", "path", "small.json", "-o", "topo.json"], sizes: { "/w/small.json": 1000, "/w/topo.json": 150 * MiB } });
     expect(heapFlags(output)).toBeNull();
     expect(heapFlags({ ...output, args: ["audit", "path", "small.json", "--output", "topo.json"] })).toBeNull();
+    expect(heapFlags({ ...output, args: ["plan", "small.json", "--write-after", "topo.json"] })).toBeNull();
   });
 
   it("respects the user's own heap or inspector options and CLEANPATH_HEAP=default", () => {
@@ -76,6 +77,15 @@ describe("a run in a child process with the tuned heap", () => {
     expect(tuned.code).toBe(2);
     expect(tuned.stderr).toBe(plain.stderr);
     expect(tuned.stderr).toContain("E_UNKNOWN_ELEMENT");
+  });
+
+  it("names a CLEANPATH_HEAP value it does not know, and runs as if it were unset", () => {
+    const plain = runCli(example, { env: { ...env, CLEANPATH_HEAP: "default" } });
+    const typo = runCli(example, { env: { ...env, CLEANPATH_HEAP: "defualt" } });
+    expect(typo.code).toBe(plain.code);
+    expect(typo.stdout).toBe(plain.stdout);
+    expect(typo.stderr).toContain("cleanpath: CLEANPATH_HEAP=defualt is not `default` or `always`; choosing the heap by the input's size");
+    expect(plain.stderr).not.toContain("CLEANPATH_HEAP");
   });
 
   it("ends with the signal that ended the child when it is stopped (SIGTERM to the parent is passed on)", async () => {
