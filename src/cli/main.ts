@@ -1,7 +1,7 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Help } from "commander";
 import { InputError, formatDiagnostic } from "../diagnostics.js";
 import { version } from "../version.js";
-import { commands, type CliContext } from "./commands/index.js";
+import { commands, registerCommands, type CliContext } from "./commands/index.js";
 import type { CliIo } from "./io.js";
 
 /** Help wraps to the terminal (COLUMNS when set), 80 columns otherwise, never past 120. */
@@ -26,9 +26,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => width, getErrHelpWidth: () => width })
     // Wrap even narrow description columns rather than letting long lines run past the width.
-    .configureHelp({ minWidthToWrap: 20 });
-  for (const register of commands) register(program, ctx);
+    // The command list is written from the command table: only the command named is loaded.
+    .configureHelp({
+      minWidthToWrap: 20,
+      subcommandTerm(cmd: Command): string {
+        const entry = cmd.parent === program ? commands.find((c) => c.name === cmd.name()) : undefined;
+        return entry ? `${entry.name} ${entry.usage}` : Help.prototype.subcommandTerm.call(this, cmd);
+      },
+    });
   try {
+    await registerCommands(program, ctx, args);
     await program.parseAsync(args, { from: "user" });
     return ctx.exitCode;
   } catch (err) {

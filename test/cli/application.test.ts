@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { Command } from "commander";
-import { describe, expect, it } from "vitest";
-import { commands } from "../../src/cli/commands/index.js";
+import { Command, Help } from "commander";
+import { beforeAll, describe, expect, it } from "vitest";
+import { commands, namedCommand, registerAllCommands } from "../../src/cli/commands/index.js";
 import { audit, loadPolicy, loadTopology, render } from "../../src/index.js";
 import { root, runCli, scratch } from "../helpers/cli.js";
 import { runMain } from "../helpers/main.js";
@@ -93,8 +93,23 @@ describe("command line", () => {
   });
 
   const program = new Command("cleanpath");
-  for (const register of commands) register(program, { io: {} as never, exitCode: 0 });
+  beforeAll(() => registerAllCommands(program, { io: {} as never, exitCode: 0 }));
   const all = (cmd: Command): Command[] => [cmd, ...cmd.commands.flatMap(all)];
+
+  it("lists each command with the usage its definition gives it (the table cannot drift)", () => {
+    const help = new Help();
+    expect(program.commands.map((c) => help.subcommandTerm(c))).toEqual(commands.map((c) => `${c.name} ${c.usage}`));
+    expect(program.commands.map((c) => c.summary())).toEqual(commands.map((c) => c.summary));
+    for (const c of program.commands) expect(c.registeredArguments.length, c.name()).toBeGreaterThan(0);
+  });
+
+  it("loads only the command the arguments name", () => {
+    expect(namedCommand(["validate", "t.yaml"])?.name).toBe("validate");
+    expect(namedCommand(["help", "plan"])?.name).toBe("plan");
+    expect(namedCommand(["--help", "audit", "path"])?.name).toBe("audit");
+    expect(namedCommand(["valdate", "t.yaml"])).toBeUndefined();
+    expect(namedCommand([])).toBeUndefined();
+  });
 
   it("writes help as paragraphs, so that it wraps to the terminal", () => {
     const broken: string[] = [];

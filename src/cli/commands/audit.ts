@@ -9,11 +9,9 @@ function subcommand(parent: Command, name: string, summary: string, description:
   return auditOptions(parent.command(name).summary(summary).description(description).argument(args, "topology and policy files or folders (together they form one topology)"), reportFormats);
 }
 
-export const auditCommand: CommandModule = (program, ctx) => {
+export const auditCommand: CommandModule = (command, ctx) => {
   const auditCmd = auditOptions(
-    program
-      .command("audit")
-      .summary("audit the declared flows and the policy's rules (the CI one-liner)")
+    command
       .description(
         "Audit a network: every flow the files declare (each pair its selectors expand to) and every rule of the policies in effect (--policy, and the policy keys in the files). Exits 1 when any flow or rule fails; findings below the --fail-on level (default error) never fail the run.",
       )

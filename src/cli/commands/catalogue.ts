@@ -17,10 +17,8 @@ function ruleLine(r: RuleDeclaration): string {
   return `  - ${r.id} (${kind}${r.level === "warning" ? ", warning" : ""}${r.from ? `, from ${r.from}` : ""}): ${r.description ?? ""}\n      ${kind} ${body}${r.source ? `\n      source: ${cite(r.source)}` : ""}`;
 }
 
-export const profilesCommand: CommandModule = (program, ctx) => {
-  program
-    .command("profiles")
-    .summary("list the built-in regulatory profiles, or show one with every rule and source")
+export const profilesCommand: CommandModule = (command, ctx) => {
+  command
     .argument("[name]", "a profile to show in full")
     .option("--json", "print as JSON")
     .addHelpText("after", "\nExamples:\n  cleanpath profiles\n  cleanpath profiles uk-dvd-2022\n  cleanpath audit topo/ --policy uk-dvd-2022\n")
@@ -60,10 +58,8 @@ export const profilesCommand: CommandModule = (program, ctx) => {
     });
 };
 
-export const vendorsCommand: CommandModule = (program, ctx) => {
-  program
-    .command("vendors")
-    .summary("search the vendor registry: names, aliases, ownership history, and which lists designate a vendor")
+export const vendorsCommand: CommandModule = (command, ctx) => {
+  command
     .argument("[query]", "a vendor name, alias or legal name (any spelling)")
     .option("--json", "print as JSON")
     .addHelpText("after", "\nExamples:\n  cleanpath vendors\n  cleanpath vendors hisilicon\n  cleanpath vendors \"Nokia Solutions and Networks Oy\"\n")

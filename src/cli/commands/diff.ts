@@ -10,10 +10,8 @@ import { writeOutputs } from "../outputs.js";
 import { clockOf } from "../deliver.js";
 import type { CommandModule } from "./index.js";
 
-export const diffCommand: CommandModule = (program, ctx) => {
-  const cmd = program
-    .command("diff")
-    .summary("which verdicts, rules, findings and items a change adds or removes")
+export const diffCommand: CommandModule = (command, ctx) => {
+  const cmd = command
     .description(
       "Compare two versions of a network: two topology files or folders (both audited here, with the flows they declare or the pair --from/--to, and the same options), or two results saved with `--format json`. Lists pairs whose verdict got worse or better (or that now fail), rules that now fail, findings that appeared or disappeared (matched by rule and items), and items added, removed or whose vendor changed.",
     )

@@ -15,10 +15,8 @@ interface GraphFlags extends Omit<AuditFlags, "failOn" | "maxPairs"> {
   maxNodes: number;
 }
 
-export const graphCommand: CommandModule = (program, ctx) => {
-  const cmd = program
-    .command("graph")
-    .summary("draw the topology, or a flow's neighbourhood, as DOT, Mermaid or SVG")
+export const graphCommand: CommandModule = (command, ctx) => {
+  const cmd = command
     .description(
       "Draw the topology with high-risk items in red (the reason in the label and tooltip), items of unknown vendor in amber and items not in service dashed. With --flow or --from/--to, draw only the neighbourhood of that pair: its routed paths (blue), its clean alternative (green), the risky items on any path between them and every link among those elements. SVG is laid out by Graphviz (built in, nothing to install), the same renderer as the HTML report's diagrams.",
     )

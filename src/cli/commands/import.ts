@@ -59,10 +59,8 @@ function run(ctx: CliContext, format: string, inputs: string[], opts: ImportOpts
 }
 
 /** `cleanpath import <format> <inputs...>`: foreign inventories → a checked topology file. */
-export const importCommand: CommandModule = (program: Command, ctx: CliContext) => {
-  program
-    .command("import")
-    .summary("convert a containerlab lab, a GraphML map, a NetBox export, CSV tables, submarine cable data, NetJSON, a Batfish snapshot, LLDP tables or an SNDlib network into a checked topology")
+export const importCommand: CommandModule = (command, ctx) => {
+  command
     .description("Convert a foreign inventory into a checked cleanpath topology: a containerlab lab, a GraphML map (Internet Topology Zoo and similar), a NetBox export, CSV tables of elements and links, submarine cables in TeleGeography's layout, a NetJSON NetworkGraph, a Batfish snapshot (or its layer1_topology.json), LLDP neighbour tables (lldpctl, NAPALM, ntc-templates), or an SNDlib network. Inputs are read as validate reads files (UTF-8, positions in every message), and the output passes validate.")
     .addArgument(new Argument("<format>", "input format").choices(importFormats))
     .argument("<inputs...>", "input file(s), or a directory of them")

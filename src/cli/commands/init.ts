@@ -6,10 +6,8 @@ import { version } from "../../version.js";
 import { writeFileAtomic } from "../files.js";
 import type { CommandModule } from "./index.js";
 
-export const initCommand: CommandModule = (program, ctx) => {
-  program
-    .command("init")
-    .summary("start a project: a commented topology, a policy and a CI workflow")
+export const initCommand: CommandModule = (command, ctx) => {
+  command
     .description(
       "Write a starter topology (network.yaml) that validates and audits as it is, a policy (policy.yaml) extending a built-in profile, and a GitHub Actions workflow (.github/workflows/cleanpath.yml) that runs the audit and uploads SARIF to code scanning. Never overwrites: when any of these files exists, nothing is written (exit code 2).",
     )

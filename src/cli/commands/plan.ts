@@ -27,10 +27,8 @@ function amount(flag: string, positive = false): (v: string) => number {
 const planExitCodes =
   "\nExit codes: 0 the plan makes every check pass (within the budget), 1 some check stays failing (for want of budget, or because nothing can fix it), 2 bad input or usage, 3 internal error.";
 
-export const planCommand: CommandModule = (program, ctx) => {
-  const cmd = program
-    .command("plan")
-    .summary("what to replace, at least cost, so that every flow and rule passes")
+export const planCommand: CommandModule = (command, ctx) => {
+  const cmd = command
     .description(
       "Find the cheapest set of high-risk (or, under --unknown-vendor risky, unknown) in-service items to replace so that every declared flow and every rule of the policies passes, solved exactly (mixed-integer optimisation with HiGHS, no network). A replaced item counts as clean, with vendor --replace-with; routing does not change. Items go in phases by the earliest deadline rule that needs them, then `flows` and `other`. Every plan is audited again before it is printed. Costs are each item's replacementCost; use --by count or --default-cost N when they are missing.",
     )

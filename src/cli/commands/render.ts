@@ -19,10 +19,8 @@ interface RenderFlags {
   maxFileSize?: number;
 }
 
-export const renderCommand: CommandModule = (program, ctx) => {
-  const cmd = program
-    .command("render")
-    .summary("re-render a saved JSON result in other formats")
+export const renderCommand: CommandModule = (command, ctx) => {
+  const cmd = command
     .description(
       "Render a result saved with `--format json` in any format, later and elsewhere (a CI job that audits once and publishes SARIF, JUnit and a Markdown comment from the same result). The file is checked against the report schema first. The exit code comes from the result, as audit's does: each pair keeps the threshold it was audited with, and findings fail at the level the audit used unless --fail-on says otherwise.",
     )

@@ -4,10 +4,8 @@ import { auditOptions, examples, pairOptions } from "../options.js";
 import { auditAndDeliver } from "../deliver.js";
 import type { CommandModule } from "./index.js";
 
-export const reportCommand: CommandModule = (program, ctx) => {
-  const cmd = program
-    .command("report")
-    .summary("write a self-contained report for a client (HTML by default, also Markdown)")
+export const reportCommand: CommandModule = (command, ctx) => {
+  const cmd = command
     .description(
       "Audit the flows declared in the files (or the pair --from/--to) and write a report for people: by default one self-contained HTML file (nothing is fetched when it opens) with the summary, filterable tables of pairs and rules, a diagram of each failing pair, vendor shares per role and operator, a map of the located sites and the findings with the regulation each cites. It prints cleanly to PDF. Same options as `audit`; --format defaults to html here.",
     )

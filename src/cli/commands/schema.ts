@@ -10,10 +10,8 @@ const names = readdirSync(schemaDir)
   .map((f) => f.replace(/\.schema\.json$/, ""))
   .sort();
 
-export const schemaCommand: CommandModule = (program, ctx) => {
-  program
-    .command("schema")
-    .summary("print a JSON Schema (topology, report, …)")
+export const schemaCommand: CommandModule = (command, ctx) => {
+  command
     .description("Print one of the JSON Schemas (draft 2020-12) cleanpath validates with: for editors, CI and your own tools.")
     .addArgument(new Argument("<name>", "which schema").choices(names))
     .addHelpText("after", "\nExamples:\n  cleanpath schema topology > topology.schema.json\n  cleanpath schema report\n")

@@ -13,10 +13,8 @@ interface ValidateOptions {
   maxFullYamlSize?: number;
 }
 
-export const validateCommand: CommandModule = (program, ctx) => {
-  const cmd = program
-    .command("validate")
-    .summary("check topology files: syntax, schema, references, vendors")
+export const validateCommand: CommandModule = (command, ctx) => {
+  const cmd = command
     .description(
       "Check topology files: YAML/JSON syntax, the format-1 schema, references between items, and vendor names. Each file is checked on its own, with the files it includes; a folder means the *.yaml, *.yml and *.json files directly in it (files included by another one are checked as part of it; files without a top-level `cleanpath:` key are skipped with a warning). Problems are printed as `file:line:col  code  message`. Unknown vendors are warnings.",
     )
