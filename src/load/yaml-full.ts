@@ -1,19 +1,14 @@
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  Parser,
-  parseAllDocuments,
-  type ParsedNode,
-  visit,
-} from "yaml";
+import { createRequire } from "node:module";
+import type { Document, Node, ParsedNode } from "yaml";
+import type * as YamlPackage from "yaml";
 import { type Diagnostic, errorAt, type SourceLocation } from "../diagnostics.js";
 import type { DocPath, PathTrie, PosNode, RecordSpec } from "./positions.js";
+
+let loaded: typeof YamlPackage | undefined;
+/** The `yaml` package, loaded on first use: JSON files and most YAML files never need it (the fast reader reads them). */
+function yaml(): typeof YamlPackage {
+  return (loaded ??= createRequire(import.meta.url)("yaml") as typeof YamlPackage);
+}
 
 /** Problems found by the full parser, every one located. */
 export class YamlProblems extends Error {
@@ -48,7 +43,7 @@ const options = {
  * duplicate keys, tags, directives, several documents.
  */
 export function parseYamlFull(text: string, file: string, spec: RecordSpec, maxDepth = 64, maxProblems = 100): FullYamlResult {
-  const lc = new LineCounter();
+  const lc = new (yaml().LineCounter)();
   const at = (offset: number): SourceLocation => {
     const { line, col } = lc.linePos(Math.max(0, offset));
     return { file, line: Math.max(1, line), column: Math.max(1, col) };
@@ -71,7 +66,7 @@ export function parseYamlFull(text: string, file: string, spec: RecordSpec, maxD
     const column = tooDeep - (before.lastIndexOf("\n") + 1) + 1;
     throw new YamlProblems([errorAt("E_TOO_DEEP", `nesting deeper than ${maxDepth} levels`, { file, line, column })]);
   }
-  const docs = parseAllDocuments(text, { ...options, lineCounter: lc });
+  const docs = yaml().parseAllDocuments(text, { ...options, lineCounter: lc });
   const list = Array.isArray(docs) ? docs : [];
   if (list.length === 0) throw new YamlProblems([errorAt("E_EMPTY", "the file holds no YAML document", { file, line: 1, column: 1 })]);
   const doc = list[0]!;
@@ -125,7 +120,7 @@ function scanCst(text: string, max: number): { tooDeep: number; directive: numbe
   type Tok = { type: string; offset?: number; value?: unknown; items?: unknown[]; key?: unknown; start?: Tok[] };
   const stack: [Tok, number][] = [];
   let directive = -1;
-  for (const tok of new Parser().parse(text)) {
+  for (const tok of new (yaml().Parser)().parse(text)) {
     if ((tok as Tok).type === "directive" && directive < 0) directive = (tok as Tok).offset ?? 0;
     if ((tok as Tok).type === "document") {
       for (const t of (tok as Tok).start ?? []) if (t.type === "directive" && directive < 0) directive = t.offset ?? 0;
@@ -151,7 +146,7 @@ function scanCst(text: string, max: number): { tooDeep: number; directive: numbe
 
 /** Unknown and recursive aliases, and duplicate keys (linear: one Map per mapping). */
 function checkTree(doc: Document.Parsed, at: (o: number) => SourceLocation, problems: Diagnostic[]): void {
-  visit(doc, {
+  yaml().visit(doc, {
     Alias(_key, node, path) {
       const target = node.resolve(doc);
       const where = at(node.range?.[0] ?? 0);
@@ -164,7 +159,7 @@ function checkTree(doc: Document.Parsed, at: (o: number) => SourceLocation, prob
       const seen = new Map<string, SourceLocation>();
       for (const pair of node.items) {
         const k = pair.key as ParsedNode | null;
-        if (!isScalar(k)) continue;
+        if (!yaml().isScalar(k)) continue;
         const name = String(k.value);
         const here = at(k.range[0]);
         const first = seen.get(name);
@@ -178,10 +173,10 @@ function checkTree(doc: Document.Parsed, at: (o: number) => SourceLocation, prob
 
 function hasAliases(doc: Document.Parsed): boolean {
   let found = false;
-  visit(doc, {
+  yaml().visit(doc, {
     Alias() {
       found = true;
-      return visit.BREAK;
+      return yaml().visit.BREAK;
     },
   });
   return found;
@@ -209,7 +204,7 @@ function positionsOf(doc: Document.Parsed, file: string, at: (o: number) => Sour
   ];
   while (stack.length > 0) {
     const { node: raw, pos, depth, trie } = stack.pop()!;
-    const node = isAlias(raw) ? (raw.resolve(doc) as Node | undefined) ?? null : raw;
+    const node = yaml().isAlias(raw) ? (raw.resolve(doc) as Node | undefined) ?? null : raw;
     if (!node) continue;
     const childDepth = depth + 1;
     const want = (seg: string): PathTrie | undefined | false => {
@@ -217,10 +212,10 @@ function positionsOf(doc: Document.Parsed, file: string, at: (o: number) => Sour
       if (sub !== undefined) return sub;
       return childDepth <= spec.depth ? undefined : false;
     };
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const map = new Map<string, PosNode>();
       for (const pair of node.items) {
-        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        if (!yaml().isPair(pair) || !yaml().isScalar(pair.key)) continue;
         const key = String(pair.key.value);
         const sub = want(key);
         if (sub === false) continue;
@@ -232,7 +227,7 @@ function positionsOf(doc: Document.Parsed, file: string, at: (o: number) => Sour
         stack.push({ node: v, pos: child, depth: childDepth, trie: sub });
       }
       if (map.size > 0) pos.children = map;
-    } else if (isSeq(node)) {
+    } else if (yaml().isSeq(node)) {
       const arr: PosNode[] = [];
       node.items.forEach((item, index) => {
         const sub = want(String(index));
