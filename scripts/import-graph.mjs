@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 // Bottom to top (STYLE.md §1). The contract and small shared modules sit at the bottom.
-const contract = ["result", "decide", "diagnostics", "data", "suggest", "intern", "timing", "version", "generated"];
+const contract = ["result", "decide", "diagnostics", "data", "suggest", "intern", "timing", "version", "generated", "arena"];
 const below = (...layers) => [...contract, ...layers];
 
 /** Which folders (or top-level modules) each one may import from; anything else is an upward or sideways import. */
@@ -20,6 +20,7 @@ export const allowedEdges = {
   data: ["diagnostics"],
   suggest: [],
   intern: [],
+  arena: [],
   timing: [],
   version: [],
   generated: [],

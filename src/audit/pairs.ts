@@ -10,6 +10,7 @@ import { linkColumns } from "../topology/link-table.js";
 import { expandPairs, selectElements } from "../topology/select.js";
 import type { Selector, Topology } from "../topology/types.js";
 import { atOrWorse, type Finding, type PairResult, type Verdict, verdicts } from "../result.js";
+import { float64Array, int32Array, uint8Array } from "../arena.js";
 
 /** One line of work: a flow, or the command line's `--from/--to`. */
 export interface PairRequest {
@@ -82,7 +83,7 @@ export function auditPairs(
 
   const g = buildGraph(topology);
   lap("graph");
-  const elementNode = new Int32Array(topology.elements.length).fill(-1);
+  const elementNode = int32Array(topology.elements.length).fill(-1);
   for (let u = 0; u < g.n; u++) elementNode[g.nodeElement[u]!] = u;
 
   const level = itemLevels(g, designation);
@@ -240,7 +241,7 @@ export function auditPairs(
 
 /** Per graph item (nodes, then links): the designation level of the element or link behind it. */
 function itemLevels(g: NetGraph, d: Designation): Uint8Array {
-  const out = new Uint8Array(g.n + g.m);
+  const out = uint8Array(g.n + g.m);
   for (let u = 0; u < g.n; u++) out[u] = d.elements[g.nodeElement[u]!]!;
   for (let l = 0; l < g.m; l++) out[g.n + l] = d.links[g.linkTopo[l]!]!;
   return out;
@@ -257,7 +258,7 @@ function maskOf(level: Uint8Array, unknownRisky: boolean): RiskMask {
  * remediation counts items (mixing costs with "unknown" would compare numbers that mean nothing).
  */
 function replacementCosts(g: NetGraph, topology: Topology, risky: RiskMask): CostVector | undefined {
-  const costs = new Float64Array(g.n + g.m).fill(1);
+  const costs = float64Array(g.n + g.m).fill(1);
   const links = linkColumns(topology);
   let any = false;
   for (let i = 0; i < g.n + g.m; i++) {

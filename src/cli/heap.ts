@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
 import { totalmem } from "node:os";
 import { resolve } from "node:path";
+import { reserveArena } from "../arena.js";
 
 /** Inputs at least this large (all file arguments together) get the tuned heap. */
 export const TUNED_HEAP_MIN_BYTES = 48 * 1024 * 1024;
@@ -41,6 +42,15 @@ export function heapFlags(ctx: HeapContext): string[] | null {
   if (mode === "default" || mode === "tuned") return null;
   const own = [...ctx.execArgv, ...(ctx.env.NODE_OPTIONS ?? "").split(/\s+/)];
   if (own.some((a) => /^--(max-semi-space-size|min-semi-space-size|initial-old-space-size|max-old-space-size|inspect|prof|cpu-prof)\b/.test(a))) return null;
+  const bytes = inputBytes(ctx);
+  if (bytes < TUNED_HEAP_MIN_BYTES && mode !== "always") return null;
+  const mib = Math.max(bytes, TUNED_HEAP_MIN_BYTES) / (1024 * 1024);
+  const initialOld = Math.round(Math.min(10 * mib, 3072, ctx.totalMemBytes / (4 * 1024 * 1024)));
+  return ["--max-semi-space-size=32", `--initial-old-space-size=${initialOld}`];
+}
+
+/** Bytes of the regular files named on the command line, output files excepted. */
+export function inputBytes(ctx: HeapContext): number {
   const size = ctx.fileSize ?? regularFileSize;
   let bytes = 0;
   for (let i = 0; i < ctx.args.length; i++) {
@@ -51,10 +61,17 @@ export function heapFlags(ctx: HeapContext): string[] | null {
     const n = size(resolve(ctx.cwd, a));
     if (n !== undefined) bytes += n;
   }
-  if (bytes < TUNED_HEAP_MIN_BYTES && mode !== "always") return null;
-  const mib = Math.max(bytes, TUNED_HEAP_MIN_BYTES) / (1024 * 1024);
-  const initialOld = Math.round(Math.min(10 * mib, 3072, ctx.totalMemBytes / (4 * 1024 * 1024)));
-  return ["--max-semi-space-size=32", `--initial-old-space-size=${initialOld}`];
+  return bytes;
+}
+
+/**
+ * The typed-array arena (src/arena.ts) the tuned process reserves before it reads anything:
+ * twice the input, which covers the columns, the graph and the search state of the bench
+ * networks with room to spare, and at most 2 GiB or an eighth of the memory. Pages never
+ * written take no memory.
+ */
+export function arenaBytes(input: number, totalMemBytes: number): number {
+  return Math.floor(Math.min(2 * Math.max(input, TUNED_HEAP_MIN_BYTES), 2 ** 31, totalMemBytes / 8));
 }
 
 function regularFileSize(path: string): number | undefined {
@@ -77,8 +94,15 @@ export function runTunedIfLarge(): boolean {
   if (mode !== undefined && mode !== "" && !HEAP_MODES.has(mode)) {
     process.stderr.write(`cleanpath: CLEANPATH_HEAP=${mode} is not \`default\` or \`always\`; choosing the heap by the input's size\n`);
   }
+  const ctx: HeapContext = { args, cwd: process.cwd(), env: process.env, execArgv: process.execArgv, totalMemBytes: totalmem() };
+  if (mode === "tuned") {
+    // The child: reserve the arena while the heap is empty (one cheap collection now saves
+    // three or four full ones later), then run the command here.
+    reserveArena(arenaBytes(inputBytes(ctx), ctx.totalMemBytes));
+    return false;
+  }
   const script = process.argv[1];
-  const flags = heapFlags({ args, cwd: process.cwd(), env: process.env, execArgv: process.execArgv, totalMemBytes: totalmem() });
+  const flags = heapFlags(ctx);
   if (!flags || !script) return false;
   runWithHeap(flags, args, script);
   return true;

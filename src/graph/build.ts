@@ -1,6 +1,7 @@
 import { IN_SERVICE, linkColumns } from "../topology/link-table.js";
 import type { Topology } from "../topology/types.js";
 import type { GraphClosure, NetGraph } from "./types.js";
+import { int32Array, uint8Array } from "../arena.js";
 
 /**
  * Read-only id → node view over the topology's element index, so that a 10^6-element
@@ -61,9 +62,9 @@ export function buildGraph(topology: Topology): NetGraph {
   // that are (SPEC §4.1); otherwise its own state decides.
   const up = under?.up;
   const E = elements.length;
-  const elementToNode = new Int32Array(elements.length).fill(-1);
+  const elementToNode = int32Array(elements.length).fill(-1);
   const nodeIds: string[] = [];
-  const nodeElement = new Int32Array(elements.length);
+  const nodeElement = int32Array(elements.length);
   for (let e = 0; e < elements.length; e++) {
     const el = elements[e]!;
     if (el.state !== "in-service") continue;
@@ -76,11 +77,11 @@ export function buildGraph(topology: Topology): NetGraph {
 
   // First pass resolves ends into worst-case-sized buffers; most topologies keep every link.
   const cap = links.length;
-  let linkA = new Int32Array(cap);
-  let linkB = new Int32Array(cap);
-  let linkMetric = new Int32Array(cap);
-  let linkOneWay = new Uint8Array(cap);
-  let linkTopo = new Int32Array(cap);
+  let linkA = int32Array(cap);
+  let linkB = int32Array(cap);
+  let linkMetric = int32Array(cap);
+  let linkOneWay = uint8Array(cap);
+  let linkTopo = int32Array(cap);
   let m = 0;
   let hasOneWay = false;
   const { state, ai, bi, metric, oneWay: forward } = links;
@@ -161,14 +162,14 @@ function graphClosure(
   E: number,
   L: number,
 ): GraphClosure | undefined {
-  const linkToGraph = new Int32Array(L).fill(-1);
+  const linkToGraph = int32Array(L).fill(-1);
   for (let l = 0; l < m; l++) linkToGraph[linkTopo[l]!] = l;
   const toGraph = (item: number): number => {
     if (item < E) return elementToNode[item]!;
     const l = linkToGraph[item - E]!;
     return l < 0 ? -1 : n + l;
   };
-  const start = new Int32Array(n + m + 1);
+  const start = int32Array(n + m + 1);
   let total = 0;
   const itemTopo = (gi: number): number => (gi < n ? nodeElement[gi]! : E + linkTopo[gi - n]!);
   for (let gi = 0; gi < n + m; gi++) {
@@ -177,7 +178,7 @@ function graphClosure(
     start[gi + 1] = total;
   }
   if (total === 0) return undefined;
-  const items = new Int32Array(total);
+  const items = int32Array(total);
   let k = 0;
   for (let gi = 0; gi < n + m; gi++) {
     const ti = itemTopo(gi);
@@ -204,7 +205,7 @@ function csr(
 ): { start: Int32Array; to: Int32Array; link: Int32Array; metric: Int32Array } {
   // Counts go two slots ahead so that filling can advance start[v + 1] in place, leaving
   // start[v] as the first arc of v when it is done.
-  const start = new Int32Array(n + 2);
+  const start = int32Array(n + 2);
   let arcs = 0;
   for (let l = 0; l < m; l++) {
     start[tail[l]! + 2]!++;
@@ -215,9 +216,9 @@ function csr(
     }
   }
   for (let v = 1; v <= n; v++) start[v + 1]! += start[v]!;
-  const to = new Int32Array(arcs);
-  const link = new Int32Array(arcs);
-  const metric = new Int32Array(arcs);
+  const to = int32Array(arcs);
+  const link = int32Array(arcs);
+  const metric = int32Array(arcs);
   for (let l = 0; l < m; l++) {
     const a = tail[l]!;
     const b = head[l]!;

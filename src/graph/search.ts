@@ -1,4 +1,5 @@
 import { type ArcFilter, type Dag, buildDag } from "./dag.js";
+import { region } from "../arena.js";
 import { NodeHeap } from "./heap.js";
 import type { NetGraph } from "./types.js";
 
@@ -48,29 +49,30 @@ export class SearchScratch {
   /** Marked nodes while a DAG is being extracted. */
   readonly marked = new IntList();
 
-  /** Three buffers of 8n bytes: the per-node arrays in pairs, lent whole to max-flow. */
-  private readonly buffers: ArrayBuffer[];
+  /** Three regions of 8n bytes (a buffer and an offset): the per-node arrays in pairs, lent whole to max-flow. */
+  private readonly regions: { buffer: ArrayBuffer; offset: number }[];
 
   constructor(
     readonly n: number,
     maxMetric: number,
   ) {
     const bytes = 8 * n;
-    const b1 = new ArrayBuffer(bytes);
-    const b2 = new ArrayBuffer(bytes);
-    this.stF = new Int32Array(b1, 0, n);
-    this.stB = new Int32Array(b1, 4 * n, n);
-    this.posF = new Int32Array(b2, 0, n);
-    this.posB = new Int32Array(b2, 4 * n, n);
+    const r1 = region(bytes);
+    const r2 = region(bytes);
+    this.stF = new Int32Array(r1.buffer, r1.offset, n);
+    this.stB = new Int32Array(r1.buffer, r1.offset + 4 * n, n);
+    this.posF = new Int32Array(r2.buffer, r2.offset, n);
+    this.posB = new Int32Array(r2.buffer, r2.offset + 4 * n, n);
     if (maxMetric * Math.max(1, n) < 0x7fffffff) {
-      const b3 = new ArrayBuffer(bytes);
-      this.distF = new Int32Array(b3, 0, n);
-      this.distB = new Int32Array(b3, 4 * n, n);
-      this.buffers = [b1, b2, b3];
+      const r3 = region(bytes);
+      this.distF = new Int32Array(r3.buffer, r3.offset, n);
+      this.distB = new Int32Array(r3.buffer, r3.offset + 4 * n, n);
+      this.regions = [r1, r2, r3];
     } else {
-      this.distF = new Float64Array(n);
-      this.distB = new Float64Array(n);
-      this.buffers = [b1, b2, this.distF.buffer as ArrayBuffer];
+      const r3 = region(2 * bytes);
+      this.distF = new Float64Array(r3.buffer, r3.offset, n);
+      this.distB = new Float64Array(r3.buffer, r3.offset + bytes, n);
+      this.regions = [r1, r2, r3];
     }
     this.heapF = new NodeHeap(this.posF);
     this.heapB = new NodeHeap(this.posB);
@@ -107,13 +109,13 @@ export class SearchScratch {
   borrow(): Int32Array[] {
     this.stale = true;
     const n = this.n;
-    return this.buffers.flatMap((b) => [new Int32Array(b, 0, n), new Int32Array(b, 4 * n, n)]);
+    return this.regions.flatMap((r) => [new Int32Array(r.buffer, r.offset, n), new Int32Array(r.buffer, r.offset + 4 * n, n)]);
   }
 
   /** Lends three arrays of 2n Int32 entries (the same memory as `borrow`). */
   borrowDouble(): Int32Array[] {
     this.stale = true;
-    return this.buffers.map((b) => new Int32Array(b, 0, 2 * this.n));
+    return this.regions.map((r) => new Int32Array(r.buffer, r.offset, 2 * this.n));
   }
 }
 

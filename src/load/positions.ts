@@ -1,3 +1,4 @@
+import { int32Array } from "../arena.js";
 import type { SourceLocation } from "../diagnostics.js";
 
 /**
@@ -11,27 +12,55 @@ export interface PosNode extends SourceLocation {
   children?: Map<string, PosNode> | PosNode[] | PackedPositions;
 }
 
+/** Positions per chunk once a sequence outgrows its first chunk (which starts small and doubles). */
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+
 /**
  * Positions of the items of a sequence at the deepest recorded level, in typed arrays: a
- * 10^6-element file would otherwise allocate 10^6 position objects nobody may ever read.
+ * 10^6-element file would otherwise allocate 10^6 position objects nobody may ever read. Past
+ * the first 65,536 items they go in fixed chunks (from the arena, src/arena.ts) instead of
+ * arrays that double: nothing is copied, and no discarded array counts against V8's external
+ * memory (each 64 MB of which starts a full garbage collection).
  */
 export class PackedPositions {
   length = 0;
-  line: Int32Array = new Int32Array(1024);
-  column: Int32Array = new Int32Array(1024);
+  readonly #lines: Int32Array[] = [new Int32Array(1024)];
+  readonly #columns: Int32Array[] = [new Int32Array(1024)];
 
   push(line: number, column: number): void {
-    if (this.length === this.line.length) {
-      const l = new Int32Array(this.length * 2);
-      l.set(this.line);
-      this.line = l;
-      const c = new Int32Array(this.length * 2);
-      c.set(this.column);
-      this.column = c;
+    const i = this.length;
+    const c = i >>> CHUNK_BITS;
+    const k = i & (CHUNK - 1);
+    let lines = this.#lines[c];
+    let columns = this.#columns[c];
+    if (lines === undefined || k === lines.length) {
+      if (lines === undefined) {
+        lines = int32Array(CHUNK);
+        columns = int32Array(CHUNK);
+        this.#lines.push(lines);
+        this.#columns.push(columns);
+      } else {
+        // Only the first chunk grows (to CHUNK entries at most).
+        const l = new Int32Array(2 * k);
+        l.set(lines);
+        const col = new Int32Array(2 * k);
+        col.set(columns!);
+        this.#lines[0] = lines = l;
+        this.#columns[0] = columns = col;
+      }
     }
-    this.line[this.length] = line;
-    this.column[this.length] = column;
-    this.length++;
+    lines[k] = line;
+    columns![k] = column;
+    this.length = i + 1;
+  }
+
+  line(i: number): number {
+    return this.#lines[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
+  }
+
+  column(i: number): number {
+    return this.#columns[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
   }
 }
 
@@ -84,7 +113,7 @@ export function childPos(node: PosNode | undefined, seg: string | number): PosNo
   if (typeof seg !== "number" && !/^\d+$/.test(seg)) return undefined;
   const i = Number(seg);
   if (Array.isArray(c)) return c[i];
-  return i < c.length ? { file: node!.file, line: c.line[i]!, column: c.column[i]! } : undefined;
+  return i < c.length ? { file: node!.file, line: c.line(i), column: c.column(i) } : undefined;
 }
 
 /**

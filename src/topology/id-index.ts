@@ -1,3 +1,5 @@
+import { int32Array } from "../arena.js";
+
 /** From this many expected ids on, the table beats a Map (below it, its code is not yet compiled when it runs). */
 const TABLE_FROM = 200_000;
 
@@ -19,7 +21,7 @@ export class IdIndex implements ReadonlyMap<string, number> {
     let cap = 16;
     if (table) while (cap < expected * 2) cap *= 2;
     else this.#map = new Map();
-    this.#slots = new Int32Array(table ? 2 * cap : 0).fill(-1);
+    this.#slots = int32Array(table ? 2 * cap : 0).fill(-1);
     this.#mask = cap - 1;
   }
 
@@ -101,7 +103,7 @@ export class IdIndex implements ReadonlyMap<string, number> {
     const old = this.#slots;
     // Twice the slots: the old array holds two entries per slot, so its length is the new count.
     const cap = old.length;
-    const slots = new Int32Array(2 * cap).fill(-1);
+    const slots = int32Array(2 * cap).fill(-1);
     const mask = cap - 1;
     for (let q = 0; q < old.length; q += 2) {
       const e = old[q]!;

@@ -21,6 +21,7 @@ import { roles, states } from "./types.js";
 import { IdIndex } from "./id-index.js";
 import { attachLinkColumns, type LinkColumns, type LinkFields, stateIndex } from "./link-table.js";
 import { computeUnderlay } from "./underlay.js";
+import { float64Array, int32Array, uint8Array } from "../arena.js";
 
 export interface NormaliseOptions {
   /** Most errors reported before giving up (default 200). */
@@ -145,16 +146,16 @@ class NormalisedElements {
 
   constructor(capacity: number) {
     this.id = new Array<string>(capacity);
-    this.role = new Uint8Array(capacity);
-    this.state = new Uint8Array(capacity);
-    this.flags = new Uint8Array(capacity);
+    this.role = uint8Array(capacity);
+    this.state = uint8Array(capacity);
+    this.flags = uint8Array(capacity);
     this.vendor = new Array<string | undefined>(capacity);
     this.operator = new Array<string | readonly string[] | undefined>(capacity);
     this.site = new Array<string | undefined>(capacity);
     this.installed = new Array<string | undefined>(capacity);
     this.decommission = new Array<string | undefined>(capacity);
     this.tags = new Array<readonly string[]>(capacity);
-    this.written = new Int32Array(capacity);
+    this.written = int32Array(capacity);
   }
 
   /** Appends a schema-valid element written at position `w` among all files' elements. */
@@ -292,12 +293,12 @@ class NormalisedLinks implements LinkColumns {
   #ids: (string | undefined)[] | undefined;
 
   constructor(capacity: number) {
-    this.ai = new Int32Array(capacity);
-    this.bi = new Int32Array(capacity);
-    this.metric = new Float64Array(capacity);
-    this.state = new Uint8Array(capacity);
-    this.oneWay = new Uint8Array(capacity);
-    this.rank = new Int32Array(capacity).fill(1);
+    this.ai = int32Array(capacity);
+    this.bi = int32Array(capacity);
+    this.metric = float64Array(capacity);
+    this.state = uint8Array(capacity);
+    this.oneWay = uint8Array(capacity);
+    this.rank = int32Array(capacity).fill(1);
   }
 
   segment(i: number): LinkSegment {
@@ -851,10 +852,10 @@ function nameAutoLinks(table: NormalisedLinks, links: readonly number[], n: numb
 
 /** Counting sort of 0..m-1 (or of `input`'s order) by an integer key in 0..n-1; stable. */
 function stableOrder(m: number, n: number, key: (k: number) => number, input: Int32Array | null): Int32Array {
-  const count = new Int32Array(n + 1);
+  const count = int32Array(n + 1);
   for (let k = 0; k < m; k++) count[key(k) + 1]!++;
   for (let v = 0; v < n; v++) count[v + 1]! += count[v]!;
-  const out = new Int32Array(m);
+  const out = int32Array(m);
   for (let r = 0; r < m; r++) {
     const k = input ? input[r]! : r;
     out[count[key(k)]!++] = k;

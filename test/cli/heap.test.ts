@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { heapFlags, type HeapContext, TUNED_HEAP_MIN_BYTES } from "../../src/cli/heap.js";
+import { arenaBytes, heapFlags, type HeapContext, inputBytes, TUNED_HEAP_MIN_BYTES } from "../../src/cli/heap.js";
 import { bin, root, runCli, scratch } from "../helpers/cli.js";
 
 const MiB = 1024 * 1024;
@@ -18,6 +18,20 @@ function ctx(over: Partial<HeapContext> & { sizes?: Record<string, number> } = {
     ...over,
   };
 }
+
+describe("the arena the tuned process reserves", () => {
+  it("is twice the input, at least twice the threshold, at most 2 GiB or an eighth of the memory", () => {
+    expect(arenaBytes(150 * MiB, 24 * GiB)).toBe(300 * MiB);
+    expect(arenaBytes(1, 24 * GiB)).toBe(2 * TUNED_HEAP_MIN_BYTES);
+    expect(arenaBytes(3 * GiB, 64 * GiB)).toBe(2 * GiB);
+    expect(arenaBytes(150 * MiB, 1 * GiB)).toBe(128 * MiB);
+  });
+
+  it("counts the input files, not the output", () => {
+    expect(inputBytes(ctx({ args: ["audit", "path", "topo.json", "-o", "topo.json"] }))).toBe(150 * MiB);
+    expect(inputBytes(ctx({ args: ["render", "-o", "topo.json", "r.json"], sizes: { "/w/topo.json": 5, "/w/r.json": 7 } }))).toBe(7);
+  });
+});
 
 describe("heapFlags: which runs get the tuned heap", () => {
   it("tunes a run whose input files reach the threshold, with an old generation of ten times the input", () => {
