@@ -56,11 +56,21 @@ function parseArgs(argv) {
   return opts;
 }
 
-/** Samples one command up to `runs` times, stopping early when it is not available or the row's time budget is spent. */
-function measureRow(name, label, argv, ctx, okExitCodes, outcome) {
+/**
+ * Samples one command up to `runs` times, stopping early when it is not available or the row's
+ * time budget is spent. With `paired` (a floor), each sample is preceded by one of the floor, so
+ * that the ratio compares runs made minutes apart at most on a machine whose speed drifts.
+ */
+function measureRow(name, label, argv, ctx, okExitCodes, outcome, paired = null) {
   const samples = [];
+  const floorSamples = [];
   let spent = 0;
   for (let i = 0; i < ctx.runs; i++) {
+    if (paired) {
+      const f = runSample(paired.argv, { cwd: root, env: {}, rssFile: ctx.rssFile, timeoutMs: ctx.timeoutMs, okExitCodes: [0] });
+      floorSamples.push(f);
+      process.stderr.write(`  [${label}] ${paired.name} (before ${name}) run ${i + 1}/${ctx.runs}: ${f.status === "ok" ? `${formatMs(f.ms)} ms` : `${f.status} (exit ${f.exitCode ?? f.signal}) ${f.stderrHead}`}\n`);
+    }
     const s = runSample(argv, { cwd: root, env: {}, rssFile: ctx.rssFile, timeoutMs: ctx.timeoutMs, okExitCodes });
     // What the run answered (a plan's optimality and gap), read from its output file.
     if (s.status === "ok" && outcome) s.outcome = outcome();
@@ -73,7 +83,14 @@ function measureRow(name, label, argv, ctx, okExitCodes, outcome) {
     if (spent + s.ms > ctx.maxRowMs) break;
   }
   const failed = samples.find((s) => s.status !== "ok");
-  return { status: failed ? failed.status : "ok", note: failed?.stderrHead ?? "", samples, summary: summarise(samples) };
+  const okFloor = floorSamples.filter((f) => f.status === "ok");
+  return {
+    status: failed ? failed.status : "ok",
+    note: failed?.stderrHead ?? "",
+    samples,
+    summary: summarise(samples),
+    ...(paired ? { floorSamples, floorSummary: okFloor.length > 0 ? summarise(okFloor) : null } : {}),
+  };
 }
 
 function generate(n, opts, optical = false) {
@@ -115,20 +132,36 @@ function runSize(n, opts) {
     timeoutMs: opts.timeoutSeconds * 1000,
     maxRowMs: opts.maxRowSeconds * 1000,
   };
-  const floorNames = Object.keys(floors).filter((f) => floors[f].always || selected.some((s) => s.floor === f) || opts.only?.includes(f));
+  // Floors are timed alternately with the scenarios measured against them (one floor run before
+  // each scenario run); the floor's row gathers all its runs. A floor no scenario uses (node-start,
+  // or one named with --only) is timed on its own, first.
+  const pairedFloors = new Set(selected.map((s) => s.floor).filter((f) => f && Object.hasOwn(floors, f)));
+  const floorNames = Object.keys(floors).filter((f) => floors[f].always || pairedFloors.has(f) || opts.only?.includes(f));
   const rows = [];
   const floorRows = {};
   for (const f of floorNames) {
-    const row = { size: label, name: f, kind: "floor", describe: floors[f].describe, ...measureRow(f, label, floors[f].argv(files), ctx, [0]) };
+    const row = pairedFloors.has(f)
+      ? { size: label, name: f, kind: "floor", describe: floors[f].describe, status: "ok", note: "", samples: [], summary: null }
+      : { size: label, name: f, kind: "floor", describe: floors[f].describe, ...measureRow(f, label, floors[f].argv(files), ctx, [0]) };
     floorRows[f] = row;
     rows.push(row);
   }
   const scenarioRows = {};
   for (const s of selected) {
-    const measured = measureRow(s.name, label, s.argv(files), ctx, s.okExitCodes ?? [0, 1], s.outcome ? () => s.outcome(files) : undefined);
+    const paired = pairedFloors.has(s.floor) ? { name: s.floor, argv: floors[s.floor].argv(files) } : null;
+    const measured = measureRow(s.name, label, s.argv(files), ctx, s.okExitCodes ?? [0, 1], s.outcome ? () => s.outcome(files) : undefined, paired);
     scenarioRows[s.name] = measured;
-    // A floor, or a scenario measured before this one (long-path-table against long-path-json).
-    const floor = s.floor ? (floorRows[s.floor] ?? scenarioRows[s.floor])?.summary ?? null : null;
+    if (paired) {
+      const row = floorRows[s.floor];
+      row.samples.push(...measured.floorSamples);
+      const bad = row.samples.find((x) => x.status !== "ok");
+      if (bad) Object.assign(row, { status: bad.status, note: bad.stderrHead ?? "" });
+      const ok = row.samples.filter((x) => x.status === "ok");
+      row.summary = ok.length > 0 ? summarise(ok) : null;
+    }
+    // The floor runs made alongside this scenario, or a scenario measured before this one
+    // (long-path-table against long-path-json).
+    const floor = s.floor ? (paired ? measured.floorSummary : (floorRows[s.floor] ?? scenarioRows[s.floor])?.summary) ?? null : null;
     const ratio = measured.summary && floor ? measured.summary.median / floor.median : null;
     const targets = evaluateTargets(s.targets, label, measured.summary, ratio);
     rows.push({ size: label, name: s.name, kind: "scenario", describe: s.describe, floor: s.floor ?? null, floorMedian: floor?.median ?? null, ratio, targets, ...measured });
@@ -254,7 +287,8 @@ function main(argv) {
   out.push(
     "",
     "Times are wall-clock for a fresh process (Node start-up included), median [min–max] over the runs;",
-    "peak RSS is the worst run's maxRSS in MiB. Ratio = scenario median / floor median, same file.",
+    "peak RSS is the worst run's maxRSS in MiB. Ratio = scenario median / median of the floor runs made",
+    "alternately with it (one before each of its runs), same file; a floor's own row gathers all its runs.",
     `Noise: median run-to-run spread here ${spreads.length ? (median(spreads) * 100).toFixed(0) : "–"}% ((max−min)/median). On shared`,
     "vCPUs, differences under ~20% and figures under ~10 ms are noise; at 1e4 process start-up",
     "(~50–150 ms) dominates every row, so ratios there say little. Compare runs on the same machine.",
