@@ -183,14 +183,34 @@ export function designate(topology: Topology, registry: VendorRegistry, spec: Ri
     return { level: CLEAN, reasons: NONE, vendor: vendorId };
   };
 
+  // An item whose level can only come from the vendor it names (no `risk: high`, no install date,
+  // not passive, no components to check, and no designated operators, jurisdictions or tags in
+  // the spec) is judged once per vendor name: a national network names a few dozen. Results are
+  // read-only, so the items of one vendor share theirs.
+  const vendorOnly = operatorIds.size === 0 && operatorNames.size === 0 && spec.jurisdictions.size === 0 && spec.tags.size === 0;
+  type Judged = ReturnType<typeof judge>;
+  const byVendor = [new Map<string | undefined, Judged>(), new Map<string | undefined, Judged>()];
+  const judgeOnce = (item: LinkFields, isElement: boolean): Judged => {
+    if (!vendorOnly || item.installed !== undefined || item.risk !== undefined || item.passive === true || (spec.components && item.components !== undefined && item.components.length > 0)) {
+      return judge(item, isElement);
+    }
+    const memo = byVendor[isElement ? 1 : 0]!;
+    let j = memo.get(item.vendor);
+    if (j === undefined) {
+      j = judge(item, isElement);
+      memo.set(item.vendor, j);
+    }
+    return j;
+  };
+
   topology.elements.forEach((el, i) => {
-    const j = judge(el, true);
+    const j = judgeOnce(el, true);
     elementLevel[i] = j.level;
     if (j.reasons.length) elementReasons.set(i, j.reasons);
     elementVendor[i] = j.vendor;
   });
   for (let i = 0; i < links.length; i++) {
-    const j = judge(links.fields(i), false);
+    const j = judgeOnce(links.fields(i), false);
     linkLevel[i] = j.level;
     if (j.reasons.length) linkReasons.set(i, j.reasons);
     linkVendor[i] = j.vendor;
