@@ -1,3 +1,5 @@
+import { int32Array } from "../arena.js";
+
 /**
  * Indexed binary min-heap of node ids with decrease-key. Keys are stored beside the ids so
  * that sifting never chases a node's distance elsewhere in memory. Positions are meaningful
@@ -94,5 +96,90 @@ export class NodeHeap {
     items[i] = v;
     keys[i] = key;
     pos[v] = i;
+  }
+}
+
+/**
+ * Dial's bucket queue for small integer keys: with every arc metric an integer of at most `C`,
+ * the keys waiting in a Dijkstra search lie within C of the smallest, so C + 1 circular buckets
+ * of doubly linked nodes give push, decrease and pop in constant time (a pop walks past the
+ * empty buckets: over a whole search, at most the largest distance reached). The same interface
+ * as `NodeHeap`; nodes with equal keys come out in a different order, which no search depends on
+ * (a tree's distances are the same whatever the order among equals).
+ */
+export class BucketQueue {
+  /** First node of each bucket, -1 when empty. */
+  private readonly head: Int32Array;
+  /** Next node in the same bucket, -1 at the end. */
+  private readonly next: Int32Array;
+  /** Previous node in the same bucket, or -(bucket + 1) for the first one. */
+  private readonly prev: Int32Array;
+  private bucket = 0;
+  /** Nothing popped since the last clear: popping starts at the smallest key pushed so far. */
+  private fresh = true;
+  private first = 0;
+  size = 0;
+
+  /** For nodes 0..n-1 and keys that never exceed the smallest waiting key by more than `maxStep`. */
+  constructor(n: number, maxStep: number) {
+    this.head = new Int32Array(maxStep + 1).fill(-1);
+    this.next = int32Array(n);
+    this.prev = int32Array(n);
+  }
+
+  clear(): void {
+    if (this.size > 0) this.head.fill(-1);
+    this.size = 0;
+    this.fresh = true;
+  }
+
+  /** Inserts v (not in the queue) with an integer key at least the last popped one. */
+  push(v: number, key: number): void {
+    if (this.fresh && (this.size === 0 || key < this.first)) {
+      this.first = key;
+      this.bucket = key % this.head.length;
+    }
+    this.link(v, key % this.head.length);
+    this.size++;
+  }
+
+  /** Lowers the key of v (in the queue). */
+  decrease(v: number, key: number): void {
+    if (this.fresh && key < this.first) {
+      this.first = key;
+      this.bucket = key % this.head.length;
+    }
+    this.unlink(v);
+    this.link(v, key % this.head.length);
+  }
+
+  pop(): number {
+    const { head } = this;
+    this.fresh = false;
+    let b = this.bucket;
+    while (head[b] === -1) {
+      b = b + 1 === head.length ? 0 : b + 1;
+    }
+    this.bucket = b;
+    const v = head[b]!;
+    this.unlink(v);
+    this.size--;
+    return v;
+  }
+
+  private link(v: number, b: number): void {
+    const first = this.head[b]!;
+    this.next[v] = first;
+    this.prev[v] = -(b + 1);
+    if (first !== -1) this.prev[first] = v;
+    this.head[b] = v;
+  }
+
+  private unlink(v: number): void {
+    const p = this.prev[v]!;
+    const nx = this.next[v]!;
+    if (p < 0) this.head[-p - 1] = nx;
+    else this.next[p] = nx;
+    if (nx !== -1) this.prev[nx] = p;
   }
 }

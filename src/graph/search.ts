@@ -1,6 +1,6 @@
 import { type ArcFilter, type Dag, buildDag } from "./dag.js";
 import { region } from "../arena.js";
-import { NodeHeap } from "./heap.js";
+import { BucketQueue, NodeHeap } from "./heap.js";
 import type { NetGraph } from "./types.js";
 
 /** A growable list of ints in a typed array (settled lists, stacks). */
@@ -54,7 +54,7 @@ export class SearchScratch {
 
   constructor(
     readonly n: number,
-    maxMetric: number,
+    private readonly maxMetric: number,
   ) {
     const bytes = 8 * n;
     const r1 = region(bytes);
@@ -76,6 +76,14 @@ export class SearchScratch {
     }
     this.heapF = new NodeHeap(this.posF);
     this.heapB = new NodeHeap(this.posB);
+  }
+
+  #buckets: BucketQueue | null | undefined;
+
+  /** The queue of the shortest-path trees: Dial's buckets when every metric is a small integer, else the heap. */
+  get treeQueue(): BucketQueue | NodeHeap {
+    if (this.#buckets === undefined) this.#buckets = this.maxMetric <= maxBucketMetric ? new BucketQueue(this.n, this.maxMetric) : null;
+    return this.#buckets ?? this.heapF;
   }
 
   /** Marks for DAG extraction (after a search): `mark[v] === markOf(gen)`. */
@@ -309,7 +317,8 @@ export class PathTree {
     const other = forward ? g.outTo : g.inFrom;
     const via = forward ? g.outLink : g.inLink;
     const arcMetric = forward ? g.outMetric : g.inMetric;
-    const { distF: dist, stF: st, heapF: heap, stB: want } = sc;
+    const { distF: dist, stF: st, stB: want } = sc;
+    const heap = sc.treeQueue;
     const gen = sc.next();
     this.gen = gen;
     const lab = 2 * gen;
@@ -421,6 +430,12 @@ export class PathTree {
     return arcs;
   }
 }
+
+/**
+ * Metrics up to this use the bucket queue: a pop walks past empty buckets, at most the largest
+ * distance reached in all, which stays small next to the nodes only for small metrics.
+ */
+const maxBucketMetric = 256;
 
 /** Nodes with more arcs than this get their tight arcs cached by a shared tree. */
 const wideDegree = 64;
