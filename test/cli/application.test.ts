@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, Help } from "commander";
 import { beforeAll, describe, expect, it } from "vitest";
-import { commands, namedCommand, registerAllCommands } from "../../src/cli/commands/index.js";
+import { commands, namedCommand, registerCommands } from "../../src/cli/commands/index.js";
 import { audit, loadPolicy, loadTopology, render } from "../../src/index.js";
 import { root, runCli, scratch } from "../helpers/cli.js";
 import { runMain } from "../helpers/main.js";
@@ -93,7 +93,7 @@ describe("command line", () => {
   });
 
   const program = new Command("cleanpath");
-  beforeAll(() => registerAllCommands(program, { io: {} as never, exitCode: 0 }));
+  beforeAll(() => registerCommands(program, { io: {} as never, exitCode: 0 }, "all"));
   const all = (cmd: Command): Command[] => [cmd, ...cmd.commands.flatMap(all)];
 
   it("lists each command with the usage its definition gives it (the table cannot drift)", () => {

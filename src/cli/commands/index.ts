@@ -110,16 +110,11 @@ export function namedCommand(args: readonly string[]): CommandEntry | undefined 
   return commands.find((c) => c.name === name);
 }
 
-/** Registers the command the arguments name in full and lists the rest from the table. */
-export async function registerCommands(program: Command, ctx: CliContext, args: readonly string[]): Promise<void> {
-  const named = namedCommand(args);
+/** Registers the command the arguments name in full and lists the rest from the table (`all`: every command in full, for tests and tools that walk the whole help). */
+export async function registerCommands(program: Command, ctx: CliContext, args: readonly string[] | "all"): Promise<void> {
+  const named = args === "all" ? undefined : namedCommand(args);
   for (const entry of commands) {
     const command = program.command(entry.name).summary(entry.summary);
-    if (entry === named) (await entry.load())(command, ctx);
+    if (args === "all" || entry === named) (await entry.load())(command, ctx);
   }
-}
-
-/** Every command in full (for tests and tools that walk the whole help). */
-export async function registerAllCommands(program: Command, ctx: CliContext): Promise<void> {
-  for (const entry of commands) (await entry.load())(program.command(entry.name).summary(entry.summary), ctx);
 }
